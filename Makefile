@@ -1,0 +1,36 @@
+# The two commands: `make serve` and `make test`. Everything installs into .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+DB := newsclaims.db
+HOST := 127.0.0.1
+PORT := 8001
+
+.PHONY: serve db test install clean
+
+# Install the project and its test tools; redone when pyproject.toml changes.
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(INSTALLED)
+
+# (Re)build the database from the seed articles; unchanged articles are skipped.
+db: $(INSTALLED)
+	$(BIN)/newsclaims build seeds --db $(DB)
+
+# Build, count rows once (the file is served immutable), and serve on 127.0.0.1.
+serve: db
+	$(BIN)/datasette inspect $(DB) --inspect-file $(DB).inspect.json
+	$(BIN)/datasette serve -i $(DB) --inspect-file $(DB).inspect.json \
+		--metadata metadata.yml --plugins-dir plugins --template-dir templates \
+		--host $(HOST) --port $(PORT)
+
+test: $(INSTALLED)
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB).inspect.json .pytest_cache

@@ -1,0 +1,185 @@
+"""Read article files: decode them, normalise line ends, and read the metadata the text states.
+
+Nothing here guesses: a title, date, byline, outlet or dateline is filled only
+when the text says it in one of the forms below, and stays empty otherwise.
+"""
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_BYTES = 2_000_000  # about 300,000 words; far beyond any real article
+BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+# " date 2023-02-15 Title of the piece" on the first line
+DATED_TITLE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+(\S.*)$", re.IGNORECASE)
+BYLINE = re.compile(r"^\s*By\s+([A-Z\u00C0-\u024F][^\n]{1,80})$")
+# "BRUSSELS, November 27. /TASS/." or "KYIV (Reuters) -"
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'\-]{1,40}[A-Z]),\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2})\.\s*/(?P<outlet>[A-Za-z][\w .&-]{0,30})/\.?"
+    r"|^(?P<place2>[A-Z][A-Z .'\-]{1,40}[A-Z])\s+\((?P<outlet2>[A-Za-z][\w .&-]{0,30})\)\s+[-\u2013\u2014]"
+)
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+SENTENCE_END = tuple(".!?:;\"\u201d\u2019")
+# Lines that belong to the web page, not the story.
+FURNITURE = [
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"^\d+\s+min(ute)?s?\s+read$",
+        r"^share (this|the) (article|story|page)$",
+        r"^share$",
+        r"^tagged:.*$",
+        r"^tags?:.*$",
+        r"^related:.*$",
+        r"^more from this section$",
+        r"^advertisement$",
+        r"^file\s+[-\u2013\u2014]\s.*\((ap|afp|reuters|getty)[^)]*\)\s*$",
+        r"^.*\((ap|afp) photo/[^)]*\)\s*$",
+        r"^(photo|image|picture): .*$",
+    )
+]
+
+
+class ArticleError(Exception):
+    """A file that cannot become an article; the message names the reason."""
+
+
+@dataclass
+class Article:
+    slug: str
+    body: str
+    source_path: str = ""
+    title: str | None = None
+    published: str | None = None
+    byline: str | None = None
+    outlet: str | None = None
+    dateline: str | None = None
+    encoding: str = "utf-8"
+    outlet_span: tuple[int, int] | None = None  # where the dateline names the outlet
+    # [start, end) spans of page furniture and metadata lines: no quote, figure or entity comes from them
+    furniture: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def sha256(self):
+        return hashlib.sha256(self.body.encode("utf-8")).hexdigest()
+
+    @property
+    def words(self):
+        return len(self.body.split())
+
+
+def decode(data):
+    """Bytes -> (text, encoding name). UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise ArticleError(f"starts with a {encoding} byte-order mark but does not decode: {error.reason}")
+    if b"\x00" in data:
+        raise ArticleError("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        raise ArticleError("not UTF-8, UTF-16 or cp1252 text; re-save it as UTF-8") from None
+
+
+def looks_binary(text):
+    """True when many characters are control codes: an image or archive decoded as cp1252."""
+    sample = text[:4000]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\t\r\f")
+    return controls > max(2, len(sample) // 100)
+
+
+def normalise(text):
+    """CRLF and CR -> LF; no other change, so offsets stay honest."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_article(path):
+    """A file becomes an Article, or an ArticleError saying why not."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(f"too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
+        data = path.read_bytes()
+    except OSError as error:
+        raise ArticleError(f"cannot be read: {error.strerror or error}") from None
+    return parse_article(data, slug=path.stem, source_path=str(path))
+
+
+def parse_article(data, slug, source_path=""):
+    """Bytes of one article -> Article with metadata and furniture spans."""
+    if not data.strip():
+        raise ArticleError("empty file" if not data else "contains only whitespace")
+    text, encoding = decode(data)
+    if looks_binary(text):
+        raise ArticleError("binary file (mostly control characters), not text")
+    body = normalise(text)
+    if not body.strip():
+        raise ArticleError("contains only whitespace")
+    article = Article(slug=slug, body=body, source_path=source_path, encoding=encoding)
+    read_metadata(article)
+    return article
+
+
+def lines_with_offsets(body):
+    """(start, end, line) for every line of the body, end exclusive of the newline."""
+    start = 0
+    for line in body.split("\n"):
+        yield start, start + len(line), line
+        start += len(line) + 1
+
+
+def is_headline(line):
+    """A short line that does not end like a sentence."""
+    stripped = line.strip()
+    return 0 < len(stripped) <= 200 and len(stripped.split()) <= 30 and not stripped.endswith(SENTENCE_END)
+
+
+def read_metadata(article):
+    """Fill title, published, byline, outlet, dateline and furniture from what the text states."""
+    lines = [(s, e, line) for s, e, line in lines_with_offsets(article.body) if line.strip()]
+    for index, (start, end, line) in enumerate(lines):
+        stripped = line.strip()
+        if index == 0:
+            dated = DATED_TITLE.match(line)
+            if dated:
+                article.published = dated.group(1)
+                article.title = dated.group(2).strip()
+                # The "date YYYY-MM-DD" prefix is metadata, not story text.
+                article.furniture.append((start, start + dated.start(2)))
+                continue
+            if is_headline(line):
+                article.title = stripped
+                continue
+        if any(pattern.match(stripped) for pattern in FURNITURE):
+            article.furniture.append((start, end))
+            continue
+        if index < 6:
+            read_header_line(article, start, line)
+
+
+def read_header_line(article, start, line):
+    """Byline and dateline appear only in the first few lines of a story."""
+    byline = BYLINE.match(line)
+    if byline and article.byline is None and len(byline.group(1).split()) <= 6:
+        article.byline = byline.group(1).strip()
+        article.furniture.append((start, start + len(line)))
+        return
+    dateline = DATELINE.match(line.strip())
+    if dateline and article.dateline is None:
+        article.dateline = (dateline.group("place") or dateline.group("place2")).strip()
+        group = "outlet" if dateline.group("outlet") else "outlet2"
+        article.outlet = dateline.group(group).strip()
+        offset = start + len(line) - len(line.lstrip())
+        article.outlet_span = (offset + dateline.start(group), offset + dateline.start(group) + len(article.outlet))

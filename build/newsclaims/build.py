@@ -1,0 +1,135 @@
+"""The build: files -> articles -> spaCy Docs -> rows -> database.
+
+Articles stream through ``nlp.pipe`` one batch at a time, so memory stays flat
+however large the corpus. Unchanged articles (same slug, same sha256) are not
+parsed again; a bad file is reported and skipped, never fatal.
+"""
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .articles import ArticleError, read_article
+from .extract import extract
+from .nlp import load_nlp
+from .store import build_lock, known_articles, staged_database, tidy, write_rows
+
+ARTICLE_SUFFIXES = (".txt",)
+
+
+@dataclass
+class Summary:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    quotes: int = 0
+    figures: int = 0
+    entities: int = 0
+    problems: list[tuple[str, str]] = field(default_factory=list)
+
+    def line(self):
+        return (
+            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed; "
+            f"database holds {self.quotes} quotes, {self.figures} figures, {self.entities} entities"
+        )
+
+
+def find_files(paths):
+    """Files named directly, plus every article file under named folders, in a stable order."""
+    found = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and not p.is_dir()))
+        else:
+            found.append(path)
+    return found
+
+
+class Reader:
+    """Reads files in order, deciding for each: new, changed, unchanged, or failed."""
+
+    def __init__(self, known, summary, warn):
+        self.known = known  # slug -> sha256 already in the database
+        self.summary = summary
+        self.warn = warn
+        self.slug_paths = {}
+        self.hash_slugs = {sha: slug for slug, sha in known.items()}
+
+    def fail(self, path, reason):
+        self.summary.failed += 1
+        self.summary.problems.append((str(path), reason))
+        self.warn(f"{path}: {reason}; skipped")
+
+    def articles(self, files, advance):
+        """Yield the articles that need parsing; count the rest."""
+        for path in files:
+            advance()
+            try:
+                article = read_article(path)
+            except ArticleError as error:
+                self.fail(path, str(error))
+                continue
+            if article.slug in self.slug_paths:
+                self.fail(path, f"same slug '{article.slug}' as {self.slug_paths[article.slug]}")
+                continue
+            self.slug_paths[article.slug] = path
+            twin = self.hash_slugs.get(article.sha256)
+            if twin is not None and twin != article.slug:
+                self.fail(path, f"same text as article '{twin}'")
+                continue
+            self.hash_slugs[article.sha256] = article.slug
+            if self.known.get(article.slug) == article.sha256:
+                self.summary.unchanged += 1
+                continue
+            yield article
+
+    def written(self, article):
+        if article.slug in self.known:
+            self.summary.updated += 1
+        else:
+            self.summary.added += 1
+
+
+def count_rows(db, summary):
+    summary.quotes = db["quotes"].count
+    summary.figures = db["figures"].count
+    summary.entities = db["entities"].count
+
+
+def build(paths, db_path, full=False, processes=1, batch_size=32, warn=print, progress=None, wait=60.0, on_wait=None):
+    """Build or update ``db_path`` from article files and folders; returns a Summary.
+
+    ``progress(files)`` may wrap the file list in a progress bar; it must
+    return an object with ``update(n)`` usable as a context manager.
+    """
+    files = find_files(paths)
+    summary = Summary()
+    with build_lock(db_path, wait=wait, on_wait=on_wait), staged_database(db_path, fresh=full) as db:
+        reader = Reader(known_articles(db), summary, warn)
+        with (progress(len(files)) if progress else NoProgress()) as bar:
+            articles = reader.articles(files, advance=lambda: bar.update(1))
+            docs = load_nlp().pipe(((a.body, a) for a in articles), as_tuples=True, batch_size=batch_size,
+                                   n_process=processes)
+            for doc, article in docs:
+                try:
+                    rows = extract(article, doc)
+                except Exception as error:  # one article's bug must not sink the build
+                    reader.fail(article.source_path, f"extraction failed: {type(error).__name__}: {error}")
+                    continue
+                write_rows(db, rows)
+                reader.written(article)
+        tidy(db)
+        count_rows(db, summary)
+    return summary
+
+
+class NoProgress:
+    """Stands in for a progress bar when nobody watches."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, n):
+        pass

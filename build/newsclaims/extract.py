@@ -1,0 +1,78 @@
+"""One article and its parsed Doc -> the rows it contributes. Pure: no I/O, no database.
+
+Keeping this a pure function of the text is what lets the build batch it
+through ``nlp.pipe``, spread it over processes, or ship it to a cluster.
+"""
+from dataclasses import asdict, dataclass, field
+
+from .articles import Article
+from .entities import Mention, canonical_name, find_mentions, trim_span
+from .figures import Figure, find_figures
+from .quotes import Quote, find_quotes
+
+
+@dataclass
+class Rows:
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    # canonical (name, type) of each quote's speaker and each figure's claimant, or None
+    speakers: list[tuple[str, str] | None] = field(default_factory=list)
+    claimants: list[tuple[str, str] | None] = field(default_factory=list)
+
+    def entities(self):
+        """Every distinct (name, type) these rows refer to."""
+        named = [(m.name, m.type) for m in self.mentions] + self.speakers + self.claimants
+        return sorted({pair for pair in named if pair})
+
+    def to_dict(self):
+        """A JSON-ready dict, for shipping rows between processes or machines."""
+        return asdict(self)
+
+
+def outside(spans, skip):
+    """Items whose [start, end) overlaps none of the skipped spans."""
+    return [item for item in spans if not any(s < item.end and item.start < e for s, e in skip)]
+
+
+def entity_for(text, start, end, mentions, label=None):
+    """The canonical (name, type) named at [start, end).
+
+    A person inside the span wins ("Pentagon press secretary Pat Ryder"); then
+    a mention that is the whole span; then the phrase itself becomes an entity
+    ("the Netherlands' defence ministry").
+    """
+    if start is None or end is None:
+        return None
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    people = [m for m in inside if m.type == "PERSON"]
+    if people:
+        return people[-1].name, "PERSON"
+    start, end = trim_span(text, start, end)
+    whole = [m for m in mentions if (m.start, m.end) == (start, end)]
+    if whole:
+        return whole[0].name, whole[0].type
+    phrase = text[start:end].strip()
+    if not phrase:
+        return None
+    if label is None and len(inside) == 1 and len(phrase) - len(inside[0].text) <= 2:
+        return inside[0].name, inside[0].type
+    label = label or "ORG"
+    return canonical_name(phrase, label), label
+
+
+def extract(article, doc):
+    """All rows for one article. ``doc`` is the parsed ``article.body``."""
+    skip = article.furniture
+    mentions = find_mentions(doc, skip)
+    if article.outlet_span:
+        start, end = article.outlet_span
+        mentions.append(Mention(start, end, article.body[start:end], canonical_name(article.outlet, "ORG"), "ORG"))
+    quotes = outside(find_quotes(doc), skip)
+    figures = find_figures(doc, quotes)
+    figures = outside(figures, skip)
+    text = article.body
+    speakers = [entity_for(text, q.speaker_start, q.speaker_end, mentions, q.speaker_label) for q in quotes]
+    claimants = [entity_for(text, f.claimant_start, f.claimant_end, mentions) for f in figures]
+    return Rows(article, mentions, quotes, figures, speakers, claimants)

@@ -1,0 +1,210 @@
+"""The database: schema, writing one article's rows, and the atomic swap.
+
+Writes go to a private copy of the database beside it; only a finished build
+replaces the real file (``os.replace`` is atomic), so a failed or killed build
+leaves the previous database exactly as it was.
+"""
+import fcntl
+import os
+import sqlite3
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+ARTICLE_COLUMNS = {
+    "id": int, "slug": str, "title": str, "published": str, "byline": str, "outlet": str, "dateline": str,
+    "body": str, "words": int, "sha256": str, "source_path": str, "encoding": str,
+}
+ENTITY_COLUMNS = {"id": int, "name": str, "type": str, "mentions": int}
+MENTION_COLUMNS = {"id": int, "article_id": int, "entity_id": int, "start": int, "end": int, "text": str}
+QUOTE_COLUMNS = {
+    "id": int, "article_id": int, "start": int, "end": int, "text": str, "kind": str, "speaker_id": int,
+    "speaker_start": int, "speaker_end": int, "cue": str,
+}
+FIGURE_COLUMNS = {
+    "id": int, "article_id": int, "start": int, "end": int, "text": str, "value": float, "low": float,
+    "high": float, "qualifier": str, "unit": str, "category": str, "claimant_id": int, "quote_id": int,
+}
+CHILD_TABLES = ("mentions", "quotes", "figures")
+
+
+class BuildLocked(RuntimeError):
+    """Another build holds the database."""
+
+
+def create_schema(db):
+    """Create every table, foreign key, index and FTS table that is missing."""
+    db["articles"].create(ARTICLE_COLUMNS, pk="id", not_null={"slug", "body", "sha256"}, if_not_exists=True)
+    db["articles"].create_index(["slug"], unique=True, if_not_exists=True)
+    db["articles"].create_index(["published"], if_not_exists=True)
+    db["entities"].create(ENTITY_COLUMNS, pk="id", not_null={"name", "type"}, if_not_exists=True)
+    db["entities"].create_index(["name"], unique=True, if_not_exists=True)
+    db["mentions"].create(
+        MENTION_COLUMNS, pk="id", if_not_exists=True,
+        foreign_keys=[("article_id", "articles", "id"), ("entity_id", "entities", "id")],
+    )
+    db["quotes"].create(
+        QUOTE_COLUMNS, pk="id", if_not_exists=True,
+        foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "entities", "id")],
+    )
+    db["figures"].create(
+        FIGURE_COLUMNS, pk="id", if_not_exists=True,
+        foreign_keys=[("article_id", "articles", "id"), ("claimant_id", "entities", "id"), ("quote_id", "quotes", "id")],
+    )
+    for table in CHILD_TABLES:
+        for fk in db[table].foreign_keys:
+            db[table].create_index([fk.column], if_not_exists=True)
+    db["quotes"].create_index(["kind"], if_not_exists=True)
+    db["figures"].create_index(["unit"], if_not_exists=True)
+    db["entities"].create_index(["type"], if_not_exists=True)
+    if not db["articles_fts"].exists():
+        db["articles"].enable_fts(["title", "body"], tokenize="porter", create_triggers=True)
+    if not db["quotes_fts"].exists():
+        db["quotes"].enable_fts(["text"], tokenize="porter", create_triggers=True)
+
+
+def known_articles(db):
+    """slug -> sha256 of every article already stored."""
+    return {row["slug"]: row["sha256"] for row in db.query("select slug, sha256 from articles")}
+
+
+def entity_id(db, pair):
+    """The id of a canonical (name, type), created on first sight."""
+    if pair is None:
+        return None
+    name, type_ = pair
+    return db["entities"].lookup({"name": name}, {"type": type_})
+
+
+def delete_article(db, slug):
+    """Remove an article and every row that points at it."""
+    row = db.execute("select id from articles where slug = ?", [slug]).fetchone()
+    if row is None:
+        return
+    for table in ("figures", "quotes", "mentions"):
+        db.execute(f"delete from {table} where article_id = ?", [row[0]])
+    db.execute("delete from articles where id = ?", [row[0]])
+
+
+def write_rows(db, rows):
+    """Replace one article's rows with ``rows`` (an extract.Rows)."""
+    article = rows.article
+    delete_article(db, article.slug)
+    article_id = db["articles"].insert({
+        "slug": article.slug, "title": article.title, "published": article.published, "byline": article.byline,
+        "outlet": article.outlet, "dateline": article.dateline, "body": article.body, "words": article.words,
+        "sha256": article.sha256, "source_path": article.source_path, "encoding": article.encoding,
+    }).last_pk
+    db["mentions"].insert_all(
+        {"article_id": article_id, "entity_id": entity_id(db, (m.name, m.type)), "start": m.start, "end": m.end,
+         "text": m.text}
+        for m in rows.mentions
+    )
+    quote_ids = []
+    for quote, speaker in zip(rows.quotes, rows.speakers):
+        quote_ids.append(db["quotes"].insert({
+            "article_id": article_id, "start": quote.start, "end": quote.end, "text": quote.text, "kind": quote.kind,
+            "speaker_id": entity_id(db, speaker), "speaker_start": quote.speaker_start,
+            "speaker_end": quote.speaker_end, "cue": quote.cue,
+        }).last_pk)
+    db["figures"].insert_all(
+        {"article_id": article_id, "start": f.start, "end": f.end, "text": f.text, "value": f.value, "low": f.low,
+         "high": f.high, "qualifier": f.qualifier, "unit": f.unit, "category": f.category,
+         "claimant_id": entity_id(db, claimant), "quote_id": None if f.quote is None else quote_ids[f.quote]}
+        for f, claimant in zip(rows.figures, rows.claimants)
+    )
+
+
+def merge_entity(db, old_id, new_id):
+    """Repoint every row from one entity to another and drop the old one."""
+    db.execute("update mentions set entity_id = ? where entity_id = ?", [new_id, old_id])
+    db.execute("update quotes set speaker_id = ? where speaker_id = ?", [new_id, old_id])
+    db.execute("update figures set claimant_id = ? where claimant_id = ?", [new_id, old_id])
+    db.execute("delete from entities where id = ?", [old_id])
+
+
+def merge_surnames(db):
+    """A bare "Putin" joins "Vladimir Putin" when the database knows exactly one person of that surname.
+
+    Within an article this happens at extraction; this catches articles that
+    never give the full name.
+    """
+    people = list(db.query("select id, name from entities where type = 'PERSON'"))
+    by_surname = {}
+    for person in people:
+        if " " in person["name"]:
+            by_surname.setdefault(person["name"].split()[-1], []).append(person["id"])
+    for person in people:
+        matches = by_surname.get(person["name"], []) if " " not in person["name"] else []
+        if len(matches) == 1:
+            merge_entity(db, person["id"], matches[0])
+
+
+def tidy(db):
+    """Merge bare surnames, drop entities nothing refers to, recount mentions per entity."""
+    merge_surnames(db)
+    db.execute(
+        "delete from entities where id not in (select entity_id from mentions) "
+        "and id not in (select speaker_id from quotes where speaker_id is not null) "
+        "and id not in (select claimant_id from figures where claimant_id is not null)"
+    )
+    db.execute("update entities set mentions = (select count(*) from mentions where entity_id = entities.id)")
+
+
+@contextmanager
+def build_lock(path, wait=60.0, on_wait=None):
+    """Hold an exclusive lock beside the database while a build writes it."""
+    lock_path = Path(f"{path}.lock")
+    handle = open(lock_path, "w")
+    try:
+        deadline = time.monotonic() + wait
+        told = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise BuildLocked(f"another build is writing {path}; try again when it has finished") from None
+                if on_wait and not told:
+                    on_wait()
+                    told = True
+                time.sleep(0.2)
+        yield
+    finally:
+        handle.close()
+
+
+@contextmanager
+def staged_database(path, fresh=False):
+    """A private working copy of ``path``; swapped in only if the block finishes.
+
+    The copy goes through SQLite's backup API so a reader never sees a torn file.
+    """
+    path = Path(path)
+    staging = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    staging.unlink(missing_ok=True)
+    try:
+        if path.exists() and not fresh:
+            source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            target = sqlite3.connect(staging)
+            with target:
+                source.backup(target)
+            source.close()
+            target.close()
+        db = sqlite_utils.Database(staging)
+        # The staging copy is thrown away on any failure, so it needs no journal or syncs.
+        db.execute("pragma journal_mode = off")
+        db.execute("pragma synchronous = off")
+        create_schema(db)
+        yield db
+        db.conn.commit()
+        db.execute("pragma journal_mode = delete")
+        db.close()
+        with open(staging, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(staging, path)
+    finally:
+        staging.unlink(missing_ok=True)

@@ -1,0 +1,188 @@
+import sqlite3
+
+import pytest
+import sqlite_utils
+from click.testing import CliRunner
+
+from newsclaims import store
+from newsclaims.build import build
+from newsclaims.cli import cli
+
+STORY = (
+    "Ceasefire talks resume in Geneva\n"
+    "By Ana Lopes\n\n"
+    "Russian President Vladimir Putin met envoys in Geneva on Monday. "
+    "Officials in Kiev said the talks were useful.\n"
+    "Putin later left for Moscow.\n"
+)
+OTHER = "Grain ships leave Odesa\n\nThree ships left Odesa for Istanbul, the U.S. embassy said.\n"
+
+
+def run(*args):
+    result = CliRunner().invoke(cli, ["build", *map(str, args)])
+    return result
+
+
+def rows(db_path, sql, params=()):
+    return list(sqlite_utils.Database(db_path).query(sql, params))
+
+
+def test_cli_builds_a_database_from_a_folder(corpus, tmp_path):
+    corpus("geneva.txt", STORY)
+    corpus("odesa.txt", OTHER)
+    db_path = tmp_path / "out.db"
+    result = run(corpus.folder, "--db", db_path)
+    assert result.exit_code == 0, result.output
+    assert "2 added, 0 updated, 0 unchanged, 0 failed" in result.output
+    articles = rows(db_path, "select slug, title, byline from articles order by slug")
+    assert articles == [
+        {"slug": "geneva", "title": "Ceasefire talks resume in Geneva", "byline": "Ana Lopes"},
+        {"slug": "odesa", "title": "Grain ships leave Odesa", "byline": None},
+    ]
+
+
+def test_entities_are_canonical_across_the_database(corpus, tmp_path):
+    corpus("geneva.txt", STORY)
+    corpus("odesa.txt", OTHER)
+    db_path = tmp_path / "out.db"
+    run(corpus.folder, "--db", db_path)
+    names = {r["name"] for r in rows(db_path, "select name from entities")}
+    assert {"Vladimir Putin", "Kyiv", "United States", "Odesa"} <= names
+    assert not {"Putin", "Kiev", "U.S."} & names
+    putin = rows(db_path, "select mentions from entities where name = 'Vladimir Putin'")[0]["mentions"]
+    assert putin == 2
+
+
+def test_every_mention_offset_slices_the_body(corpus, tmp_path):
+    corpus("geneva.txt", STORY)
+    db_path = tmp_path / "out.db"
+    run(corpus.folder, "--db", db_path)
+    found = rows(db_path, "select a.body, m.start, m.[end], m.text from mentions m join articles a on a.id = m.article_id")
+    assert found
+    assert all(r["body"][r["start"]:r["end"]] == r["text"] for r in found)
+
+
+def test_schema_has_foreign_keys_indexes_and_fts(corpus, tmp_path):
+    corpus("geneva.txt", STORY)
+    db_path = tmp_path / "out.db"
+    run(corpus.folder, "--db", db_path)
+    db = sqlite_utils.Database(db_path)
+    for table in ("mentions", "quotes", "figures"):
+        indexed = {tuple(index.columns) for index in db[table].indexes}
+        for fk in db[table].foreign_keys:
+            assert (fk.column,) in indexed, f"{table}.{fk.column} has no index"
+    assert {fk.column for fk in db["figures"].foreign_keys} == {"article_id", "claimant_id", "quote_id"}
+    assert db["articles"].detect_fts() == "articles_fts"
+    assert db["quotes"].detect_fts() == "quotes_fts"
+    hits = list(db.query("select slug from articles where rowid in "
+                         "(select rowid from articles_fts where articles_fts match 'envoy')"))
+    assert hits == [{"slug": "geneva"}]  # porter stemming: "envoys" matches "envoy"
+
+
+def test_unchanged_articles_are_skipped_and_changed_ones_replaced(corpus, tmp_path):
+    corpus("geneva.txt", STORY)
+    path = corpus("odesa.txt", OTHER)
+    db_path = tmp_path / "out.db"
+    run(corpus.folder, "--db", db_path)
+    first_id = rows(db_path, "select id from articles where slug = 'geneva'")[0]["id"]
+    path.write_text(OTHER.replace("Istanbul", "Haifa"), encoding="utf-8")
+    result = run(corpus.folder, "--db", db_path)
+    assert "0 added, 1 updated, 1 unchanged, 0 failed" in result.output
+    assert rows(db_path, "select id from articles where slug = 'geneva'")[0]["id"] == first_id
+    body = rows(db_path, "select body from articles where slug = 'odesa'")[0]["body"]
+    assert "Haifa" in body
+    mention_texts = {r["text"] for r in rows(db_path, "select text from mentions m join articles a "
+                                                      "on a.id = m.article_id where a.slug = 'odesa'")}
+    assert "Haifa" in mention_texts and "Istanbul" not in mention_texts
+    assert not rows(db_path, "select * from entities where name = 'Istanbul'")
+
+
+def test_full_rebuild_reprocesses_everything(corpus, tmp_path):
+    corpus("geneva.txt", STORY)
+    db_path = tmp_path / "out.db"
+    run(corpus.folder, "--db", db_path)
+    result = run(corpus.folder, "--db", db_path, "--full")
+    assert "1 added, 0 updated, 0 unchanged" in result.output
+
+
+def test_failed_build_leaves_previous_database_intact(corpus, tmp_path, monkeypatch):
+    corpus("geneva.txt", STORY)
+    db_path = tmp_path / "out.db"
+    run(corpus.folder, "--db", db_path)
+    before = db_path.read_bytes()
+    corpus("odesa.txt", OTHER)
+
+    def broken_tidy(db):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("newsclaims.build.tidy", broken_tidy)
+    with pytest.raises(RuntimeError):
+        build([corpus.folder], db_path, warn=lambda message: None)
+    assert db_path.read_bytes() == before
+    assert sqlite3.connect(db_path).execute("pragma integrity_check").fetchone() == ("ok",)
+    assert not list(tmp_path.glob(".out.db.*"))
+
+
+def test_second_build_waits_for_the_lock_then_fails_clearly(corpus, tmp_path):
+    corpus("geneva.txt", STORY)
+    db_path = tmp_path / "out.db"
+    with store.build_lock(db_path):
+        with pytest.raises(store.BuildLocked, match="another build is writing"):
+            with store.build_lock(db_path, wait=0.3):
+                pass
+
+
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b" \n\n  \t", "contains only whitespace"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "binary file"),
+    ],
+)
+def test_bad_file_is_reported_and_the_rest_still_builds(corpus, tmp_path, name, content, reason):
+    corpus("geneva.txt", STORY)
+    corpus(name, content)
+    db_path = tmp_path / "out.db"
+    result = run(corpus.folder, "--db", db_path)
+    assert result.exit_code == 1
+    assert f"{name}: {reason}" in result.output
+    assert "1 added, 0 updated, 0 unchanged, 1 failed" in result.output
+    assert [r["slug"] for r in rows(db_path, "select slug from articles")] == ["geneva"]
+
+
+def test_duplicate_text_under_another_name_is_reported(corpus, tmp_path):
+    corpus("geneva.txt", STORY)
+    corpus("geneva-copy.txt", STORY)
+    db_path = tmp_path / "out.db"
+    result = run(corpus.folder, "--db", db_path)
+    assert result.exit_code == 1
+    assert "geneva.txt: same text as article 'geneva-copy'" in result.output
+
+
+def test_same_slug_in_two_folders_is_reported(corpus, tmp_path):
+    corpus("a/geneva.txt", STORY)
+    corpus("b/geneva.txt", OTHER)
+    db_path = tmp_path / "out.db"
+    result = run(corpus.folder, "--db", db_path)
+    assert "b/geneva.txt: same slug 'geneva' as" in result.output
+    assert len(rows(db_path, "select slug from articles")) == 1
+
+
+def test_missing_path_is_reported_not_fatal(corpus, tmp_path):
+    corpus("geneva.txt", STORY)
+    db_path = tmp_path / "out.db"
+    result = run(corpus.folder, tmp_path / "nope.txt", "--db", db_path)
+    assert result.exit_code == 1
+    assert "nope.txt: cannot be read" in result.output
+    assert len(rows(db_path, "select slug from articles")) == 1
+
+
+def test_locked_database_exits_with_status_three(corpus, tmp_path):
+    corpus("geneva.txt", STORY)
+    db_path = tmp_path / "out.db"
+    with store.build_lock(db_path):
+        result = run(corpus.folder, "--db", db_path, "--wait", "0")
+    assert result.exit_code == 3
+    assert "another build is writing" in result.output
+    assert not db_path.exists()
