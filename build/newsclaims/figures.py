@@ -1,5 +1,32 @@
-"""Find numeric claims in a Doc: value, range, unit and who claims them."""
+"""Find numeric claims in a Doc: value, range, unit and who claims them.
+
+A figure is a number that counts or measures something ("54 tanks", "$325
+million", "less than 0.2%"). Numbers that only name or date things are not
+figures: dates and years, times, ordinals, model numbers (F-35), calibres
+(155mm), labels (World War Two, Article 5), durations (six months) and page
+furniture. Number grammar lives in numbers.py, word lists in data/units.yml.
+
+The value of a range is its low end; ``low``/``high`` keep both ends.
+"""
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from newsclaims.nlp import load_data
+from newsclaims.numbers import read_number, units
+
+# Entity labels that make a number part of a name rather than a count.
+NAME_LABELS = {"EVENT", "LAW", "WORK_OF_ART", "FAC", "PRODUCT", "WEAPON", "ORG"}
+# Entity labels that can name a claimant.
+CLAIMANT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
+# Dependency labels of a number standing for its own noun ("close to 5,000 have died").
+BARE_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos"}
+# How a reported clause hangs on its reporting verb ("said [Russia had lost 54 tanks]").
+CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
+# unit_of's answer for numbers that measure time or calibre: never figures.
+SKIP = "skip"
+# Modifier labels inside a noun phrase: the counted noun is the token that is none of these.
+MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "quantmod", "poss", "case"}
 
 
 @dataclass
@@ -22,4 +49,407 @@ class Figure:
 
 def find_figures(doc, quotes):
     """Every numeric claim in the Doc, in text order; ``quotes`` come from find_quotes."""
-    return []
+    blocked = blocked_spans(doc.text)
+    figures, previous = [], None
+    i = 0
+    while i < len(doc):
+        number = read_number(doc, i)
+        if number is None:
+            i += 1
+            continue
+        i = max(number.end, i + 1)
+        if is_not_figure(doc, number, blocked):
+            continue
+        unit, category, head = unit_of(doc, number, previous)
+        if unit == SKIP:
+            continue  # a duration or a calibre
+        if unit is None and not keeps_without_unit(doc, number):
+            continue
+        if number.in_words and not number.qualifier and category is None:
+            continue  # "the two sides", "one of the ports": ordinary language
+        figure = make_figure(doc, number, unit, category or "other")
+        attribute(doc, figure, number, quotes)
+        figures.append(figure)
+        if head is not None:
+            previous = (figure, doc[number.first].sent.start)
+    return figures
+
+
+def make_figure(doc, number, unit, category):
+    """A Figure for the Number's tokens; text is always the body slice."""
+    start, end = doc[number.start].idx, doc[number.end - 1].idx + len(doc[number.end - 1])
+    return Figure(start, end, doc.text[start:end], number.value, number.low, number.high,
+                  number.qualifier, unit, category)
+
+
+# --- what is not a figure -------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def blocked_patterns():
+    """Compiled regexes for dates, times, phone numbers, codes and page furniture."""
+    return [re.compile(p, re.IGNORECASE) for p in units()["blocked_patterns"]]
+
+
+def blocked_spans(text):
+    """Character spans where digits are dates, times, codes or phone numbers."""
+    return [m.span() for p in blocked_patterns() for m in p.finditer(text)]
+
+
+def is_not_figure(doc, number, blocked):
+    """Does this number only date, time, name or label something?"""
+    tokens = doc[number.first:number.last]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    if any(s < end and start < e for s, e in blocked):
+        return True
+    if any(t.ent_type_ in NAME_LABELS for t in tokens):
+        return True
+    return is_date(doc, number) or is_label(doc, number) or is_code(doc, number)
+
+
+def is_month(token):
+    """A capitalised month name ("May", not "may")."""
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in units()["months"]
+
+
+def is_date(doc, number):
+    """ "7 February", "February 2022", "May 23, 2022", "November 28-29", "in 2020"."""
+    i, j = number.first, number.last
+    if i > 0 and is_month(doc[i - 1]):
+        return True
+    if j < len(doc) and is_month(doc[j]) or j + 1 < len(doc) and doc[j].lower_ == "of" and is_month(doc[j + 1]):
+        return True
+    if i > 2 and doc[i - 1].text == "," and doc[i - 2].like_num and is_month(doc[i - 3]):
+        return True
+    return looks_like_year(doc, number)
+
+
+def looks_like_year(doc, number):
+    """A bare four-digit number from 1800 to 2100 is a year unless it counts something."""
+    text = doc[number.first].text
+    if number.last - number.first != 1 or not re.fullmatch(r"1[89]\d\d|20\d\d|2100", text):
+        return False
+    if number.currency or number.percent or number.qualifier:
+        return False
+    nxt = doc[number.last] if number.last < len(doc) else None
+    return not (nxt is not None and nxt.pos_ == "NOUN" and nxt.text.lower().endswith("s")
+                and category_of(singular(nxt.text)))
+
+
+def is_label(doc, number):
+    """A number naming its word: "World War Two", "Article 5", "Section 3"."""
+    i = number.first
+    prev = doc[i - 1] if i > 0 else None
+    return bool(prev is not None and prev.text[:1].isupper() and prev.lower_ in units()["label_words"]
+                and not number.qualifier)
+
+
+def is_code(doc, number):
+    """A number glued to letters by a hyphen: "T-72", "IL-20M", split by the tokenizer."""
+    start = doc[number.first].idx
+    text = doc.text
+    return start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() and not doc[number.first].is_alpha
+
+
+def keeps_without_unit(doc, number):
+    """A number with no unit is kept only when nothing marks it as a date or time."""
+    if number.in_words:
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in doc[number.first:number.last])
+
+
+# --- units -----------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def unit_categories():
+    """unit -> category, from units.yml."""
+    return {unit: cat for cat, names in units()["categories"].items() for unit in names}
+
+
+@lru_cache(maxsize=1)
+def weapon_names():
+    """Model names from the gazetteer, to singularise "F-35s" and "Bradleys"."""
+    return set(load_data("gazetteer.yml").get("WEAPON", []))
+
+
+def category_of(unit):
+    """Category of a unit, or None for a noun the lexicon does not track."""
+    return unit_categories().get(unit)
+
+
+def singular(word):
+    """Singular, lower-case form of a plural noun (no lemmatizer in the pipeline)."""
+    w = word.lower()
+    irregular = units()["irregular_plurals"]
+    if w in irregular:
+        return irregular[w]
+    for plural, single in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x")):
+        if w.endswith(plural) and len(w) > len(plural) + 1:
+            return w[: -len(plural)] + single
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def model_name(token):
+    """The weapon model a token belongs to, singular: "F-35s" -> "F-35"."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    name = ent.text if ent is not None else token.text
+    if name.endswith("s") and (name[:-1] in weapon_names() or name[-2:-1].isdigit()):
+        name = name[:-1]
+    return name
+
+
+def unit_of(doc, number, previous):
+    """(unit, category, head token) of what the number counts; head is the counted noun."""
+    if number.currency:
+        return number.currency, "money", None
+    if number.percent:
+        return "percent", "share", None
+    j = number.last
+    if j < len(doc) and doc[j].text == "-" and doc[j].whitespace_ == "":
+        j += 1  # "155-mm", "two-decade"
+    if j < len(doc) and doc[j].lower_ == "of" and doc[number.first].lower_ in units()["vague_plurals"]:
+        j += 1  # "tens of thousands of mercenaries"
+    phrase = phrase_unit(doc, j)
+    if phrase:
+        return phrase
+    head = counted_noun(doc, j)
+    if head is not None and head.lower_ in units()["elided_nouns"]:
+        head = None  # "23 others": the noun is an earlier figure's
+    if head is not None:
+        return noun_unit(doc, head)
+    measured = measure_unit(doc, number)
+    if measured:
+        return measured[0], category_of(measured[0]), None
+    if previous and (doc[number.first].dep_ in BARE_ROLES or followed_by_elided(doc, j)):
+        figure, sent_start = previous
+        if doc[number.first].sent.start - sent_start <= 1 and figure.unit:
+            return figure.unit, casualty_or(doc, doc[number.first], figure.category), None
+    return None, None, None
+
+
+def followed_by_elided(doc, j):
+    """Is the number followed by a word standing for an earlier noun ("23 others")?"""
+    return j < len(doc) and doc[j].lower_ in units()["elided_nouns"]
+
+
+def phrase_unit(doc, j):
+    """A unit phrase right after the number: currency word, area, calibre or time."""
+    data = units()
+    word = doc[j].lower_ if j < len(doc) else ""
+    two = " ".join(t.lower_ for t in doc[j:j + 2])
+    if word in data["currencies"] and doc[j].is_alpha and word.islower():
+        return data["currencies"][word], "money", None
+    for phrase in (two, word):
+        if phrase in data["area_words"]:
+            unit = data["area_words"][phrase]
+            return unit, "area", None
+    if word in data["calibre_words"] or word in data["time_units"]:
+        return SKIP, None, None
+    return None
+
+
+def counted_noun(doc, j):
+    """The head noun of the phrase right after the number, skipping adjectives and names."""
+    k, words = j, []
+    while k < len(doc) and k - j < 6 and not (k > j and doc[k].is_sent_start):
+        t = doc[k]
+        if t.ent_type_ == "WEAPON" or t.pos_ in ("ADJ", "NOUN", "PROPN") or t.dep_ in ("amod", "compound") \
+                or (t.text == "-" and words):
+            words.append(t)
+            k += 1
+        else:
+            break
+    words = [t for t in words if t.text != "-"]
+    for t in words:
+        if t.dep_ not in MODIFIER_DEPS or not (j <= t.head.i < k):
+            return t if t.pos_ != "ADJ" or category_of(singular(t.text)) else None
+    return words[-1] if words and words[-1].pos_ != "ADJ" else None
+
+
+def noun_unit(doc, head):
+    """(unit, category, head) for a counted noun token."""
+    if head.ent_type_ == "WEAPON":
+        return model_name(head), "equipment", head
+    unit = singular(head.text)
+    if unit in units()["time_units"] or head.lower_ in units()["time_units"]:
+        return SKIP, None, head
+    category = category_of(unit)
+    if any(t.ent_type_ == "WEAPON" for t in head.lefts):
+        category = "equipment"  # "F-35 fighters" are aircraft
+    return unit, casualty_or(doc, head, category), head
+
+
+def casualty_or(doc, token, category):
+    """People or troops counted by a verb of killing or dying are casualties."""
+    if category not in ("personnel", "other"):
+        return category
+    verb = token.head
+    if verb.lower_ in units()["casualty_verbs"] or any(c.lower_ in units()["casualty_verbs"] for c in token.children):
+        return "casualties"
+    return category
+
+
+def measure_unit(doc, number):
+    """ "a population of roughly 20,000": the unit comes from the noun before "of"."""
+    i = number.start
+    if i < 2 or doc[i - 1].lower_ != "of":
+        return None
+    nouns = units()["measure_nouns"]
+    two = f"{doc[i - 3].lower_} {doc[i - 2].lower_}" if i >= 3 else ""
+    unit = nouns.get(two) or nouns.get(doc[i - 2].lower_)
+    return (unit,) if unit else None
+
+
+# --- claimants -------------------------------------------------------------------
+
+def attribute(doc, figure, number, quotes):
+    """Set the claimant: the speaker of a quote holding the figure, else an attribution
+    in its sentence ("according to X", "X said that ..."), else None (narration)."""
+    for index, quote in enumerate(quotes):
+        if quote.kind in ("direct", "partial", "indirect") and quote.start <= figure.start and figure.end <= quote.end:
+            figure.quote = index
+            if quote.speaker_start is not None:
+                span = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+                if span is None or not is_anonymous(span.root):
+                    figure.claimant_start, figure.claimant_end = quote.speaker_start, quote.speaker_end
+                return
+            break
+    span = sentence_claimant(doc, doc[number.first])
+    if span is not None:
+        figure.claimant_start, figure.claimant_end = span
+
+
+def sentence_claimant(doc, token):
+    """Char span of who asserts the clause holding token, from the dependency parse.
+
+    Walks up from the number: an "according to X" on any clause above it names
+    X; a reporting verb ("said", "announced", "estimates") standing before the
+    number, with the number in its complement, names its subject. A reporting
+    verb after the clause ("..., the ministry said") is left to the quotes
+    extractor: such sentences read as the outlet's narration of a report.
+    """
+    child = token
+    for node in token.ancestors:
+        source = according_to(node)
+        if source is not None:
+            return naming_span(doc, source)
+        if is_reporting(node) and node.i < token.i and child.dep_ in CLAUSE_DEPS:
+            subject = subject_of(node)
+            if subject is not None:
+                return naming_span(doc, subject)
+        child = node
+    return None
+
+
+def according_to(node):
+    """The object of an "according to" hanging on this node, or None."""
+    for c in node.children:
+        if c.lower_ == "according":
+            for to in c.children:
+                if to.lower_ == "to":
+                    return next((o for o in to.children if o.dep_ == "pobj"), None)
+    return None
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs():
+    """Base forms of reporting verbs."""
+    return set(units()["reporting_verbs"])
+
+
+def verb_base(word):
+    """Crude base form of an inflected verb: "claimed" -> "claim", "noting" -> "note"."""
+    w = word.lower()
+    irregular = units()["irregular_verbs"]
+    if w in irregular:
+        return irregular[w]
+    candidates = [w, w[:-1], w[:-2], w[:-3], w[:-3] + "e", w[:-1] if w.endswith("s") else w]
+    return next((c for c in candidates if c in reporting_verbs()), None)
+
+
+def is_reporting(node):
+    """Is this token a reporting verb ("said", "announced", "estimates")?"""
+    return node.pos_ in ("VERB", "AUX") and verb_base(node.text) is not None
+
+
+def subject_of(verb):
+    """The subject of a verb, or of the verb a participle hangs on ("..., saying")."""
+    for v in (verb, verb.head):
+        subject = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if v.dep_ not in ("advcl", "xcomp", "conj"):
+            break
+    return None
+
+
+def is_anonymous(token):
+    """A generic source ("officials", "sources") names no one."""
+    return token.lower_ in units()["anonymous_sources"]
+
+
+def naming_span(doc, token):
+    """The tightest char span that names who a subject or source token stands for."""
+    data = units()
+    if token.lower_ in data["relative_pronouns"] and token.head.dep_ == "relcl":
+        token = token.head.head  # "the military, which estimates ..."
+    if token.lower_ in data["person_pronouns"]:
+        return antecedent(doc, token)
+    if is_anonymous(token) or token.pos_ == "PRON":
+        return None
+    ent = entity_at(doc, token)
+    if ent is not None and ent.label_ in CLAIMANT_LABELS:
+        return ent.start_char, ent.end_char
+    left = token.i
+    for c in sorted(token.lefts, key=lambda t: t.i, reverse=True):
+        if c.dep_ in ("compound", "amod", "poss", "nmod") and max(t.i for t in c.subtree) == left - 1:
+            left = min(t.i for t in c.subtree)
+        elif c.dep_ == "case":
+            continue
+        else:
+            break
+    words = doc[left:token.i + 1]
+    if not any(t.ent_type_ in CLAIMANT_LABELS or t.pos_ == "PROPN" for t in words):
+        return None  # "the report said": nobody named
+    return words.start_char, words.end_char
+
+
+def entity_at(doc, token):
+    """The named entity a token belongs to, or None."""
+    return next((e for e in doc.ents if e.start <= token.i < e.end), None)
+
+
+def antecedent(doc, pronoun):
+    """Char span of the person a "he"/"she" stands for.
+
+    Subjects carry on as topics, so the nearest earlier subject in this or the
+    previous sentence that is a PERSON, or a proper name the small model
+    mislabels, wins; else the nearest PERSON named before.
+    """
+    since = previous_sentence_start(doc, pronoun.sent.start)
+    for token in reversed(doc[since:pronoun.i]):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN":
+            ent = entity_at(doc, token)
+            if ent is not None and ent.label_ == "PERSON":
+                return ent.start_char, ent.end_char
+            if ent is None or ent.label_ not in ("GPE", "NORP", "LOC"):
+                return proper_name(doc, token)
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= pronoun.i]
+    return (people[-1].start_char, people[-1].end_char) if people else None
+
+
+def proper_name(doc, token):
+    """Char span of a name written as proper nouns compounded onto token ("Olena Kovalenko")."""
+    left = token.i
+    while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].head.i == token.i \
+            and doc[left - 1].dep_ == "compound":
+        left -= 1
+    return doc[left].idx, token.idx + len(token)
+
+
+def previous_sentence_start(doc, sent_start):
+    """Token index where the sentence before the one starting at sent_start begins."""
+    if sent_start == 0:
+        return 0
+    return doc[sent_start - 1].sent.start

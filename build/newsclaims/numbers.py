@@ -1,0 +1,227 @@
+"""Read a number as written in news text, token by token.
+
+figures.py decides whether a number is a claim; this module only knows number
+grammar: digits ("156,000", "0.2", "1.5bn"), words ("Two", "twenty-five",
+"a dozen"), scale words ("325 million"), vague plurals ("tens of thousands"),
+ranges ("70,000 to 80,000", "5-10", "between 5 and 10"), the qualifier before
+("more than", "roughly") and the currency sign or percent word around it.
+All lookup words live in data/units.yml.
+"""
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsclaims.nlp import load_data
+
+DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+SUFFIXED = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([a-z]+)$")
+
+
+@lru_cache(maxsize=1)
+def units():
+    """The units.yml lookup tables, read once."""
+    return load_data("units.yml")
+
+
+@dataclass
+class Number:
+    """A number found in a Doc; token indices are end-exclusive.
+
+    ``first``/``last`` bound the number itself; ``start``/``end`` also take in
+    the qualifier, currency sign and percent word, i.e. Figure.text.
+    """
+
+    start: int
+    end: int
+    first: int
+    last: int
+    value: float
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = None
+    currency: str | None = None
+    percent: bool = False
+    in_words: bool = False  # spelled out ("Two"), no digit in it
+
+
+def word_value(word):
+    """Value of one number word or digit string, or None."""
+    w = word.lower()
+    if DIGITS.match(w):
+        return float(w.replace(",", ""))
+    m = SUFFIXED.match(w)
+    if m and m.group(2) in units()["scale_suffixes"]:
+        return float(m.group(1).replace(",", "")) * units()["scale_suffixes"][m.group(2)]
+    return units()["number_words"].get(w)
+
+
+def is_number_start(token):
+    """Can a number begin at this token?"""
+    w = token.lower_
+    nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    if w == "a":  # "a dozen", "a million"
+        return nxt == "dozen" or nxt in units()["scale_words"]
+    if w in units()["vague_plurals"]:
+        return nxt == "of"
+    return word_value(w) is not None or w in units()["scale_words"]
+
+
+def read_plain(doc, i):
+    """Read one number (no range) from token i: (end index, value, in_words) or None.
+
+    Classic word-number arithmetic: small numbers add up, "hundred" multiplies
+    the running group, larger scale words close it ("two hundred thousand").
+    """
+    data = units()
+    scales = data["scale_words"]
+    if doc[i].lower_ in data["vague_plurals"]:
+        return read_vague(doc, i)
+    total, group, j, in_words, last_small = 0.0, None, i, True, None
+    if doc[i].lower_ == "a":
+        group, j = 1.0, i + 1
+    while j < len(doc):
+        w = doc[j].lower_
+        v = word_value(w)
+        if w in data["scale_suffixes"] and j > i and doc[j - 1].whitespace_ == "" and doc[j - 1].like_num:
+            total += (group or 1) * data["scale_suffixes"][w]  # "£200m", split by the tokenizer
+            group, last_small = None, None
+        elif w in scales:
+            if scales[w] == 100:
+                group = (group or 1) * 100
+            else:
+                total += (group or 1) * scales[w]
+                group = None
+            last_small = None
+        elif v is not None and group is None and last_small is None:
+            group, last_small = v, v
+            in_words = in_words and not any(c.isdigit() for c in w)
+        elif v is not None and in_words and v < 100 and can_add(group, last_small, v):
+            group, last_small = group + v, None  # twenty-five, two hundred and fifty
+        elif w in ("-", "and") and in_words and joins_words(doc, j, group):
+            j += 1
+            continue
+        else:
+            break
+        j += 1
+    if j == i or (group is None and total == 0 and doc[j - 1].lower_ not in scales):
+        return None
+    return j, total + (group or 0), in_words
+
+
+def can_add(group, last_small, v):
+    """May v add onto the running group? Only "twenty" + "five" or "hundred" + "fifty"."""
+    if last_small is not None:
+        return last_small >= 20 and last_small % 10 == 0 and v < 10
+    return group is not None and group % 100 == 0
+
+
+def joins_words(doc, j, group):
+    """Is token j ("-" or "and") inside a spelled-out number ("twenty-five")?"""
+    if j + 1 >= len(doc) or doc[j + 1].lower_ not in units()["number_words"]:
+        return False
+    if doc[j].lower_ == "-":
+        return doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == ""
+    return group is not None and group >= 100 and group % 100 == 0
+
+
+def read_vague(doc, i):
+    """ "tens of thousands", "hundreds of", "dozens of": a range, value = low."""
+    data = units()
+    low, high = data["vague_plurals"][doc[i].lower_]
+    j = i + 1
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in data["vague_plurals"]:
+        inner = doc[j + 1].lower_.rstrip("s")
+        if inner in data["scale_words"]:  # tens of thousands
+            scale = data["scale_words"][inner]
+            return j + 2, (low * scale, high * scale), True
+    return j, (low, high), True
+
+
+def currency_before(doc, i):
+    """ISO code of a currency sign or code right before token i, and where it starts."""
+    if i > 0:
+        prev = doc[i - 1]
+        code = units()["currencies"].get(prev.lower_)
+        # a sign ("$") or a code in capitals ("USD 5m"); "dollars" comes after
+        if code and (not prev.is_alpha or prev.text.isupper()):
+            return code, i - 1
+    return None, i
+
+
+def qualifier_before(doc, i):
+    """Normalised qualifier whose words end right before token i, and where it starts."""
+    best = (None, i)
+    for phrase, norm in units()["qualifiers"].items():
+        words = phrase.split()
+        s = i - len(words)
+        if s >= 0 and [t.lower_ for t in doc[s:i]] == words and s < best[1]:
+            best = (norm, s)
+    return best
+
+
+def percent_after(doc, j):
+    """End index of a percent word ("%", "per cent") starting at token j, or None."""
+    for phrase in units()["percent_words"]:
+        words = phrase.split()
+        if [t.lower_ for t in doc[j:j + len(words)]] == words:
+            return j + len(words)
+    return None
+
+
+def read_number(doc, i):
+    """The full Number starting at token i (range, qualifier, currency, percent), or None."""
+    if not is_number_start(doc[i]):
+        return None
+    first = read_plain(doc, i)
+    if first is None:
+        return None
+    j, value, in_words = first
+    low = high = None
+    if isinstance(value, tuple):
+        low, high = value
+        value = low
+    start = i
+    between = i > 0 and doc[i - 1].lower_ == "between"
+    joined = read_range_end(doc, j, between, after_from=i > 0 and doc[i - 1].lower_ == "from")
+    if joined and low is None:
+        j, high_value, high_words, scale = joined
+        if scale and value * scale <= high_value and word_value(doc[i].lower_) == value:
+            value *= scale  # "5 to 10 million": the scale covers both ends
+        low, high = value, high_value
+        in_words = in_words and high_words
+        if between:
+            start = i - 1
+    currency, start = currency_before(doc, start)
+    qualifier, start = qualifier_before(doc, start)
+    end = j
+    pct = percent_after(doc, j)
+    if pct:
+        end = pct
+    return Number(start, end, i, j, value, low, high, qualifier, currency, bool(pct), in_words)
+
+
+def read_range_end(doc, j, between, after_from):
+    """The second half of a range from token j: (end, value, in_words, scale) or None.
+
+    "from 5 to 10" reports a change, not a range, so it is left as two numbers.
+    """
+    if j + 1 >= len(doc) or after_from:
+        return None
+    joiner = doc[j].lower_
+    if between:
+        ok = joiner == "and"
+    else:
+        ok = joiner in units()["range_joiners"]
+    if not ok:
+        return None
+    k = j + 1
+    if doc[k].lower_ in units()["currencies"] and not doc[k].is_alpha:
+        k += 1  # "$5 to $10"
+    if k >= len(doc) or not is_number_start(doc[k]) or doc[k].lower_ in units()["vague_plurals"]:
+        return None
+    second = read_plain(doc, k)
+    if second is None:
+        return None
+    end, value, in_words = second
+    scale = units()["scale_words"].get(doc[end - 1].lower_) if end - 1 > k else None
+    return end, value, in_words, scale

@@ -1,0 +1,228 @@
+"""Figure extraction on sentences written for these tests (not taken from the seeds)."""
+import pytest
+
+from newsclaims.figures import Figure, find_figures
+from newsclaims.nlp import load_nlp
+from newsclaims.quotes import Quote
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def figures(nlp, text, quotes=()):
+    """find_figures over text; every figure's text must be its body slice."""
+    doc = nlp(text)
+    found = find_figures(doc, list(quotes))
+    for f in found:
+        assert isinstance(f, Figure)
+        assert text[f.start:f.end] == f.text
+    return found
+
+
+def one(nlp, text, quotes=()):
+    found = figures(nlp, text, quotes)
+    assert len(found) == 1, [f.text for f in found]
+    return found[0]
+
+
+def claimant(text, figure):
+    if figure.claimant_start is None:
+        return None
+    return text[figure.claimant_start:figure.claimant_end]
+
+
+def quote_of(text, clause, speaker, kind="indirect"):
+    """A hand-built Quote covering clause, said by speaker."""
+    s = text.index(clause)
+    p = text.index(speaker)
+    return Quote(s, s + len(clause), clause, kind, "said", p, p + len(speaker), None)
+
+
+# --- values ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, written, value", [
+    ("The convoy carried 1,250 shells to the front.", "1,250", 1250),
+    ("Engineers cleared 0.5 percent of the minefield.", "0.5 percent", 0.5),
+    ("Four helicopters landed at the base.", "Four", 4),
+    ("The unit received twenty-five trucks.", "twenty-five", 25),
+    ("A dozen drones circled the port.", "A dozen", 12),
+    ("Volunteers rebuilt two hundred and fifty homes.", "two hundred and fifty", 250),
+    ("The fund holds $2.4 billion in reserves.", "$2.4 billion", 2.4e9),
+    ("The city council approved €30m for shelters.", "€30m", 30e6),
+    ("The ministry spent 1.2bn euros on fuel.", "1.2bn", 1.2e9),
+    ("Nearly 3 million people lost power.", "Nearly 3 million", 3e6),
+])
+def test_values(nlp, text, written, value):
+    f = one(nlp, text)
+    assert f.text == written
+    assert f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, written, low, high", [
+    ("Each side lost 40,000 to 45,000 soldiers.", "40,000 to 45,000", 40000, 45000),
+    ("The brigade needs between 12 and 18 howitzers.", "between 12 and 18", 12, 18),
+    ("Crews repaired 3-4 tanks a day.", "3-4", 3, 4),
+    ("Analysts expect $5 to 8 billion in damage.", "$5 to 8 billion", 5e9, 8e9),
+])
+def test_ranges_take_low_as_value(nlp, text, written, low, high):
+    f = one(nlp, text)
+    assert (f.text, f.low, f.high, f.value) == (written, low, high, low)
+
+
+def test_vague_plural_is_a_range(nlp):
+    f = one(nlp, "Hundreds of thousands of refugees crossed the border.")
+    assert f.text == "Hundreds of thousands"
+    assert (f.value, f.low, f.high) == (100000, 100000, 1000000)
+    assert f.unit == "refugee"
+
+
+def test_from_to_is_a_change_not_a_range(nlp):
+    found = figures(nlp, "Output rose from 20 percent to 35 percent.")
+    assert [(f.text, f.low) for f in found] == [("20 percent", None), ("35 percent", None)]
+
+
+# --- qualifiers ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase, qualifier", [
+    ("more than", "more than"), ("over", "over"), ("less than", "less than"),
+    ("close to", "close to"), ("roughly", "roughly"), ("about", "about"),
+    ("up to", "up to"), ("at least", "at least"), ("nearly", "close to"),
+    ("almost", "close to"), ("some", "about"), ("around", "about"),
+    ("approximately", "roughly"), ("fewer than", "less than"),
+])
+def test_qualifiers(nlp, phrase, qualifier):
+    text = f"The navy moved {phrase} 60 warships to the coast."
+    f = one(nlp, text)
+    assert f.text == f"{phrase} 60"
+    assert f.qualifier == qualifier
+    assert f.unit == "warship"
+
+
+# --- units and categories ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, unit, category", [
+    ("The army sent 900 reserve troops north.", "troop", "personnel"),
+    ("Raiders seized 14 armoured vehicles.", "vehicle", "equipment"),
+    ("The clinic treated 35 wounded children.", "child", "casualties"),
+    ("The school enrolled 35 children.", "child", "other"),
+    ("Shelling killed 9 people in the market.", "person", "casualties"),
+    ("The tally shows 7,100 casualties so far.", "casualty", "casualties"),
+    ("Donors raised 40 million dollars.", "USD", "money"),
+    ("Sweden pledged £75 million.", "GBP", "money"),
+    ("Unemployment hit 11% in the region.", "percent", "share"),
+    ("Fires burned 60 square kilometres of forest.", "km2", "area"),
+    ("Floods covered 12 sq km of farmland.", "km2", "area"),
+    ("The enclave has a population of 4,000.", "person", "other"),
+    ("Some 300 foreign mercenaries arrived.", "mercenary", "personnel"),
+])
+def test_units(nlp, text, unit, category):
+    f = one(nlp, text)
+    assert (f.unit, f.category) == (unit, category)
+
+
+def test_model_is_the_unit(nlp):
+    f = one(nlp, "Norway delivered six Norwegian F-16s to the training base.")
+    assert (f.value, f.unit, f.category) == (6, "F-16", "equipment")
+
+
+def test_model_as_modifier_keeps_the_noun(nlp):
+    f = one(nlp, "Berlin approved 14 Leopard tanks for the brigade.")
+    assert (f.value, f.unit) == (14, "tank")
+
+
+def test_elided_noun_comes_from_the_earlier_figure(nlp):
+    found = figures(nlp, "About 700 conscripts deserted, and nearly 300 have surrendered.")
+    assert [(f.text, f.unit) for f in found] == [("About 700", "conscript"), ("nearly 300", "conscript")]
+
+
+def test_others_stand_for_the_earlier_noun(nlp):
+    found = figures(nlp, "The raid killed 6 civilians and injured 14 others.")
+    assert [(f.value, f.unit) for f in found] == [(6, "civilian"), (14, "civilian")]
+
+
+# --- claimants ----------------------------------------------------------------------
+
+def test_claimant_from_indirect_quote(nlp):
+    text = "General Ivan Petrenko said the enemy had lost 48 tanks that week."
+    quote = quote_of(text, "the enemy had lost 48 tanks that week", "Ivan Petrenko")
+    f = one(nlp, text, [quote])
+    assert claimant(text, f) == "Ivan Petrenko"
+    assert f.quote == 0
+
+
+def test_claimant_from_direct_quote(nlp):
+    text = "“We destroyed 12 drones overnight,” Colonel Anna Moroz told reporters."
+    quote = quote_of(text, "We destroyed 12 drones overnight,", "Anna Moroz", kind="direct")
+    other = quote_of(text, "Colonel", "Colonel", kind="scare")
+    f = one(nlp, text, [other, quote])
+    assert (claimant(text, f), f.quote) == ("Anna Moroz", 1)
+
+
+def test_scare_quotes_claim_nothing(nlp):
+    text = "The so-called “500 volunteers” never arrived."
+    quote = quote_of(text, "500 volunteers", "The", kind="scare")
+    f = one(nlp, text, [quote])
+    assert f.quote is None and claimant(text, f) is None
+
+
+def test_claimant_from_according_to(nlp):
+    text = "Over 2,300 buildings were destroyed, according to the Kharkiv regional administration."
+    f = one(nlp, text)
+    assert claimant(text, f) == "Kharkiv regional administration"
+
+
+def test_claimant_from_reporting_verb(nlp):
+    text = "The Canadian government announced it will buy another $40 million in drones."
+    f = one(nlp, text)
+    assert claimant(text, f) == "Canadian government"
+
+
+def test_claimant_through_pronoun(nlp):
+    text = "Olena Kovalenko visited the plant on Monday. She said workers had built 95 generators."
+    f = one(nlp, text)
+    assert claimant(text, f) == "Olena Kovalenko"
+
+
+def test_claimant_through_relative_pronoun(nlp):
+    text = "Some 40 villages were shelled, according to the Polish army, which estimates that 900 have fled."
+    found = figures(nlp, text)
+    assert [claimant(text, f) for f in found] == ["Polish army", "Polish army"]
+
+
+def test_anonymous_sources_name_no_claimant(nlp):
+    text = "The blast killed 19 people, according to local officials."
+    f = one(nlp, text)
+    assert claimant(text, f) is None
+
+
+def test_narration_has_no_claimant(nlp):
+    text = "Last winter's offensive involved 250,000 troops."
+    f = one(nlp, text)
+    assert claimant(text, f) is None and f.quote is None
+
+
+# --- never a figure -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The talks resumed in March 2021 in Geneva.",
+    "The report is dated 2021-03-04.",
+    "Leaders meet on June 12-13 in Madrid.",
+    "The ceremony is held every 9 May.",
+    "In 2019, the bridge was opened.",
+    "The convoy left at 06:45 and again at 7 p.m.",
+    "The 24th brigade took the 3rd line of trenches, the first success.",
+    "Pilots trained on the F-16, the T-80 and the MiG-29.",
+    "Crews fired 152mm rounds all night.",
+    "The shells are 155-mm calibre.",
+    "Veterans of World War Two gathered.",
+    "The treaty invokes Article 5 and Section 12.",
+    "5 Min Read",
+    "Call +1 202 555 0147 for the press office.",
+    "The siege lasted eight months.",
+    "Talks ended after 3 weeks and two days.",
+    "The two sides met in one of the three halls.",
+])
+def test_not_figures(nlp, text):
+    assert figures(nlp, text) == []
