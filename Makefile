@@ -22,11 +22,14 @@ install: $(INSTALLED)
 db: $(INSTALLED)
 	$(BIN)/newsclaims build seeds --db $(DB)
 
+# settings.json as --setting flags (the tests read the same file).
+SETTINGS = $(shell $(BIN)/python -c "import json; print(' '.join('--setting %s %s' % (k, json.dumps(v)) for k, v in json.load(open('settings.json')).items()))")
+
 # Build, count rows once (the file is served immutable), and serve on 127.0.0.1.
 serve: db
 	$(BIN)/datasette inspect $(DB) --inspect-file $(DB).inspect.json
 	$(BIN)/datasette serve -i $(DB) --inspect-file $(DB).inspect.json \
-		--metadata metadata.yml --plugins-dir plugins --template-dir templates \
+		--metadata metadata.yml --plugins-dir plugins --template-dir templates $(SETTINGS) \
 		--host $(HOST) --port $(PORT)
 
 test: $(INSTALLED)

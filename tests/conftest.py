@@ -1,5 +1,11 @@
-import pytest
+import json
+from pathlib import Path
 
+import pytest
+import yaml
+from datasette.app import Datasette
+
+from newsclaims.build import build
 from newsclaims.nlp import load_nlp
 
 
@@ -24,3 +30,38 @@ def corpus(tmp_path):
 
     write.folder = folder
     return write
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def project_metadata():
+    return yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+
+
+def project_settings():
+    return json.loads((ROOT / "settings.json").read_text(encoding="utf-8"))
+
+
+def datasette_for(db_path):
+    """A Datasette serving db_path immutable, configured as `make serve` configures it."""
+    return Datasette(
+        immutables=[str(db_path)],
+        metadata=project_metadata(),
+        plugins_dir=str(ROOT / "plugins"),
+        template_dir=str(ROOT / "templates"),
+        settings=project_settings(),
+    )
+
+
+@pytest.fixture(scope="session")
+def seeds_db(tmp_path_factory):
+    """The seed articles built once into newsclaims.db."""
+    db_path = tmp_path_factory.mktemp("seeds") / "newsclaims.db"
+    build([ROOT / "seeds"], db_path, warn=lambda message: None)
+    return db_path
+
+
+@pytest.fixture
+def ds(seeds_db):
+    return datasette_for(seeds_db)

@@ -4,7 +4,9 @@ Nothing here guesses: a title, date, byline, outlet or dateline is filled only
 when the text says it in one of the forms below, and stays empty otherwise.
 """
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,6 +70,14 @@ class Article:
         return hashlib.sha256(self.body.encode("utf-8")).hexdigest()
 
     @property
+    def label(self):
+        """The title, or the opening words when the text states none: what a reader recognises."""
+        if self.title:
+            return self.title
+        opening = self.body.strip().split("\n")[0]
+        return opening if len(opening) <= 80 else opening[:80].rsplit(" ", 1)[0] + "…"
+
+    @property
     def words(self):
         return len(self.body.split())
 
@@ -107,14 +117,64 @@ def normalise(text):
 def read_article(path):
     """A file becomes an Article, or an ArticleError saying why not."""
     path = Path(path)
+    data = read_bytes(path)
+    return parse_article(data, slug=text_name(path.stem), source_path=text_name(path))
+
+
+def read_bytes(path):
+    """The bytes of a regular file of at most MAX_BYTES, or an ArticleError.
+
+    Opened without blocking and checked with fstat before reading: a FIFO would
+    block forever and a device such as /dev/zero never ends, and the size is
+    checked before any byte is read so a huge file costs nothing. The read is
+    bounded too, in case the file grows after the check.
+    """
+    if path.is_symlink() and not path.exists():
+        raise ArticleError(f"broken symbolic link (points to {text_name(os.readlink(path))})")
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleError(f"too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         raise ArticleError(f"cannot be read: {error.strerror or error}") from None
-    return parse_article(data, slug=path.stem, source_path=str(path))
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise ArticleError(f"not a regular file ({file_kind(info.st_mode)})")
+            if info.st_size > MAX_BYTES:
+                raise ArticleError(too_large(info.st_size))
+            data = handle.read(MAX_BYTES + 1)
+        except OSError as error:
+            raise ArticleError(f"cannot be read: {error.strerror or error}") from None
+    if len(data) > MAX_BYTES:
+        raise ArticleError(too_large(len(data)))
+    return data
+
+
+def too_large(size):
+    return f"too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)"
+
+
+def file_kind(mode):
+    """A word for what a non-regular file is, for the message."""
+    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"),
+                       (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return kind
+    return "not a file"
+
+
+def text_name(path):
+    """A file name as printable text, for slugs, messages and the database.
+
+    Linux file names are bytes; one that is not UTF-8 reaches Python with
+    surrogate escapes, which SQLite and terminals refuse. Decode those bytes as
+    cp1252, as for article text, so the name stays readable.
+    """
+    raw = os.fsencode(str(path))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
 
 
 def parse_article(data, slug, source_path=""):

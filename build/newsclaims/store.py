@@ -14,7 +14,7 @@ from pathlib import Path
 import sqlite_utils
 
 ARTICLE_COLUMNS = {
-    "id": int, "slug": str, "title": str, "published": str, "byline": str, "outlet": str, "dateline": str,
+    "id": int, "slug": str, "label": str, "title": str, "published": str, "byline": str, "outlet": str, "dateline": str,
     "body": str, "words": int, "sha256": str, "source_path": str, "encoding": str,
 }
 ENTITY_COLUMNS = {"id": int, "name": str, "type": str, "mentions": int}
@@ -34,8 +34,23 @@ class BuildLocked(RuntimeError):
     """Another build holds the database."""
 
 
+TABLE_COLUMNS = {
+    "articles": ARTICLE_COLUMNS, "entities": ENTITY_COLUMNS, "mentions": MENTION_COLUMNS,
+    "quotes": QUOTE_COLUMNS, "figures": FIGURE_COLUMNS,
+}
+
+
+def add_missing_columns(db):
+    """Columns added since an older database was built, so updating it never needs --full."""
+    for table, columns in TABLE_COLUMNS.items():
+        have = db[table].columns_dict
+        for name, type_ in columns.items():
+            if name not in have:
+                db[table].add_column(name, type_)
+
+
 def create_schema(db):
-    """Create every table, foreign key, index and FTS table that is missing."""
+    """Create every table, column, foreign key, index and FTS table that is missing."""
     db["articles"].create(ARTICLE_COLUMNS, pk="id", not_null={"slug", "body", "sha256"}, if_not_exists=True)
     db["articles"].create_index(["slug"], unique=True, if_not_exists=True)
     db["articles"].create_index(["published"], if_not_exists=True)
@@ -59,6 +74,7 @@ def create_schema(db):
     db["quotes"].create_index(["kind"], if_not_exists=True)
     db["figures"].create_index(["unit"], if_not_exists=True)
     db["entities"].create_index(["type"], if_not_exists=True)
+    add_missing_columns(db)
     if not db["articles_fts"].exists():
         db["articles"].enable_fts(["title", "body"], tokenize="porter", create_triggers=True)
     if not db["quotes_fts"].exists():
@@ -93,7 +109,7 @@ def write_rows(db, rows):
     article = rows.article
     delete_article(db, article.slug)
     article_id = db["articles"].insert({
-        "slug": article.slug, "title": article.title, "published": article.published, "byline": article.byline,
+        "slug": article.slug, "label": article.label, "title": article.title, "published": article.published, "byline": article.byline,
         "outlet": article.outlet, "dateline": article.dateline, "body": article.body, "words": article.words,
         "sha256": article.sha256, "source_path": article.source_path, "encoding": article.encoding,
     }).last_pk

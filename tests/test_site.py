@@ -1,0 +1,112 @@
+import csv
+import html
+import io
+import re
+
+import pytest
+import sqlite_utils
+
+from conftest import datasette_for, project_metadata
+
+QUERIES = project_metadata()["databases"]["newsclaims"]["queries"]
+# A value for each parameter that the seed articles can answer.
+PARAMETERS = {"speaker": "Putin", "claimant": "Putin", "unit": "", "entity": "", "search": "Russia"}
+CHART_LINK = re.compile(r'href="(/newsclaims/(\w+)#g\.mark=[^"]+)"')
+
+
+def parameters_of(sql):
+    return sorted(set(re.findall(r":(\w+)", sql)))
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+async def test_every_saved_query_returns_rows_on_the_seeds(ds, name):
+    params = {p: PARAMETERS[p] for p in parameters_of(QUERIES[name]["sql"])}
+    response = await ds.client.get(f"/newsclaims/{name}.json", params={**params, "_shape": "array"})
+    assert response.status_code == 200, response.text
+    assert len(response.json()) >= 1
+    assert QUERIES[name]["title"] and QUERIES[name]["description"]
+
+
+async def test_there_are_at_least_eight_saved_queries():
+    assert len(QUERIES) >= 8
+
+
+async def test_home_page_links_every_chart_to_a_saved_query_with_several_rows(ds):
+    home = (await ds.client.get("/")).text
+    charts = CHART_LINK.findall(home.replace("&amp;", "&"))
+    assert len(charts) >= 3
+    for url, name in charts:
+        assert name in QUERIES
+        if name == "timeline":
+            continue  # only one seed article states its date
+        params = {p: PARAMETERS[p] for p in parameters_of(QUERIES[name]["sql"])}
+        rows = (await ds.client.get(f"/newsclaims/{name}.json", params={**params, "_shape": "array"})).json()
+        assert len(rows) > 1, f"chart {name} would plot {len(rows)} row"
+
+
+@pytest.mark.parametrize("table", ["articles", "entities", "mentions", "quotes", "figures"])
+async def test_csv_and_json_downloads_parse_for_every_table(ds, seeds_db, table):
+    count = sqlite_utils.Database(seeds_db)[table].count
+    response = await ds.client.get(f"/newsclaims/{table}.csv", params={"_stream": "on", "_size": "max"})
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == count
+    response = await ds.client.get(f"/newsclaims/{table}.json", params={"_shape": "array", "_size": "max"})
+    assert len(response.json()) == min(count, 5000)
+
+
+async def test_saved_query_downloads_as_csv(ds):
+    response = await ds.client.get("/newsclaims/top_speakers.csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert rows and {"speaker", "quotes"} <= set(rows[0])
+
+
+async def test_search_input_is_escaped_not_parsed_as_fts_syntax(ds):
+    response = await ds.client.get("/newsclaims/search_quotes.json", params={"search": 'we " AND (', "_shape": "array"})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("table", ["quotes", "figures", "mentions"])
+async def test_provenance_page_highlights_the_rows_span(ds, seeds_db, table):
+    db = sqlite_utils.Database(seeds_db)
+    row = next(db.query(f"select id, text from {table} order by id limit 1"))
+    page = (await ds.client.get(f"/-/provenance/{table}/{row['id']}")).text
+    body = page.split('<div class="article-body">', 1)[1]
+    pieces = re.findall(r'<span class="[^"]*\btarget\b[^"]*"[^>]*>(.*?)</span>', body, re.S)
+    assert html.unescape("".join(re.sub(r"<[^>]+>", "", piece) for piece in pieces)) == row["text"]
+    assert page.count('id="target"') == 1
+    assert "matches the article at characters" in page
+
+
+async def test_span_tables_link_each_row_to_its_provenance_page(ds):
+    page = (await ds.client.get("/newsclaims/quotes")).text
+    assert re.search(r'href="/-/provenance/quotes/\d+">check in text</a>', page)
+
+
+async def test_missing_provenance_row_is_404(ds):
+    assert (await ds.client.get("/-/provenance/quotes/999999")).status_code == 404
+
+
+async def test_hostile_article_renders_escaped(corpus, tmp_path):
+    from newsclaims.build import build
+
+    corpus("evil.txt", 'Hack <script>alert("x")</script> night\n\n'
+                       'The minister said: "We saw <script>alert(1)</script> in Kyiv." Officials agreed.\n')
+    db_path = tmp_path / "newsclaims.db"
+    build([corpus.folder], db_path, warn=lambda message: None)
+    ds = datasette_for(db_path)
+    db = sqlite_utils.Database(db_path)
+    mention = next(db.query("select id from mentions limit 1"))
+    for path in (f"/-/provenance/mentions/{mention['id']}", "/newsclaims/articles/1", "/newsclaims/articles",
+                 "/newsclaims/search_articles?search=minister"):
+        page = (await ds.client.get(path)).text
+        assert "<script>alert" not in page, path
+        assert "&lt;script&gt;alert" in page, path
+
+
+async def test_about_page_explains_the_data(ds):
+    response = await ds.client.get("/-/about")
+    assert response.status_code == 200
+    assert "check in text" in response.text
+    home = (await ds.client.get("/")).text
+    assert 'href="/-/about"' in home and "creativecommons.org/licenses/by/4.0" in home
