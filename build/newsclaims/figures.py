@@ -208,8 +208,7 @@ def unit_of(doc, number, previous):
     j = number.last
     if j < len(doc) and doc[j].text == "-" and doc[j].whitespace_ == "":
         j += 1  # "155-mm", "two-decade"
-    if j < len(doc) and doc[j].lower_ == "of" and doc[number.first].lower_ in units()["vague_plurals"]:
-        j += 1  # "tens of thousands of mercenaries"
+    j = skip_partitive(doc, j)
     phrase = phrase_unit(doc, j)
     if phrase:
         return phrase
@@ -226,6 +225,16 @@ def unit_of(doc, number, previous):
         if doc[number.first].sent.start - sent_start <= 1 and figure.unit:
             return figure.unit, casualty_or(doc, doc[number.first], figure.category), None
     return None, None, None
+
+
+def skip_partitive(doc, j):
+    """Past the "of the" in "32 of the 35 drones" or "tens of thousands of mercenaries"."""
+    if j + 1 < len(doc) and doc[j].lower_ == "of":
+        k = j + 1
+        while k < len(doc) and (doc[k].pos_ == "DET" or doc[k].like_num or doc[k].pos_ == "NUM"):
+            k += 1
+        return k
+    return j
 
 
 def followed_by_elided(doc, j):
@@ -271,6 +280,8 @@ def noun_unit(doc, head):
     """(unit, category, head) for a counted noun token."""
     if head.ent_type_ == "WEAPON":
         return model_name(head), "equipment", head
+    if head.ent_type_ == "NORP" and head.text.endswith("s"):
+        return "person", casualty_or(doc, head, "other"), head  # "6.5 million Ukrainians"
     unit = singular(head.text)
     if unit in units()["time_units"] or head.lower_ in units()["time_units"]:
         return SKIP, None, head
@@ -396,7 +407,9 @@ def naming_span(doc, token):
         token = token.head.head  # "the military, which estimates ..."
     if token.lower_ in data["person_pronouns"]:
         return antecedent(doc, token)
-    if is_anonymous(token) or token.pos_ == "PRON":
+    if is_anonymous(token):
+        return named_modifier(doc, token)  # "U.S. officials" -> "U.S."; "local officials" -> None
+    if token.pos_ == "PRON":
         return None
     ent = entity_at(doc, token)
     if ent is not None and ent.label_ in CLAIMANT_LABELS:
@@ -413,6 +426,15 @@ def naming_span(doc, token):
     if not any(t.ent_type_ in CLAIMANT_LABELS or t.pos_ == "PROPN" for t in words):
         return None  # "the report said": nobody named
     return words.start_char, words.end_char
+
+
+def named_modifier(doc, token):
+    """Char span of a named entity modifying token ("U.S. estimates"), or None."""
+    for c in token.lefts:
+        ent = entity_at(doc, c)
+        if c.dep_ in ("compound", "amod", "poss", "nmod") and ent is not None and ent.label_ in CLAIMANT_LABELS:
+            return ent.start_char, ent.end_char
+    return None
 
 
 def entity_at(doc, token):
