@@ -1,0 +1,250 @@
+"""Quote extraction: marks, kinds, cues and speakers, on sentences written for these tests."""
+import pytest
+
+from newsclaims.nlp import load_nlp
+from newsclaims.quotes import find_marked, find_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    """Text -> (quotes, text); checks the provenance rule on every quote."""
+    def _run(text):
+        quotes = find_quotes(nlp(text))
+        for q in quotes:
+            assert text[q.start:q.end] == q.text
+            if q.speaker_start is not None:
+                assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+        return quotes, text
+    return _run
+
+
+def speaker(text, quote):
+    return None if quote.speaker_start is None else text[quote.speaker_start:quote.speaker_end]
+
+
+def only(quotes, kinds=("direct", "partial")):
+    return [q for q in quotes if q.kind in kinds]
+
+
+def starting(quotes, words):
+    matches = [q for q in quotes if q.text.startswith(words)]
+    assert matches, f"no quote starts with {words!r}: {[q.text for q in quotes]}"
+    return matches[0]
+
+
+# --- marks ---------------------------------------------------------------------
+
+
+def marked_texts(text):
+    return [text[s:e] for s, e in find_marked(text)]
+
+
+def test_curly_marks_keep_inner_punctuation():
+    text = "“We will hold the line, whatever it costs,” Mayor Anna Kovac said."
+    assert marked_texts(text) == ["We will hold the line, whatever it costs,"]
+
+
+def test_straight_marks():
+    text = 'The general said the bridge was "no longer usable" after the strike.'
+    assert marked_texts(text) == ["no longer usable"]
+
+
+def test_guillemets():
+    text = "Le ministre a dit: «Nous ne céderons pas.»"
+    assert marked_texts(text) == ["Nous ne céderons pas."]
+
+
+def test_single_marks_in_a_headline():
+    text = "Kovac ‘will not resign’ despite ‘huge pressure’ from allies\nBody text."
+    assert marked_texts(text) == ["will not resign", "huge pressure"]
+
+
+def test_apostrophes_are_not_quotes():
+    text = "Serbia’s farmers didn’t sell; they’ve kept the Donbas’ old grain stores and the 1990s' ones."
+    assert marked_texts(text) == []
+
+
+def test_unbalanced_mark_does_not_swallow_paragraphs():
+    text = "He said the talks had “stalled.\nThe next paragraph is narration.\n“A real quote,” she said."
+    assert marked_texts(text) == ["A real quote,"]
+
+
+def test_quote_spanning_a_line_break():
+    text = 'Officials hope to "rebuild the grid, so\nthat winter is survivable," he said.'
+    assert marked_texts(text) == ["rebuild the grid, so\nthat winter is survivable,"]
+
+
+def test_quote_running_over_paragraphs():
+    text = "“The first paragraph of the statement ends here.\n“The second paragraph closes it.”"
+    assert marked_texts(text) == ["The first paragraph of the statement ends here.", "The second paragraph closes it."]
+
+
+def test_stray_closing_mark_is_ignored():
+    text = "The mayor said the plan had worked.” Then she left."
+    assert marked_texts(text) == []
+
+
+# --- cues and speakers ------------------------------------------------------------
+
+
+def test_cue_after_quote(run):
+    quotes, text = run("“Our harbour is open again,” Mayor Anna Kovac said on Monday.")
+    q = only(quotes)[0]
+    assert (q.kind, q.cue, speaker(text, q)) == ("direct", "said", "Anna Kovac")
+
+
+def test_inverted_cue_with_document_noun(run):
+    quotes, text = run("“Supplies will resume next week,” said a Vatican statement on the talks between Kovac and Lind.")
+    q = only(quotes)[0]
+    assert speaker(text, q) == "Vatican"
+
+
+def test_cue_before_quote_with_colon(run):
+    quotes, text = run("Finance Minister Erik Lind said: “We cannot pay for this twice.”")
+    q = only(quotes)[0]
+    assert q.kind == "direct" and speaker(text, q) == "Erik Lind"
+
+
+def test_told_reporters_cue(run):
+    quotes, text = run("“The port will reopen,” Mr Lind told reporters.")
+    assert only(quotes)[0].cue == "told reporters"
+
+
+def test_according_to_attributes_a_quote(run):
+    quotes, text = run("Mayor Anna Kovac met the union. According to her, “the strike is over for now.”")
+    q = only(quotes)[0]
+    assert q.cue == "According to" and speaker(text, q) == "Anna Kovac"
+
+
+def test_pronoun_resolves_to_subject_not_possessor(run):
+    text = ("Finance Minister Erik Lind criticised President Maria Holm’s budget.\n"
+            "“This plan will not survive the winter,” he told reporters.")
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes)[0]) == "Erik Lind"
+
+
+def test_continuation_keeps_the_speaker(run):
+    text = ("“We have rebuilt the school,” Mayor Anna Kovac said. “Next we will rebuild the clinic.”\n"
+            "“The money has already been found.”")
+    quotes, _ = run(text)
+    assert [speaker(text, q) for q in only(quotes)] == ["Anna Kovac"] * 3
+
+
+def test_ministry_description_resolves_to_the_full_phrase(run):
+    text = ("Two patrol boats were seized, the Danish foreign ministry said.\n"
+            "“The crews are safe,” the ministry statement said on Friday.")
+    quotes, _ = run(text)
+    q = only(quotes)[0]
+    assert speaker(text, q) == "Danish foreign ministry" and q.speaker_label == "ORG"
+
+
+def test_title_description_resolves_to_the_person(run):
+    text = ("UN Secretary General Ana Ruiz visited the camp on Tuesday.\n"
+            "The harvest is “largely lost,” the UN secretary general warned.")
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes)[0]) == "Ana Ruiz"
+
+
+def test_relative_pronoun_speaker(run):
+    text = "She met Governor Paul Berg, who warned that the roads were “simply impassable”."
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes)[0]) == "Paul Berg"
+
+
+def test_partial_gets_subject_of_governing_verb(run):
+    text = "Governor Paul Berg accused the company of trying to “buy its way out” of the fine."
+    quotes, _ = run(text)
+    q = only(quotes)[0]
+    assert q.kind == "partial" and speaker(text, q) == "Paul Berg"
+
+
+def test_partial_in_possessed_claim_goes_to_the_possessor(run):
+    text = "Mayor Anna Kovac rejected Governor Paul Berg’s claim that “the budget is balanced” in the debate."
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes)[0]) == "Paul Berg"
+
+
+def test_what_she_called_is_speech(run):
+    text = "Senator Ines Moro said the vote was rushed, citing what she called “reckless haste” by the leadership."
+    quotes, _ = run(text)
+    q = starting(quotes, "reckless")
+    assert q.kind == "partial" and speaker(text, q) == "Ines Moro"
+
+
+# --- scare quotes --------------------------------------------------------------------
+
+
+def test_term_in_quotes_is_scare(run):
+    text = "The army, which launched a “clearing operation” in the valley, has withdrawn."
+    quotes, _ = run(text)
+    q = starting(quotes, "clearing")
+    assert q.kind == "scare" and q.speaker_start is None
+
+
+def test_so_called_is_scare_even_with_a_cue_nearby(run):
+    text = "The minister said the so-called “peace corridor” had failed."
+    quotes, _ = run(text)
+    assert starting(quotes, "peace").kind == "scare"
+
+
+def test_speakerless_headline_fragment_is_not_attributed(run):
+    text = "Harbour ‘now fully open’ after repairs\nThe harbour reopened on Monday."
+    quotes, _ = run(text)
+    q = starting(quotes, "now")
+    assert q.speaker_start is None and q.kind == "scare"
+
+
+# --- indirect speech ---------------------------------------------------------------------
+
+
+def test_indirect_clause_after_verb(run):
+    text = "Governor Paul Berg said the bridge had been closed since March."
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert q.text == "the bridge had been closed since March" and speaker(text, q) == "Paul Berg"
+
+
+def test_indirect_with_that_and_pronoun(run):
+    text = "Senator Ines Moro spoke in the chamber.\nShe warned that the deficit would double by 2030."
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert q.text == "the deficit would double by 2030" and speaker(text, q) == "Ines Moro"
+
+
+def test_indirect_inverted_cue(run):
+    text = "The reserves may run out within weeks, says the central bank governor, Lena Ostrom."
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert q.text.startswith("The reserves may run out") and speaker(text, q) == "Lena Ostrom"
+
+
+def test_indirect_needs_a_speaking_subject(run):
+    text = "Recent figures suggest that exports are falling. The data show prices rose."
+    quotes, _ = run(text)
+    assert only(quotes, ("indirect",)) == []
+
+
+def test_according_to_clause_follows_the_setting(run, monkeypatch):
+    from newsclaims import speakers
+    monkeypatch.setitem(speakers.cue_data(), "according_to_indirect", True)
+    text = "Three bridges were destroyed overnight, according to the regional governor."
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert q.text == "Three bridges were destroyed overnight" and q.cue == "according to"
+
+
+def test_participle_is_not_its_own_report(run):
+    text = "The mayor sought to reassure residents, saying the water was safe to drink."
+    quotes, _ = run(text)
+    assert only(quotes, ("indirect",)) == []
+
+
+def test_quotes_come_in_text_order(run):
+    text = "“First,” Kovac said. Berg said the second was late. “Third,” Kovac added."
+    quotes, _ = run(text)
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
