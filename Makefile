@@ -7,7 +7,7 @@ DB := newsclaims.db
 HOST := 127.0.0.1
 PORT := 8001
 
-.PHONY: serve db test install clean
+.PHONY: serve db test install browser clean
 
 # Install the project and its test tools; redone when pyproject.toml changes.
 $(INSTALLED): pyproject.toml
@@ -32,7 +32,11 @@ serve: db
 		--metadata metadata.yml --plugins-dir plugins --template-dir templates $(SETTINGS) \
 		--host $(HOST) --port $(PORT)
 
-test: $(INSTALLED)
+# The browser tests drive Debian's chromium, headless; installed once with apt-get.
+browser:
+	command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+test: $(INSTALLED) browser
 	$(BIN)/pytest
 
 clean:

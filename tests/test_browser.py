@@ -1,0 +1,102 @@
+"""Pages people look at, loaded in a real browser: Debian's chromium, headless.
+
+Screenshots go to $NEWSCLAIMS_SCREENSHOTS when set (the README's picture is
+made that way), else to the test's temporary folder.
+"""
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHART = "#g.mark=bar&g.x_column=speaker&g.x_type=ordinal&g.y_column=quotes&g.y_type=quantitative"
+# Flags that keep chromium off the network and quiet on a machine with no display or D-Bus.
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--hide-scrollbars", "--virtual-time-budget=15000",
+]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def site(seeds_db):
+    """`datasette serve` as `make serve` runs it, on a free port of 127.0.0.1."""
+    port = free_port()
+    settings = json.loads((ROOT / "settings.json").read_text())
+    command = [
+        str(Path(sys.executable).with_name("datasette")), "serve", "-i", str(seeds_db),
+        "--metadata", str(ROOT / "metadata.yml"), "--plugins-dir", str(ROOT / "plugins"),
+        "--template-dir", str(ROOT / "templates"), "--host", "127.0.0.1", "--port", str(port),
+    ]
+    for name, value in settings.items():
+        command += ["--setting", name, json.dumps(value)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise RuntimeError(f"datasette did not start: {server.stderr.read().decode()}")
+            time.sleep(0.2)
+    yield base
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture
+def browser(tmp_path):
+    """browser(url, screenshot_name) -> the DOM after scripts ran; saves a screenshot too."""
+    assert CHROMIUM, "chromium is not installed: `make test` installs it with apt-get"
+    folder = Path(os.environ.get("NEWSCLAIMS_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def run(url, name):
+        profile = ["--user-data-dir=" + str(tmp_path / "profile")]
+        shot = folder / f"{name}.png"
+        subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, *profile, "--window-size=1280,1000", f"--screenshot={shot}", url],
+                       capture_output=True, timeout=120, check=True)
+        assert shot.stat().st_size > 10_000, f"{name}.png looks blank"
+        dom = subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, *profile, "--dump-dom", url],
+                             capture_output=True, timeout=120, check=True, text=True)
+        return dom.stdout
+
+    return run
+
+
+def test_home_page_explains_the_data_and_links_queries_and_charts(site, browser):
+    dom = browser(site + "/", "home")
+    assert "newsclaims" in dom
+    assert "/newsclaims/top_speakers#g.mark=bar" in dom.replace("&amp;", "&")
+    assert "Figures nobody attributes" in dom or "figures nobody attributes" in dom
+
+
+def test_saved_query_draws_its_chart(site, browser):
+    dom = browser(site + "/newsclaims/top_speakers" + CHART, "chart-top-speakers")
+    assert '<canvas' in dom and 'class="marks"' in dom
+
+
+def test_provenance_page_shows_the_highlighted_span(site, browser, seeds_db):
+    quote = next(sqlite_utils.Database(seeds_db).query("select id from quotes where kind = 'direct' limit 1"))
+    dom = browser(f"{site}/-/provenance/quotes/{quote['id']}", "provenance")
+    assert 'id="target"' in dom
+    assert "matches the article at characters" in dom
