@@ -122,6 +122,27 @@ def test_units(nlp, text, unit, category):
     assert (f.unit, f.category) == (unit, category)
 
 
+def test_participles_count_casualties(nlp):
+    found = figures(nlp, "The explosion left 4 dead and at least 17 injured.")
+    assert [(f.value, f.unit, f.category) for f in found] == [(4, "casualty", "casualties"),
+                                                             (17, "casualty", "casualties")]
+
+
+def test_measuring_subject_gives_the_unit(nlp):
+    f = one(nlp, "The death toll climbed to 63 on Friday.")
+    assert (f.value, f.unit, f.category) == (63, "casualty", "casualties")
+
+
+def test_partitive_takes_the_noun_after_of(nlp):
+    found = figures(nlp, "Air defences downed 41 of the 44 missiles.")
+    assert [(f.value, f.unit) for f in found] == [(41, "missile"), (44, "missile")]
+
+
+def test_demonym_counts_people(nlp):
+    f = one(nlp, "The fighting has displaced 2.3 million Syrians.")
+    assert (f.value, f.unit) == (2.3e6, "person")
+
+
 def test_model_is_the_unit(nlp):
     f = one(nlp, "Norway delivered six Norwegian F-16s to the training base.")
     assert (f.value, f.unit, f.category) == (6, "F-16", "equipment")
@@ -197,6 +218,24 @@ def test_anonymous_sources_name_no_claimant(nlp):
     assert claimant(text, f) is None
 
 
+def test_named_modifier_of_anonymous_source(nlp):
+    text = "Some 870 tanks were lost, according to British intelligence estimates."
+    f = one(nlp, text)
+    assert claimant(text, f) == "British"
+
+
+def test_object_of_a_reporting_verb_is_not_a_claim(nlp):
+    text = "Denmark added $90 million to the fund."
+    f = one(nlp, text)
+    assert claimant(text, f) is None
+
+
+def test_trailing_attribution_is_left_to_the_quotes_extractor(nlp):
+    text = "Four Polish jets escorted the bomber, the air force said."
+    f = one(nlp, text)
+    assert claimant(text, f) is None
+
+
 def test_narration_has_no_claimant(nlp):
     text = "Last winter's offensive involved 250,000 troops."
     f = one(nlp, text)
@@ -223,6 +262,10 @@ def test_narration_has_no_claimant(nlp):
     "The siege lasted eight months.",
     "Talks ended after 3 weeks and two days.",
     "The two sides met in one of the three halls.",
+    "One senior diplomat left early.",
+    "Page 4 of 9",
+    "The colonel, 52, was shelled 30 times in Donetsk.",
+    "The final vote was 311 to 112.",
 ])
 def test_not_figures(nlp, text):
     assert figures(nlp, text) == []

@@ -65,8 +65,8 @@ def find_figures(doc, quotes):
             continue  # a duration or a calibre
         if unit is None and not keeps_without_unit(doc, number):
             continue
-        if number.in_words and not number.qualifier and category is None:
-            continue  # "the two sides", "one of the ports": ordinary language
+        if number.in_words and not number.qualifier and (category is None or is_determiner(doc, number)):
+            continue  # "the two sides", "one senior official": ordinary language
         figure = make_figure(doc, number, unit, category or "other")
         attribute(doc, figure, number, quotes)
         figures.append(figure)
@@ -150,9 +150,15 @@ def is_code(doc, number):
     return start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() and not doc[number.first].is_alpha
 
 
+def is_determiner(doc, number):
+    """ "one" alone mostly works as a determiner ("one official", "one of them")."""
+    return number.last - number.first == 1 and doc[number.first].lower_ in units()["determiner_numbers"]
+
+
 def keeps_without_unit(doc, number):
-    """A number with no unit is kept only when nothing marks it as a date or time."""
-    if number.in_words:
+    """A number counting nothing named is kept only when qualified ("more than 50 have
+    died"): bare ones are mostly ages, scores, votes and page numbers."""
+    if number.in_words or not number.qualifier:
         return False
     return not any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in doc[number.first:number.last])
 
@@ -212,6 +218,9 @@ def unit_of(doc, number, previous):
     phrase = phrase_unit(doc, j)
     if phrase:
         return phrase
+    described = units()["adjective_units"].get(doc[j].lower_) if j < len(doc) else None
+    if described and not (j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN")):
+        return described, category_of(described), doc[j]  # "3 dead", "20 injured"
     head = counted_noun(doc, j)
     if head is not None and head.lower_ in units()["elided_nouns"]:
         head = None  # "23 others": the noun is an earlier figure's
@@ -302,14 +311,19 @@ def casualty_or(doc, token, category):
 
 
 def measure_unit(doc, number):
-    """ "a population of roughly 20,000": the unit comes from the noun before "of"."""
-    i = number.start
-    if i < 2 or doc[i - 1].lower_ != "of":
-        return None
+    """A unit from a measuring noun: "a population of roughly 20,000", "the toll rose to 54"."""
     nouns = units()["measure_nouns"]
-    two = f"{doc[i - 3].lower_} {doc[i - 2].lower_}" if i >= 3 else ""
-    unit = nouns.get(two) or nouns.get(doc[i - 2].lower_)
-    return (unit,) if unit else None
+    i = number.start
+    if i >= 2 and doc[i - 1].lower_ == "of":
+        two = f"{doc[i - 3].lower_} {doc[i - 2].lower_}" if i >= 3 else ""
+        unit = nouns.get(two) or nouns.get(doc[i - 2].lower_)
+        if unit:
+            return (unit,)
+    verb = next((a for a in doc[number.first].ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subject is not None and subject.lower_ in nouns:
+        return (nouns[subject.lower_],)
+    return None
 
 
 # --- claimants -------------------------------------------------------------------
