@@ -248,3 +248,24 @@ def test_quotes_come_in_text_order(run):
     text = "“First,” Kovac said. Berg said the second was late. “Third,” Kovac added."
     quotes, _ = run(text)
     assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+
+
+def test_she_skips_a_man_even_as_subject(run):
+    text = ("Mr Tomas Berg met the harbour master, Ms Clara Vik, on Friday.\n"
+            "“The cranes are ours again,” she said.")
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes)[0]).endswith("Clara Vik")
+
+
+def test_participle_reporting_verb_with_subject(run):
+    text = "Interior Minister Olaf Dahl, head of the police board, also stated during the session that the border would close."
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert q.text.startswith("the border would close") and speaker(text, q) == "Olaf Dahl"
+
+
+def test_direct_quote_after_indirect_report_continues_it(run):
+    text = ("Governor Paul Berg said the roads would reopen on Monday.\n"
+            "“We have cleared the worst of the snow.”")
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "We have cleared")) == "Paul Berg"

@@ -42,11 +42,13 @@ def find_quotes(doc):
     marked = find_marked(text)
     ctx = speakers.Context(doc, marked)
     quotes = [quoted(ctx, start, end) for start, end in marked]
+    quotes += [Quote(s, e, text[s:e], "indirect", cue, *who) for s, e, cue, who in speakers.reported_clauses(ctx)]
+    quotes.sort(key=lambda q: (q.start, q.end))
     continue_speakers(text, quotes)
     for quote in quotes:
-        mark_scare(text, quote)
-    quotes += [Quote(s, e, text[s:e], "indirect", cue, *who) for s, e, cue, who in speakers.reported_clauses(ctx)]
-    return sorted(quotes, key=lambda q: (q.start, q.end))
+        if quote.kind != "indirect":
+            mark_scare(text, quote)
+    return quotes
 
 
 # --- quotation marks -------------------------------------------------------

@@ -97,9 +97,14 @@ def person_mentions(doc, data):
 
 
 def is_cue_verb(ctx, tok):
-    """A reporting verb ("said", "told", "warns") used as a verb."""
-    return tok.lower_ in ctx.data["verb_forms"] and tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBN" or (
-        tok.lower_ in ctx.data["verb_forms"] and tok.tag_ == "VBN" and any(c.dep_ == "aux" for c in tok.children))
+    """A reporting verb ("said", "told", "warns") used as a verb.
+
+    A past participle counts only with an auxiliary or a subject ("has said",
+    a misparsed "Naryshkin stated"), not as a modifier ("the sum stated").
+    """
+    if tok.lower_ not in ctx.data["verb_forms"] or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return tok.tag_ != "VBN" or any(c.dep_ in ("aux", "nsubj") for c in tok.children)
 
 
 def is_cue_noun(ctx, tok):
@@ -241,7 +246,7 @@ def resolve(ctx, head, pos):
     """
     low, data = head.lower_, ctx.data
     if low in data["person_pronouns"]:
-        return last_person(ctx, pos)
+        return last_person(ctx, pos, gender_of_pronoun(ctx, low))
     if low in data["relative_pronouns"] and head.head.dep_ == "relcl":
         return resolve(ctx, head.head.head, pos)
     if low in data["group_pronouns"]:
@@ -351,15 +356,31 @@ def person_by_title(ctx, words, head_word, pos):
     return person_span(ctx, [e for score, e in pool if score == best][-1 if before else 0])
 
 
-def last_person(ctx, pos):
+def gender_of_pronoun(ctx, word):
+    """'female', 'male' or None for a pronoun."""
+    if word in ctx.data["female_pronouns"]:
+        return "female"
+    return "male" if word in ctx.data["male_pronouns"] else None
+
+
+def gender_clash(ctx, titles, gender):
+    """Whether a person's title words ("Ms", "spokesman") rule out this pronoun's gender."""
+    female = bool(titles & set(ctx.data["female_words"]))
+    male = bool(titles & set(ctx.data["male_words"]))
+    return (gender == "male" and female and not male) or (gender == "female" and male and not female)
+
+
+def last_person(ctx, pos, gender=None):
     """The person "he" or "she" at ``pos`` most likely means.
 
-    The last PERSON that was the subject of a clause before pos; else the last
-    person mentioned; else (a lead that quotes first) the first subject after.
+    The last PERSON of a compatible gender that was the subject of a clause
+    before pos; else the last person mentioned; else (a lead that quotes
+    first) the first subject after.
     """
-    before = [(ent, subj) for ent, subj, _ in ctx.people if ent.end_char <= pos]
+    people = [(p, subj, titles) for p, subj, titles in ctx.people if not gender_clash(ctx, titles, gender)]
+    before = [(ent, subj) for ent, subj, _ in people if ent.end_char <= pos]
     subjects = [ent for ent, subj in before if subj]
-    after = [ent for ent, subj, _ in ctx.people if subj and ent.start_char > pos]
+    after = [ent for ent, subj, _ in people if subj and ent.start_char > pos]
     pick = (subjects or [e for e, _ in before] or [None])[-1] or (after[0] if after else None)
     if pick is None:
         return None
@@ -448,7 +469,7 @@ def that_clause_after_phrase(cue):
 def token_range(head):
     """Char range of a clause's subtree, without a leading "that" or edge punctuation."""
     tokens = [t for t in head.subtree]
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark" and tokens[0].lower_ == "that"):
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that"):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"’":
         tokens = tokens[:-1]
