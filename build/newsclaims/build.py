@@ -7,10 +7,10 @@ parsed again; a bad file is reported and skipped, never fatal.
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import ArticleError, read_article
+from .articles import ArticleError, read_article, text_name
 from .extract import extract
 from .nlp import load_nlp
-from .store import build_lock, known_articles, staged_database, tidy, write_rows
+from .store import build_lock, known_articles, known_sources, staged_database, tidy, write_rows
 
 ARTICLE_SUFFIXES = (".txt",)
 
@@ -47,8 +47,9 @@ def find_files(paths):
 class Reader:
     """Reads files in order, deciding for each: new, changed, unchanged, or failed."""
 
-    def __init__(self, known, summary, warn):
+    def __init__(self, known, summary, warn, sources=None):
         self.known = known  # slug -> sha256 already in the database
+        self.sources = sources or {}  # slug -> source_path of the file that put it there
         self.summary = summary
         self.warn = warn
         self.slug_paths = {}
@@ -56,11 +57,27 @@ class Reader:
 
     def fail(self, path, reason):
         self.summary.failed += 1
-        self.summary.problems.append((str(path), reason))
-        self.warn(f"{path}: {reason}; skipped")
+        name = text_name(path)
+        self.summary.problems.append((name, reason))
+        self.warn(f"{name}: {reason}; skipped")
+
+    def owners(self, files):
+        """slug -> path, for slugs whose stored article came from one of ``files``.
+
+        When two files share a slug, the one already in the database keeps it
+        whatever the order, so adding a clashing file never replaces rows.
+        """
+        owners = {}
+        for path in files:
+            slug, name = text_name(path.stem), text_name(path)
+            stored = self.sources.get(slug)
+            if stored is not None and (stored == name or same_file(stored, path)):
+                owners[slug] = path
+        return owners
 
     def articles(self, files, advance):
         """Yield the articles that need parsing; count the rest."""
+        self.slug_paths = self.owners(files)
         for path in files:
             advance()
             try:
@@ -68,7 +85,7 @@ class Reader:
             except ArticleError as error:
                 self.fail(path, str(error))
                 continue
-            if article.slug in self.slug_paths:
+            if self.slug_paths.get(article.slug, path) != path:
                 self.fail(path, f"same slug '{article.slug}' as {self.slug_paths[article.slug]}")
                 continue
             self.slug_paths[article.slug] = path
@@ -89,6 +106,14 @@ class Reader:
             self.summary.added += 1
 
 
+def same_file(stored, path):
+    """True when a stored source_path names ``path`` (relative paths resolve from here)."""
+    try:
+        return Path(stored).resolve() == path.resolve()
+    except (OSError, RuntimeError):
+        return False
+
+
 def count_rows(db, summary):
     summary.quotes = db["quotes"].count
     summary.figures = db["figures"].count
@@ -104,7 +129,7 @@ def build(paths, db_path, full=False, processes=1, batch_size=32, warn=print, pr
     files = find_files(paths)
     summary = Summary()
     with build_lock(db_path, wait=wait, on_wait=on_wait), staged_database(db_path, fresh=full) as db:
-        reader = Reader(known_articles(db), summary, warn)
+        reader = Reader(known_articles(db), summary, warn, known_sources(db))
         with (progress(len(files)) if progress else NoProgress()) as bar:
             articles = reader.articles(files, advance=lambda: bar.update(1))
             docs = load_nlp().pipe(((a.body, a) for a in articles), as_tuples=True, batch_size=batch_size,

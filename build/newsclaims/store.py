@@ -86,6 +86,11 @@ def known_articles(db):
     return {row["slug"]: row["sha256"] for row in db.query("select slug, sha256 from articles")}
 
 
+def known_sources(db):
+    """slug -> source_path of every article already stored: which file owns each slug."""
+    return {row["slug"]: row["source_path"] for row in db.query("select slug, source_path from articles")}
+
+
 def entity_id(db, pair):
     """The id of a canonical (name, type), created on first sight."""
     if pair is None:
