@@ -5,6 +5,7 @@ replaces the real file (``os.replace`` is atomic), so a failed or killed build
 leaves the previous database exactly as it was.
 """
 import fcntl
+import glob
 import os
 import sqlite3
 import time
@@ -198,6 +199,29 @@ def build_lock(path, wait=60.0, on_wait=None):
         handle.close()
 
 
+def remove_stale_staging(path):
+    """Delete staging copies of ``path`` left by builds that were killed (SIGKILL skips every cleanup).
+
+    A staging file is named after the process writing it; one whose process no
+    longer exists can never be finished, so it is only wasted disk.
+    """
+    for staging in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        pid = staging.name[len(path.name) + 2:-len(".tmp")]
+        if pid.isdigit() and not process_alive(int(pid)):
+            staging.unlink(missing_ok=True)
+
+
+def process_alive(pid):
+    """True when a process with this id exists (signal 0 checks without sending anything)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, owned by someone else
+    return True
+
+
 @contextmanager
 def staged_database(path, fresh=False):
     """A private working copy of ``path``; swapped in only if the block finishes.
@@ -206,6 +230,7 @@ def staged_database(path, fresh=False):
     """
     path = Path(path)
     staging = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    remove_stale_staging(path)
     staging.unlink(missing_ok=True)
     try:
         if path.exists() and not fresh:
