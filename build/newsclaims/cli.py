@@ -1,5 +1,6 @@
 """The command line: ``newsclaims build ARTICLES... --db PATH``."""
 import sys
+import traceback
 
 import click
 
@@ -37,7 +38,7 @@ def build(articles, db_path, full, processes, batch_size, wait, quiet):
     finishes, so an interrupted build leaves the previous one intact.
 
     Exit status: 0 all went in; 1 some files were skipped (see the messages);
-    3 nothing was built (another build holds the database, or no model).
+    3 nothing was built (another build holds the database, no model, or the build failed).
     """
     warn = lambda message: click.echo(message, err=True)  # noqa: E731
 
@@ -52,6 +53,10 @@ def build(articles, db_path, full, processes, batch_size, wait, quiet):
         )
     except (BuildLocked, ModelMissing) as error:
         warn(f"Error: {error}")
+        sys.exit(EXIT_NOT_BUILT)
+    except Exception as error:  # a crash must not exit 1, which says the database was built
+        traceback.print_exc()
+        warn(f"Error: the build failed ({type(error).__name__}: {error}); {db_path} was not changed")
         sys.exit(EXIT_NOT_BUILT)
     click.echo(f"{db_path}: {summary.line()}", err=True)
     if summary.failed:
