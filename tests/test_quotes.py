@@ -269,3 +269,19 @@ def test_direct_quote_after_indirect_report_continues_it(run):
             "“We have cleared the worst of the snow.”")
     quotes, _ = run(text)
     assert speaker(text, starting(quotes, "We have cleared")) == "Paul Berg"
+
+
+def test_bare_surname_reporting_speech_is_a_person(run):
+    text = ("Economist Marta Quill wrote a column on Sunday.\n"
+            "Quill added that the currency would weaken further.")
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert speaker(text, q) == "Quill" and q.speaker_label in (None, "PERSON")
+
+
+def test_he_prefers_a_person_named_inside_the_last_subject(run):
+    text = ("Governor Paul Berg opened the bridge.\n"
+            "The chair of the regional council, Tomas Lund, called for calm.\n"
+            "He noted that the river had stopped rising.")
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes, ("indirect",))[0]) == "Tomas Lund"

@@ -75,8 +75,11 @@ def person_mentions(doc, data):
     known person, or a two-word proper name as a subject, is a person too.
     """
     people = [e for e in doc.ents if e.label_ == "PERSON"]
-    surnames = {e[-1].text for e in people if len(e) > 1}
     taken = {t.i for e in doc.ents for t in e}
+    surnames = {e[-1].text for e in people if len(e) > 1}
+    # a bare name that reports speech ("Daalder added") is a person's surname
+    surnames |= {t.text for t in doc if t.pos_ == "PROPN" and t.dep_ in SUBJECTS and t.i not in taken
+                 and t.head.lower_ in data["verb_forms"] and t.text[:1].isupper() and not t.text.isupper()}
     own = {t.i for e in people for t in e}
     for tok in doc:
         if tok.i in own or tok.pos_ != "PROPN" or tok.dep_ == "compound":
@@ -85,7 +88,7 @@ def person_mentions(doc, data):
             continue  # another entity; but a known surname the model mislabelled is still the person
         start = tok.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
-                and start - 1 not in taken and doc[start - 1].lower_ not in data["title_words"]:
+                and (start - 1 not in taken or tok.text in surnames) and doc[start - 1].lower_ not in data["title_words"]:
             start -= 1
         named = tok.text in surnames or (tok.dep_ in SUBJECTS and start < tok.i)
         if named and tok.lower_ not in data["org_nouns"]:
@@ -322,11 +325,14 @@ def earlier_phrase(ctx, head, pos):
 
 def is_subject(ent):
     """Whether a PERSON mention is the subject of its clause (a likely antecedent)."""
+    node = ent.root
+    for _ in range(6):  # the subject itself, or named inside the subject phrase
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if node.dep_ not in ("appos", "pobj", "prep", "compound", "conj", "nmod") or node.head is node:
+            break
+        node = node.head
     root = ent.root
-    if root.dep_ in ("nsubj", "nsubjpass"):
-        return True
-    if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
-        return True
     return any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
                for c in root.children)
 
@@ -415,6 +421,8 @@ def reported_clauses(ctx):
             continue
         start, end = clause
         if end <= start or ctx.in_quote(start) or ctx.quoted_share(start, end) > 0.5:
+            continue
+        if not ctx.data["indirect_with_quotes"] and ctx.quoted_share(start, end) > 0:
             continue
         if any(s <= start and end <= e for s, e, _, _ in found):
             continue
