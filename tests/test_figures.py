@@ -148,6 +148,16 @@ def test_model_is_the_unit(nlp):
     assert (f.value, f.unit, f.category) == (6, "F-16", "equipment")
 
 
+def test_code_designation_is_a_model(nlp):
+    found = figures(nlp, "Warsaw ordered 18 K9 howitzers and 48 AH-64s.")
+    assert [(f.value, f.unit) for f in found] == [(18, "howitzer"), (48, "AH-64")]
+
+
+def test_hyphenated_measure_gives_the_unit(nlp):
+    f = one(nlp, "Engineers dug a 900-km trench line.")
+    assert (f.value, f.unit) == (900, "km")
+
+
 def test_model_as_modifier_keeps_the_noun(nlp):
     f = one(nlp, "Berlin approved 14 Leopard tanks for the brigade.")
     assert (f.value, f.unit) == (14, "tank")
@@ -198,6 +208,12 @@ def test_claimant_from_reporting_verb(nlp):
     text = "The Canadian government announced it will buy another $40 million in drones."
     f = one(nlp, text)
     assert claimant(text, f) == "Canadian government"
+
+
+def test_dateline_is_not_the_claimant(nlp):
+    text = "LVIV, May 2 (Reuters) - Poland's army said 64 drones had crossed the border."
+    f = one(nlp, text)
+    assert claimant(text, f) == "Poland's army"
 
 
 def test_claimant_through_pronoun(nlp):

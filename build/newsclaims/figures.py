@@ -23,6 +23,8 @@ CLAIMANT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 BARE_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos"}
 # How a reported clause hangs on its reporting verb ("said [Russia had lost 54 tanks]").
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
+# A model designation written as one token: letters, optional hyphen, digits ("AS-90", "T-72s").
+MODEL_CODE = re.compile(r"[A-Z][A-Za-z]{0,3}-?\d+[A-Za-z]{0,2}")
 # unit_of's answer for numbers that measure time or calibre: never figures.
 SKIP = "skip"
 # Modifier labels inside a noun phrase: the counted noun is the token that is none of these.
@@ -101,8 +103,8 @@ def is_not_figure(doc, number, blocked):
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     if any(s < end and start < e for s, e in blocked):
         return True
-    if any(t.ent_type_ in NAME_LABELS for t in tokens):
-        return True
+    if any(t.ent_type_ in NAME_LABELS and t.ent_iob_ == "I" for t in tokens):
+        return True  # inside a name ("World War Two"); a leading count is the model's slip
     return is_date(doc, number) or is_label(doc, number) or is_code(doc, number)
 
 
@@ -196,6 +198,11 @@ def singular(word):
     return w
 
 
+def is_model(token):
+    """A weapon model: a gazetteer WEAPON or a letters-digits code ("AS-90", "T-72s")."""
+    return token.ent_type_ == "WEAPON" or bool(MODEL_CODE.fullmatch(token.text))
+
+
 def model_name(token):
     """The weapon model a token belongs to, singular: "F-35s" -> "F-35"."""
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
@@ -212,8 +219,13 @@ def unit_of(doc, number, previous):
     if number.percent:
         return "percent", "share", None
     j = number.last
-    if j < len(doc) and doc[j].text == "-" and doc[j].whitespace_ == "":
-        j += 1  # "155-mm", "two-decade"
+    if j + 1 < len(doc) and doc[j].text == "-" and doc[j].whitespace_ == "":
+        j += 1  # "155-mm", "two-decade", "1,300-km": the word after the hyphen is the unit
+        hyphened = phrase_unit(doc, j)
+        if hyphened:
+            return hyphened
+        unit = singular(doc[j].text)
+        return unit, category_of(unit), doc[j]
     j = skip_partitive(doc, j)
     phrase = phrase_unit(doc, j)
     if phrase:
@@ -240,7 +252,7 @@ def skip_partitive(doc, j):
     """Past the "of the" in "32 of the 35 drones" or "tens of thousands of mercenaries"."""
     if j + 1 < len(doc) and doc[j].lower_ == "of":
         k = j + 1
-        while k < len(doc) and (doc[k].pos_ == "DET" or doc[k].like_num or doc[k].pos_ == "NUM"):
+        while k < len(doc) and (doc[k].pos_ in ("DET", "NUM") or doc[k].dep_ == "poss" or doc[k].like_num):
             k += 1
         return k
     return j
@@ -272,22 +284,24 @@ def counted_noun(doc, j):
     k, words = j, []
     while k < len(doc) and k - j < 6 and not (k > j and doc[k].is_sent_start):
         t = doc[k]
-        if t.ent_type_ == "WEAPON" or t.pos_ in ("ADJ", "NOUN", "PROPN") or t.dep_ in ("amod", "compound") \
+        if is_model(t) or t.pos_ in ("ADJ", "NOUN", "PROPN") or t.dep_ in ("amod", "compound") \
                 or (t.text == "-" and words):
             words.append(t)
             k += 1
         else:
             break
     words = [t for t in words if t.text != "-"]
-    for t in words:
-        if t.dep_ not in MODIFIER_DEPS or not (j <= t.head.i < k):
+    for n, t in enumerate(words):
+        inside = j <= t.head.i < k
+        on_number = t.head.i < j and n + 1 < len(words)  # misparsed onto the number: "30 AS-90 guns"
+        if not (t.dep_ in MODIFIER_DEPS and inside) and not on_number:
             return t if t.pos_ != "ADJ" or category_of(singular(t.text)) else None
     return words[-1] if words and words[-1].pos_ != "ADJ" else None
 
 
 def noun_unit(doc, head):
     """(unit, category, head) for a counted noun token."""
-    if head.ent_type_ == "WEAPON":
+    if is_model(head):
         return model_name(head), "equipment", head
     if head.ent_type_ == "NORP" and head.text.endswith("s"):
         return "person", casualty_or(doc, head, "other"), head  # "6.5 million Ukrainians"
@@ -321,7 +335,7 @@ def measure_unit(doc, number):
             return (unit,)
     verb = next((a for a in doc[number.first].ancestors if a.pos_ in ("VERB", "AUX")), None)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
-    if subject is not None and subject.lower_ in nouns:
+    if subject is not None and subject.lower_ in units()["measuring_subjects"]:
         return (nouns[subject.lower_],)
     return None
 
@@ -401,7 +415,9 @@ def is_reporting(node):
 def subject_of(verb):
     """The subject of a verb, or of the verb a participle hangs on ("..., saying")."""
     for v in (verb, verb.head):
-        subject = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # the nearest subject: a dateline ("Kyiv, June 3 -") can parse as a second one
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subject = min(subjects, key=lambda c: abs(v.i - c.i)) if subjects else None
         if subject is not None:
             return subject
         if v.dep_ not in ("advcl", "xcomp", "conj"):
