@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsclaims.nlp import load_data
-from newsclaims.numbers import read_number, units
+from newsclaims.numbers import blocked_spans, is_code, is_date, is_label, read_number, units
 
 # Entity labels that make a number part of a name rather than a count.
 NAME_LABELS = {"EVENT", "LAW", "WORK_OF_ART", "FAC", "PRODUCT", "WEAPON", "ORG"}
@@ -86,17 +86,6 @@ def make_figure(doc, number, unit, category):
 
 # --- what is not a figure -------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def blocked_patterns():
-    """Compiled regexes for dates, times, phone numbers, codes and page furniture."""
-    return [re.compile(p, re.IGNORECASE) for p in units()["blocked_patterns"]]
-
-
-def blocked_spans(text):
-    """Character spans where digits are dates, times, codes or phone numbers."""
-    return [m.span() for p in blocked_patterns() for m in p.finditer(text)]
-
-
 def is_not_figure(doc, number, blocked):
     """Does this number only date, time, name or label something?"""
     tokens = doc[number.first:number.last]
@@ -105,51 +94,8 @@ def is_not_figure(doc, number, blocked):
         return True
     if any(t.ent_type_ in NAME_LABELS and t.ent_iob_ == "I" for t in tokens):
         return True  # inside a name ("World War Two"); a leading count is the model's slip
-    return is_date(doc, number) or is_label(doc, number) or is_code(doc, number)
-
-
-def is_month(token):
-    """A capitalised month name ("May", not "may")."""
-    return token.text[:1].isupper() and token.lower_.rstrip(".") in units()["months"]
-
-
-def is_date(doc, number):
-    """ "7 February", "February 2022", "May 23, 2022", "November 28-29", "in 2020"."""
-    i, j = number.first, number.last
-    if i > 0 and is_month(doc[i - 1]):
-        return True
-    if j < len(doc) and is_month(doc[j]) or j + 1 < len(doc) and doc[j].lower_ == "of" and is_month(doc[j + 1]):
-        return True
-    if i > 2 and doc[i - 1].text == "," and doc[i - 2].like_num and is_month(doc[i - 3]):
-        return True
-    return looks_like_year(doc, number)
-
-
-def looks_like_year(doc, number):
-    """A bare four-digit number from 1800 to 2100 is a year unless it counts something."""
-    text = doc[number.first].text
-    if number.last - number.first != 1 or not re.fullmatch(r"1[89]\d\d|20\d\d|2100", text):
-        return False
-    if number.currency or number.percent or number.qualifier:
-        return False
-    nxt = doc[number.last] if number.last < len(doc) else None
-    return not (nxt is not None and nxt.pos_ == "NOUN" and nxt.text.lower().endswith("s")
-                and category_of(singular(nxt.text)))
-
-
-def is_label(doc, number):
-    """A number naming its word: "World War Two", "Article 5", "Section 3"."""
-    i = number.first
-    prev = doc[i - 1] if i > 0 else None
-    return bool(prev is not None and prev.text[:1].isupper() and prev.lower_ in units()["label_words"]
-                and not number.qualifier)
-
-
-def is_code(doc, number):
-    """A number glued to letters by a hyphen: "T-72", "IL-20M", split by the tokenizer."""
-    start = doc[number.first].idx
-    text = doc.text
-    return start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() and not doc[number.first].is_alpha
+    counts = lambda noun: category_of(singular(noun.text)) is not None
+    return is_date(doc, number, counts) or is_label(doc, number) or is_code(doc, number)
 
 
 def is_determiner(doc, number):
@@ -240,7 +186,7 @@ def unit_of(doc, number, previous):
         return noun_unit(doc, head)
     measured = measure_unit(doc, number)
     if measured:
-        return measured[0], category_of(measured[0]), None
+        return measured, category_of(measured), None
     if previous and (doc[number.first].dep_ in BARE_ROLES or followed_by_elided(doc, j)):
         figure, sent_start = previous
         if doc[number.first].sent.start - sent_start <= 1 and figure.unit:
@@ -332,11 +278,11 @@ def measure_unit(doc, number):
         two = f"{doc[i - 3].lower_} {doc[i - 2].lower_}" if i >= 3 else ""
         unit = nouns.get(two) or nouns.get(doc[i - 2].lower_)
         if unit:
-            return (unit,)
+            return unit
     verb = next((a for a in doc[number.first].ancestors if a.pos_ in ("VERB", "AUX")), None)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
     if subject is not None and subject.lower_ in units()["measuring_subjects"]:
-        return (nouns[subject.lower_],)
+        return nouns[subject.lower_]
     return None
 
 

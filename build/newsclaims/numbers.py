@@ -5,6 +5,8 @@ grammar: digits ("156,000", "0.2", "1.5bn"), words ("Two", "twenty-five",
 "a dozen"), scale words ("325 million"), vague plurals ("tens of thousands"),
 ranges ("70,000 to 80,000", "5-10", "between 5 and 10"), the qualifier before
 ("more than", "roughly") and the currency sign or percent word around it.
+It also knows the shapes of numbers that only date, name or label: dates,
+years, times, codes glued to letters and labels such as "Article 5".
 All lookup words live in data/units.yml.
 """
 import re
@@ -225,3 +227,60 @@ def read_range_end(doc, j, between, after_from):
     end, value, in_words = second
     scale = units()["scale_words"].get(doc[end - 1].lower_) if end - 1 > k else None
     return end, value, in_words, scale
+
+
+# --- numbers that date, name or label rather than count ------------------------
+
+@lru_cache(maxsize=1)
+def blocked_patterns():
+    """Compiled regexes for dates, times, phone numbers, codes and page furniture."""
+    return [re.compile(p, re.IGNORECASE) for p in units()["blocked_patterns"]]
+
+
+def blocked_spans(text):
+    """Character spans where digits are dates, times, codes or phone numbers."""
+    return [m.span() for p in blocked_patterns() for m in p.finditer(text)]
+
+
+def is_month(token):
+    """A capitalised month name ("May", not "may")."""
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in units()["months"]
+
+
+def is_date(doc, number, counts):
+    """ "7 February", "February 2022", "May 23, 2022", "November 28-29", "in 2020"."""
+    i, j = number.first, number.last
+    if i > 0 and is_month(doc[i - 1]):
+        return True
+    if j < len(doc) and is_month(doc[j]) or j + 1 < len(doc) and doc[j].lower_ == "of" and is_month(doc[j + 1]):
+        return True
+    if i > 2 and doc[i - 1].text == "," and doc[i - 2].like_num and is_month(doc[i - 3]):
+        return True
+    return looks_like_year(doc, number, counts)
+
+
+def looks_like_year(doc, number, counts):
+    """A bare four-digit number from 1800 to 2100 is a year unless it counts something:
+    ``counts(token)`` says whether the plural noun after it is a tracked unit ("2000 troops")."""
+    text = doc[number.first].text
+    if number.last - number.first != 1 or not re.fullmatch(r"1[89]\d\d|20\d\d|2100", text):
+        return False
+    if number.currency or number.percent or number.qualifier:
+        return False
+    nxt = doc[number.last] if number.last < len(doc) else None
+    return not (nxt is not None and nxt.pos_ == "NOUN" and nxt.text.lower().endswith("s") and counts(nxt))
+
+
+def is_label(doc, number):
+    """A number naming its word: "World War Two", "Article 5", "Section 3"."""
+    i = number.first
+    prev = doc[i - 1] if i > 0 else None
+    return bool(prev is not None and prev.text[:1].isupper() and prev.lower_ in units()["label_words"]
+                and not number.qualifier)
+
+
+def is_code(doc, number):
+    """A number glued to letters by a hyphen: "T-72", "IL-20M", split by the tokenizer."""
+    start = doc[number.first].idx
+    text = doc.text
+    return start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() and not doc[number.first].is_alpha
