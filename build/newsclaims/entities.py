@@ -155,12 +155,13 @@ def entity_spans(doc):
 def find_mentions(doc, skip=()):
     """Named-entity mentions in the Doc with canonical names, outside the ``skip`` spans."""
     mentions = []
+    body = doc.text  # Doc.text joins every token: read it once
     for first, last, label in entity_spans(doc):
         span = doc[first:last]
-        start, end = trim_span(doc.text, span.start_char, span.end_char)
+        start, end = trim_span(body, span.start_char, span.end_char)
         if any(s < end and start < e for s, e in skip):
             continue
-        text = doc.text[start:end]
+        text = body[start:end]
         if not any(c.isalpha() for c in text):
             continue
         mentions.append(Mention(start, end, text, canonical_name(text, label), label))
