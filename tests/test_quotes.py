@@ -285,3 +285,10 @@ def test_he_prefers_a_person_named_inside_the_last_subject(run):
             "He noted that the river had stopped rising.")
     quotes, _ = run(text)
     assert speaker(text, only(quotes, ("indirect",))[0]) == "Tomas Lund"
+
+
+def test_anonymous_official_is_no_named_speaker(run):
+    text = "“The talks are over,” a senior official said on Thursday."
+    quotes, _ = run(text)
+    q = only(quotes)[0]
+    assert q.cue == "said" and q.speaker_start is None and q.kind == "direct"

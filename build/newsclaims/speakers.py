@@ -298,7 +298,10 @@ def describe(ctx, head, lefts, pos):
             return noun_phrase(head, "ORG")
         return earlier_phrase(ctx, head, pos) or noun_phrase(head, "ORG")
     if low in data["title_words"]:
-        return person_by_title(ctx, words, low, pos) or noun_phrase(head, "PERSON")
+        # "a senior official" or "the official" is nobody we can name; "the regional governor" is one office
+        named = any(t.pos_ == "PROPN" or t.i in ctx.ent_of for t in lefts) or (
+            specific and lefts[0].lower_ == "the")
+        return person_by_title(ctx, words, low, pos) or (noun_phrase(head, "PERSON") if named else None)
     if head.pos_ == "PROPN":
         return noun_phrase(head, "ORG")
     return None  # "reports", "the items": things, not speakers
@@ -468,8 +471,7 @@ def that_clause_after_phrase(cue):
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
             for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
                 first = clause.left_edge
-                if first.lower_ == "that" and first.i == noun.right_edge.i + 1 - len(list(clause.subtree)) or (
-                        first.lower_ == "that" and first.i == noun.i + 1):
+                if first.lower_ == "that" and first.i == noun.i + 1:
                     return [clause]
     return []
 
