@@ -78,6 +78,11 @@ def test_vague_plural_is_a_range(nlp):
     assert f.unit == "refugee"
 
 
+def test_one_in_n_is_a_share(nlp):
+    f = one(nlp, "Nearly one in four homes lost heating.")
+    assert (f.text, f.value, f.unit, f.qualifier) == ("Nearly one in four", 25, "percent", "close to")
+
+
 def test_from_to_is_a_change_not_a_range(nlp):
     found = figures(nlp, "Output rose from 20 percent to 35 percent.")
     assert [(f.text, f.low) for f in found] == [("20 percent", None), ("35 percent", None)]
@@ -282,6 +287,7 @@ def test_narration_has_no_claimant(nlp):
     "Page 4 of 9",
     "The colonel, 52, was shelled 30 times in Donetsk.",
     "The final vote was 311 to 112.",
+    "Ministers held 2+2 talks on a 24/7 hotline.",
 ])
 def test_not_figures(nlp, text):
     assert figures(nlp, text) == []

@@ -193,13 +193,26 @@ def read_number(doc, i):
         in_words = in_words and high_words
         if between:
             start = i - 1
+    ratio = read_ratio(doc, j, value) if low is None else None
+    if ratio:
+        j, value = ratio
     currency, start = currency_before(doc, start)
     qualifier, start = qualifier_before(doc, start)
     end = j
     pct = percent_after(doc, j)
     if pct:
         end = pct
-    return Number(start, end, i, j, value, low, high, qualifier, currency, bool(pct), in_words)
+    return Number(start, end, i, j, value, low, high, qualifier, currency, bool(pct or ratio), in_words)
+
+
+def read_ratio(doc, j, value):
+    """ "one in five" is a share: (end, percent value), or None."""
+    if j + 1 >= len(doc) or doc[j].lower_ != "in" or not is_number_start(doc[j + 1]):
+        return None
+    second = read_plain(doc, j + 1)
+    if second is None or isinstance(second[1], tuple) or second[1] <= value:
+        return None
+    return second[0], round(100 * value / second[1], 6)
 
 
 def read_range_end(doc, j, between, after_from):
