@@ -196,6 +196,21 @@ def test_claimant_from_direct_quote(nlp):
     assert (claimant(text, f), f.quote) == ("Anna Moroz", 1)
 
 
+def test_tightest_quote_wins(nlp):
+    text = "Marta Lis said her brother had written that “31 howitzers arrived”."
+    outer = quote_of(text, "her brother had written that “31 howitzers arrived”", "Marta Lis")
+    inner = quote_of(text, "31 howitzers arrived", "her brother", kind="partial")
+    f = one(nlp, text, [outer, inner])
+    assert (f.quote, claimant(text, f)) == (1, "her brother")
+
+
+def test_quote_starting_after_the_qualifier_still_holds_it(nlp):
+    text = "Colonel Ihor Bondar said over 20 trucks were lost."
+    quote = quote_of(text, "20 trucks were lost", "Ihor Bondar")
+    f = one(nlp, text, [quote])
+    assert (f.text, f.quote, claimant(text, f)) == ("over 20", 0, "Ihor Bondar")
+
+
 def test_scare_quotes_claim_nothing(nlp):
     text = "The so-called “500 volunteers” never arrived."
     quote = quote_of(text, "500 volunteers", "The", kind="scare")

@@ -291,18 +291,30 @@ def measure_unit(doc, number):
 def attribute(doc, figure, number, quotes):
     """Set the claimant: the speaker of a quote holding the figure, else an attribution
     in its sentence ("according to X", "X said that ..."), else None (narration)."""
-    for index, quote in enumerate(quotes):
-        if quote.kind in ("direct", "partial", "indirect") and quote.start <= figure.start and figure.end <= quote.end:
-            figure.quote = index
-            if quote.speaker_start is not None:
-                span = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
-                if span is None or not is_anonymous(span.root):
-                    figure.claimant_start, figure.claimant_end = quote.speaker_start, quote.speaker_end
-                return
-            break
+    index = holding_quote(doc, number, quotes)
+    if index is not None:
+        figure.quote = index
+        quote = quotes[index]
+        if quote.speaker_start is not None:
+            span = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+            if span is None or not is_anonymous(span.root):
+                figure.claimant_start, figure.claimant_end = quote.speaker_start, quote.speaker_end
+            return
     span = sentence_claimant(doc, doc[number.first])
     if span is not None:
         figure.claimant_start, figure.claimant_end = span
+
+
+def holding_quote(doc, number, quotes):
+    """Index of the tightest speech quote overlapping the number itself, or None.
+
+    Overlap rather than containment: a reported clause's span may start after
+    the figure's qualifier ("[20 Bradley tanks]" for "over 20 Bradley tanks").
+    """
+    start, end = doc[number.first].idx, doc[number.last - 1].idx + len(doc[number.last - 1])
+    held = [(q.end - q.start, i) for i, q in enumerate(quotes)
+            if q.kind in ("direct", "partial", "indirect") and q.start < end and start < q.end]
+    return min(held)[1] if held else None
 
 
 def sentence_claimant(doc, token):
