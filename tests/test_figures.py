@@ -53,6 +53,8 @@ def quote_of(text, clause, speaker, kind="indirect"):
     ("The city council approved €30m for shelters.", "€30m", 30e6),
     ("The ministry spent 1.2bn euros on fuel.", "1.2bn", 1.2e9),
     ("Nearly 3 million people lost power.", "Nearly 3 million", 3e6),
+    ("Half a million residents lost water.", "Half a million", 5e5),
+    ("Kyiv received US$2 billion from the fund.", "US$2 billion", 2e9),
 ])
 def test_values(nlp, text, written, value):
     f = one(nlp, text)

@@ -62,7 +62,10 @@ def is_number_start(token):
     w = token.lower_
     nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
     if w == "a":  # "a dozen", "a million"
-        return nxt == "dozen" or nxt in units()["scale_words"]
+        return nxt in units()["scale_words"]
+    if w == "half":  # "half a million"
+        after = token.nbor(2).lower_ if token.i + 2 < len(token.doc) else ""
+        return nxt == "a" and after in units()["scale_words"]
     if w in units()["vague_plurals"]:
         return nxt == "of"
     return word_value(w) is not None or w in units()["scale_words"]
@@ -81,6 +84,8 @@ def read_plain(doc, i):
     total, group, j, in_words, last_small = 0.0, None, i, True, None
     if doc[i].lower_ == "a":
         group, j = 1.0, i + 1
+    elif doc[i].lower_ == "half":
+        group, j = 0.5, i + 2
     while j < len(doc):
         w = doc[j].lower_
         v = word_value(w)
