@@ -99,7 +99,8 @@ def read_plain(doc, i):
                 total += (group or 1) * scales[w]
                 group = None
             last_small = None
-        elif v is not None and group is None and last_small is None:
+        elif v is not None and group is None and last_small is None and (j == i or in_words and not w[0].isdigit()):
+            # digits only begin a number: "325 million 5 tanks" is two numbers
             group, last_small = v, v
             in_words = in_words and not any(c.isdigit() for c in w)
         elif v is not None and in_words and v < 100 and can_add(group, last_small, v):
