@@ -1,0 +1,155 @@
+"""Builds killed halfway, and builds racing for one database, in real processes.
+
+A killed build must leave the previous database byte for byte as it was, and
+the next build must finish the job and sweep up the killed one's staging file.
+Two builds at once: one waits for the lock (or, with --wait 0, exits 3 saying
+why), and the file is never torn.
+"""
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from newsclaims.cli import cli
+
+ARTICLES = 150
+BASELINE = 20  # articles in the database before the interrupted build
+PLACES = ["Kyiv", "Odesa", "Geneva", "Lviv", "Warsaw", "Brussels"]
+
+
+def story(i):
+    place, other = PLACES[i % len(PLACES)], PLACES[(i + 1) % len(PLACES)]
+    paragraphs = [f"Talks in {place}, day {i}\nBy Ana Lopes"]
+    for k in range(1):
+        paragraphs.append(
+            f"Officials in {place} said {i + k + 3} drones were shot down overnight near {other}. "
+            f"\u201cWe will rebuild {place} within {k + 2} years,\u201d said Jens Stoltenberg on Monday. "
+            f"About {i * 10 + k + 5} people left the city, the United Nations said in a statement."
+        )
+    return "\n\n".join(paragraphs) + "\n"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """A folder of BASELINE articles and a folder of all ARTICLES (the first BASELINE of them the same)."""
+    root = tmp_path_factory.mktemp("corpus")
+    for folder, count in (("few", BASELINE), ("all", ARTICLES)):
+        (root / folder).mkdir()
+        for i in range(count):
+            (root / folder / f"story-{i:03d}.txt").write_text(story(i), encoding="utf-8")
+    return root
+
+
+def command(*args):
+    return [sys.executable, "-m", "newsclaims", "build", "-q", *map(str, args)]
+
+
+def start(*args):
+    return subprocess.Popen(command(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def build(*args):
+    """A build in this process (spaCy is loaded once): (exit code, messages)."""
+    result = CliRunner().invoke(cli, ["build", "-q", *map(str, args)])
+    return result.exit_code, result.output
+
+
+def staging_files(db_path):
+    return sorted(db_path.parent.glob(f".{db_path.name}.*.tmp"))
+
+
+def wait_for(condition, proc, timeout=60.0):
+    """Poll until condition() holds while proc still runs; fail if proc ends first."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert proc.poll() is None, f"build ended before the moment we wanted: {proc.communicate()}"
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.005)
+
+
+def table_counts(db_path):
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("pragma integrity_check").fetchone() == ("ok",)
+        return {t: conn.execute(f"select count(*) from {t}").fetchone()[0]
+                for t in ("articles", "entities", "mentions", "quotes", "figures")}
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def complete(corpus, tmp_path_factory):
+    """Row counts of an uninterrupted build of every article: what a finished job looks like."""
+    db_path = tmp_path_factory.mktemp("complete") / "complete.db"
+    code, err = build(corpus / "all", "--db", db_path)
+    assert code == 0, err
+    return table_counts(db_path)
+
+
+def test_killed_build_leaves_previous_database_and_next_build_finishes(corpus, complete, tmp_path):
+    db_path = tmp_path / "newsclaims.db"
+    code, err = build(corpus / "few", "--db", db_path)
+    assert code == 0, err
+    before_bytes = db_path.read_bytes()
+    before = table_counts(db_path)
+    assert before["articles"] == BASELINE
+
+    proc = start(corpus / "all", "--db", db_path)
+    staged = db_path.with_name(f".{db_path.name}.{proc.pid}.tmp")
+    # Halfway: the staging copy exists and has grown with new articles' rows.
+    wait_for(lambda: staged.exists() and staged.stat().st_size > len(before_bytes), proc)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate()
+    assert proc.returncode == -signal.SIGKILL
+
+    assert db_path.read_bytes() == before_bytes
+    assert table_counts(db_path) == before
+    assert staging_files(db_path) == [staged]  # SIGKILL skips every cleanup
+
+    code, err = build(corpus / "all", "--db", db_path)
+    assert code == 0, err
+    assert f"{ARTICLES - BASELINE} added, 0 updated, {BASELINE} unchanged, 0 failed" in err
+    assert table_counts(db_path) == complete
+    assert staging_files(db_path) == []  # the stale one is gone too
+
+
+def test_second_build_fails_clearly_without_waiting_and_succeeds_after_waiting(corpus, complete, tmp_path):
+    db_path = tmp_path / "newsclaims.db"
+    first = start(corpus / "all", "--db", db_path)
+    wait_for(lambda: bool(staging_files(db_path)), first)  # the first holds the lock
+    os.kill(first.pid, signal.SIGSTOP)  # frozen mid-build, so the second surely finds the lock taken
+    try:
+        code, err = build(corpus / "few", "--db", db_path, "--wait", "0")
+        assert code == 3
+        assert f"Error: another build is writing {db_path}" in err
+        second = start(corpus / "all", "--db", db_path, "--wait", "30")
+        waiting = second.stderr.readline()
+        assert f"Waiting for another build of {db_path} to finish" in waiting
+    finally:
+        os.kill(first.pid, signal.SIGCONT)
+    _, first_err = first.communicate(timeout=120)
+    _, second_err = second.communicate(timeout=120)
+    assert first.returncode == 0, first_err
+    assert second.returncode == 0, second_err
+    assert f"0 added, 0 updated, {ARTICLES} unchanged, 0 failed" in second_err  # it saw the first one's work
+    assert table_counts(db_path) == complete
+    assert staging_files(db_path) == []
+
+
+def test_two_builds_started_at_once_end_sanely(corpus, complete, tmp_path):
+    """Whoever wins the race: each exits 0 or 3 with the reason, at least one builds, the file is whole."""
+    db_path = tmp_path / "newsclaims.db"
+    procs = [start(corpus / "all", "--db", db_path, "--wait", "0") for _ in range(2)]
+    outcomes = [(proc.wait(timeout=120), proc.communicate()[1]) for proc in procs]
+    assert 0 in [code for code, _ in outcomes], outcomes
+    for code, err in outcomes:
+        assert code in (0, 3), err
+        if code == 3:
+            assert "another build is writing" in err
+    assert table_counts(db_path) == complete
+    assert staging_files(db_path) == []
