@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.tokens import Span
+
 from newsclaims.nlp import load_data
 from newsclaims.numbers import blocked_spans, is_code, is_date, is_label, read_number, units
 
@@ -80,7 +82,7 @@ def find_figures(doc, quotes):
 def make_figure(doc, number, unit, category):
     """A Figure for the Number's tokens; text is always the body slice."""
     start, end = doc[number.start].idx, doc[number.end - 1].idx + len(doc[number.end - 1])
-    return Figure(start, end, doc.text[start:end], number.value, number.low, number.high,
+    return Figure(start, end, doc[number.start:number.end].text, number.value, number.low, number.high,
                   number.qualifier, unit, category)
 
 
@@ -151,7 +153,7 @@ def is_model(token):
 
 def model_name(token):
     """The weapon model a token belongs to, singular: "F-35s" -> "F-35"."""
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = entity_at(token.doc, token)
     name = ent.text if ent is not None else token.text
     if name.endswith("s") and (name[:-1] in weapon_names() or name[-2:-1].isdigit()):
         name = name[:-1]
@@ -426,8 +428,18 @@ def named_modifier(doc, token):
 
 
 def entity_at(doc, token):
-    """The named entity a token belongs to, or None."""
-    return next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    """The named entity a token belongs to, or None.
+
+    Walks the token's IOB tags: ``doc.ents`` rebuilds every entity on each call.
+    """
+    if not token.ent_type_:
+        return None
+    start, end = token.i, token.i + 1
+    while doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 def antecedent(doc, pronoun):

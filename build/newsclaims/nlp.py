@@ -29,6 +29,13 @@ def load_data(name):
     return yaml.safe_load(text)
 
 
+def doc_text(doc):
+    """Doc.text, built once per Doc: spaCy joins every token again on each access."""
+    if "text" not in doc.user_data:
+        doc.user_data["text"] = doc.text
+    return doc.user_data["text"]
+
+
 @Language.component("paragraph_sentences")
 def paragraph_sentences(doc):
     """Start a sentence after every line break: a paragraph never continues a sentence."""

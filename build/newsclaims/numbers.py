@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsclaims.nlp import load_data
+from newsclaims.nlp import doc_text, load_data
 
 DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 SUFFIXED = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([a-z]+)$")
@@ -301,5 +301,5 @@ def is_label(doc, number):
 def is_code(doc, number):
     """A number glued to letters by a hyphen: "T-72", "IL-20M", split by the tokenizer."""
     start = doc[number.first].idx
-    text = doc.text
+    text = doc_text(doc)
     return start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() and not doc[number.first].is_alpha
