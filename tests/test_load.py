@@ -1,0 +1,41 @@
+"""A short run of bench/load.py against the seeds database: a real server on 127.0.0.1, no errors anywhere."""
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+LOAD = Path(__file__).resolve().parent.parent / "bench" / "load.py"
+
+
+@pytest.fixture(scope="module")
+def load():
+    spec = importlib.util.spec_from_file_location("bench_load", LOAD)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_short_load_run_has_no_errors_in_any_category(load, seeds_db):
+    summary = load.run(seeds_db, requests=200, concurrency=8, seconds=60)
+    assert summary["errors"] == 0, summary["error_examples"]
+    assert summary["requests"] == 200
+    expected = {"search", "row page", "csv", "json", "home"}
+    if load.saved_queries():
+        expected |= {"saved query", "saved query json"}
+    assert expected <= set(summary["categories"])
+    for name, entry in summary["categories"].items():
+        assert entry["ok"] == entry["requests"] > 0, name
+    assert summary["p95_ms"] >= summary["p50_ms"] > 0
+
+
+def test_the_time_cap_stops_a_run_that_asks_for_too_many_requests(load, seeds_db):
+    summary = load.run(seeds_db, requests=10**9, concurrency=2, seconds=1.0)
+    assert 0 < summary["requests"] < 10**9
+    assert summary["seconds"] < 4.0  # requests in flight at the cap finish; nothing new is sent
+    assert summary["errors"] == 0
+
+
+def test_every_saved_query_is_in_the_plan(load, seeds_db):
+    planned = {path.split("?")[0] for _, path in load.plan(seeds_db)}
+    for name in load.saved_queries():
+        assert f"/newsclaims/{name}" in planned
