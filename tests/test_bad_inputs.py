@@ -6,7 +6,6 @@ with a build of the good articles alone.
 """
 import ctypes
 import os
-import re
 import sqlite3
 import struct
 import subprocess
@@ -261,12 +260,16 @@ def drop_file_read_override():
             raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
 
 
-def test_unreadable_file_is_reported_by_a_real_build(tmp_path, good_build):
+def test_unreadable_file_and_folder_are_reported_by_a_real_build(tmp_path, good_build):
     """chmod 000 for real: root reads anything, so the build runs without the capabilities that allow it."""
     folder = make_good(tmp_path / "articles")
     locked = folder / "locked.txt"
     locked.write_text("Secret talks\n\nNobody may read this.\n", encoding="utf-8")
     locked.chmod(0)
+    private = folder / "private"
+    private.mkdir()
+    (private / "hidden.txt").write_text("Hidden talks\n\nNobody may list this.\n", encoding="utf-8")
+    private.chmod(0)
     db_path = tmp_path / "out.db"
     result = subprocess.run(
         [sys.executable, "-m", "newsclaims", "build", "-q", str(folder), "--db", str(db_path)],
@@ -275,5 +278,6 @@ def test_unreadable_file_is_reported_by_a_real_build(tmp_path, good_build):
     )
     assert result.returncode == 1, result.stderr
     assert f"{locked}: cannot be read: Permission denied; skipped" in result.stderr
-    assert re.search(r"3 added, 0 updated, 0 unchanged, 1 failed", result.stderr)
+    assert f"{private}: folder cannot be listed: Permission denied; skipped" in result.stderr
+    assert "3 added, 0 updated, 0 unchanged, 2 failed" in result.stderr
     assert snapshot(db_path) == good_build[1]

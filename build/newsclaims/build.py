@@ -4,6 +4,7 @@ Articles stream through ``nlp.pipe`` one batch at a time, so memory stays flat
 however large the corpus. Unchanged articles (same slug, same sha256) are not
 parsed again; a bad file is reported and skipped, never fatal.
 """
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,15 +34,32 @@ class Summary:
         )
 
 
-def find_files(paths):
-    """Files named directly, plus every article file under named folders, in a stable order."""
+def find_files(paths, unlisted=None):
+    """Files named directly, plus every article file under named folders, in a stable order.
+
+    A folder that cannot be listed is appended to ``unlisted`` as (path,
+    reason) instead of being passed over in silence, as ``Path.rglob`` would.
+    Symbolic links to folders are not followed, so a link loop cannot recurse.
+    """
     found = []
     for path in map(Path, paths):
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and not p.is_dir()))
+            found.extend(sorted(walk(path, [] if unlisted is None else unlisted)))
         else:
             found.append(path)
     return found
+
+
+def walk(folder, unlisted):
+    """Article files under ``folder``; folders that cannot be listed go into ``unlisted``."""
+    def listing_failed(error):
+        unlisted.append((Path(error.filename), f"folder cannot be listed: {error.strerror or error}"))
+
+    for parent, _, names in os.walk(folder, onerror=listing_failed):
+        for name in names:
+            path = Path(parent, name)
+            if path.suffix.lower() in ARTICLE_SUFFIXES:
+                yield path
 
 
 class Reader:
@@ -126,10 +144,13 @@ def build(paths, db_path, full=False, processes=1, batch_size=32, warn=print, pr
     ``progress(files)`` may wrap the file list in a progress bar; it must
     return an object with ``update(n)`` usable as a context manager.
     """
-    files = find_files(paths)
+    unlisted = []
+    files = find_files(paths, unlisted)
     summary = Summary()
     with build_lock(db_path, wait=wait, on_wait=on_wait), staged_database(db_path, fresh=full) as db:
         reader = Reader(known_articles(db), summary, warn, known_sources(db))
+        for folder, reason in unlisted:
+            reader.fail(folder, reason)
         with (progress(len(files)) if progress else NoProgress()) as bar:
             articles = reader.articles(files, advance=lambda: bar.update(1))
             docs = load_nlp().pipe(((a.body, a) for a in articles), as_tuples=True, batch_size=batch_size,
