@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from typing import NamedTuple
 
 import pytest
 from click.testing import CliRunner
@@ -72,6 +73,14 @@ def wait_for(condition, proc, timeout=60.0):
         time.sleep(0.005)
 
 
+def size(path):
+    """Bytes in ``path``, or -1 once it is gone (renamed into place)."""
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return -1
+
+
 def table_counts(db_path):
     conn = sqlite3.connect(db_path)
     try:
@@ -82,13 +91,18 @@ def table_counts(db_path):
         conn.close()
 
 
+class Complete(NamedTuple):
+    counts: dict
+    size: int
+
+
 @pytest.fixture(scope="module")
 def complete(corpus, tmp_path_factory):
-    """Row counts of an uninterrupted build of every article: what a finished job looks like."""
+    """Row counts and size of an uninterrupted build of every article: what a finished job looks like."""
     db_path = tmp_path_factory.mktemp("complete") / "complete.db"
     code, err = build(corpus / "all", "--db", db_path)
     assert code == 0, err
-    return table_counts(db_path)
+    return Complete(table_counts(db_path), db_path.stat().st_size)
 
 
 def test_killed_build_leaves_previous_database_and_next_build_finishes(corpus, complete, tmp_path):
@@ -101,8 +115,9 @@ def test_killed_build_leaves_previous_database_and_next_build_finishes(corpus, c
 
     proc = start(corpus / "all", "--db", db_path)
     staged = db_path.with_name(f".{db_path.name}.{proc.pid}.tmp")
-    # Halfway: the staging copy exists and has grown with new articles' rows.
-    wait_for(lambda: staged.exists() and staged.stat().st_size > len(before_bytes), proc)
+    # Halfway: the staging copy has grown by half of what the new articles will add.
+    halfway = (len(before_bytes) + complete.size) // 2
+    wait_for(lambda: size(staged) > halfway, proc)
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate()
     assert proc.returncode == -signal.SIGKILL
@@ -114,7 +129,7 @@ def test_killed_build_leaves_previous_database_and_next_build_finishes(corpus, c
     code, err = build(corpus / "all", "--db", db_path)
     assert code == 0, err
     assert f"{ARTICLES - BASELINE} added, 0 updated, {BASELINE} unchanged, 0 failed" in err
-    assert table_counts(db_path) == complete
+    assert table_counts(db_path) == complete.counts
     assert staging_files(db_path) == []  # the stale one is gone too
 
 
@@ -137,7 +152,7 @@ def test_second_build_fails_clearly_without_waiting_and_succeeds_after_waiting(c
     assert first.returncode == 0, first_err
     assert second.returncode == 0, second_err
     assert f"0 added, 0 updated, {ARTICLES} unchanged, 0 failed" in second_err  # it saw the first one's work
-    assert table_counts(db_path) == complete
+    assert table_counts(db_path) == complete.counts
     assert staging_files(db_path) == []
 
 
@@ -151,5 +166,5 @@ def test_two_builds_started_at_once_end_sanely(corpus, complete, tmp_path):
         assert code in (0, 3), err
         if code == 3:
             assert "another build is writing" in err
-    assert table_counts(db_path) == complete
+    assert table_counts(db_path) == complete.counts
     assert staging_files(db_path) == []
