@@ -1,7 +1,7 @@
-"""The build: files -> articles -> spaCy Docs -> rows -> database.
+"""The build: files -> articles -> rows (parallel.py) -> database (store.py).
 
-Articles stream through ``nlp.pipe`` one batch at a time, so memory stays flat
-however large the corpus. Unchanged articles (same slug, same sha256) are not
+Articles stream through one batch at a time, so memory stays flat however
+large the corpus. Unchanged articles (same slug, same sha256) are not
 parsed again; a bad file is reported and skipped, never fatal.
 """
 import os
@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import ArticleError, read_article, text_name
-from .extract import extract
-from .nlp import load_nlp
+from .parallel import Failure, extract_all
 from .store import build_lock, known_articles, known_sources, staged_database, tidy, write_rows
 
 ARTICLE_SUFFIXES = (".txt",)
@@ -153,16 +152,12 @@ def build(paths, db_path, full=False, processes=1, batch_size=32, warn=print, pr
             reader.fail(folder, reason)
         with (progress(len(files)) if progress else NoProgress()) as bar:
             articles = reader.articles(files, advance=lambda: bar.update(1))
-            docs = load_nlp().pipe(((a.body, a) for a in articles), as_tuples=True, batch_size=batch_size,
-                                   n_process=processes)
-            for doc, article in docs:
-                try:
-                    rows = extract(article, doc)
-                except Exception as error:  # one article's bug must not sink the build
-                    reader.fail(article.source_path, f"extraction failed: {type(error).__name__}: {error}")
+            for rows in extract_all(articles, processes, batch_size):
+                if isinstance(rows, Failure):
+                    reader.fail(rows.article.source_path, rows.reason)
                     continue
                 write_rows(db, rows)
-                reader.written(article)
+                reader.written(rows.article)
         tidy(db)
         count_rows(db, summary)
     return summary

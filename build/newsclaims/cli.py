@@ -24,7 +24,7 @@ def cli():
               help="Database file to create or update.")
 @click.option("--full", is_flag=True, help="Rebuild from scratch instead of updating changed articles only.")
 @click.option("-j", "--processes", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Processes for spaCy parsing.")
+              help="Worker processes for parsing and extraction.")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000),
               help="Articles per spaCy batch.")
 @click.option("--wait", default=60.0, show_default=True, type=click.FloatRange(0),
