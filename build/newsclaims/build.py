@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .articles import ArticleError, read_article, text_name
 from .parallel import Failure, extract_all
+from .shards import read_shards, write_shards
 from .store import build_lock, known_articles, known_sources, staged_database, tidy, write_rows
 
 ARTICLE_SUFFIXES = (".txt",)
@@ -106,15 +107,20 @@ class Reader:
                 self.fail(path, f"same slug '{article.slug}' as {self.slug_paths[article.slug]}")
                 continue
             self.slug_paths[article.slug] = path
-            twin = self.hash_slugs.get(article.sha256)
-            if twin is not None and twin != article.slug:
-                self.fail(path, f"same text as article '{twin}'")
-                continue
-            self.hash_slugs[article.sha256] = article.slug
-            if self.known.get(article.slug) == article.sha256:
-                self.summary.unchanged += 1
-                continue
-            yield article
+            if self.needs_parsing(article, path):
+                yield article
+
+    def needs_parsing(self, article, origin):
+        """False for an unchanged article, or one whose text another slug already holds (reported)."""
+        twin = self.hash_slugs.get(article.sha256)
+        if twin is not None and twin != article.slug:
+            self.fail(origin, f"same text as article '{twin}'")
+            return False
+        self.hash_slugs[article.sha256] = article.slug
+        if self.known.get(article.slug) == article.sha256:
+            self.summary.unchanged += 1
+            return False
+        return True
 
     def written(self, article):
         if article.slug in self.known:
@@ -156,6 +162,44 @@ def build(paths, db_path, full=False, processes=1, batch_size=32, warn=print, pr
                 if isinstance(rows, Failure):
                     reader.fail(rows.article.source_path, rows.reason)
                     continue
+                write_rows(db, rows)
+                reader.written(rows.article)
+        tidy(db)
+        count_rows(db, summary)
+    return summary
+
+
+def extract_to_shards(paths, folder, shard_size=1000, processes=1, batch_size=32, warn=print, progress=None):
+    """Articles -> JSON Lines shards in ``folder``, no database involved; returns (Summary, shard paths)."""
+    unlisted = []
+    files = find_files(paths, unlisted)
+    summary = Summary()
+    reader = Reader({}, summary, warn)
+    for folder_path, reason in unlisted:
+        reader.fail(folder_path, reason)
+    with (progress(len(files)) if progress else NoProgress()) as bar:
+        articles = reader.articles(files, advance=lambda: bar.update(1))
+        counted = counting(extract_all(articles, processes, batch_size), reader)
+        shards = write_shards(counted, folder, shard_size,
+                              on_failure=lambda failure: reader.fail(failure.article.source_path, failure.reason))
+    return summary, shards
+
+
+def counting(results, reader):
+    """Pass results through, counting each Rows as added."""
+    for item in results:
+        if not isinstance(item, Failure):
+            reader.written(item.article)
+        yield item
+
+
+def load_shards(paths, db_path, wait=60.0, on_wait=None, warn=print):
+    """Write shards into ``db_path``; an article whose text is already stored is left alone."""
+    summary = Summary()
+    with build_lock(db_path, wait=wait, on_wait=on_wait), staged_database(db_path) as db:
+        reader = Reader(known_articles(db), summary, warn, known_sources(db))
+        for rows in read_shards(paths):
+            if reader.needs_parsing(rows.article, rows.article.source_path or rows.article.slug):
                 write_rows(db, rows)
                 reader.written(rows.article)
         tidy(db)

@@ -1,10 +1,12 @@
-"""The command line: ``newsclaims build ARTICLES... --db PATH``."""
+"""The command line: ``newsclaims build ARTICLES... --db PATH``, and extract/load for clusters."""
 import sys
 import traceback
+from contextlib import contextmanager
 
 import click
 
 from .build import build as run_build
+from .build import extract_to_shards, load_shards
 from .nlp import ModelMissing
 from .store import BuildLocked
 
@@ -18,18 +20,56 @@ def cli():
     """Turn news articles into a SQLite database of quotes, figures and entities."""
 
 
+def warn(message):
+    click.echo(message, err=True)
+
+
+def progress_bar(quiet):
+    """A progress bar on stderr, or None when quiet or nobody watches."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    return lambda length: click.progressbar(length=length, label="Articles", file=sys.stderr, show_pos=True)
+
+
+@contextmanager
+def reported_errors(target):
+    """Turn failures into one clear line and exit status 3: ``target`` was not changed."""
+    try:
+        yield
+    except (BuildLocked, ModelMissing) as error:
+        warn(f"Error: {error}")
+        sys.exit(EXIT_NOT_BUILT)
+    except Exception as error:  # a crash must not exit 1, which says the database was built
+        traceback.print_exc()
+        warn(f"Error: {type(error).__name__}: {error}; {target} was not changed")
+        sys.exit(EXIT_NOT_BUILT)
+
+
+def finish(target, summary):
+    warn(f"{target}: {summary.line()}")
+    if summary.failed:
+        sys.exit(EXIT_SOME_FAILED)
+
+
+processes_option = click.option("-j", "--processes", default=1, show_default=True, type=click.IntRange(1, 64),
+                                help="Worker processes for parsing and extraction.")
+batch_option = click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000),
+                            help="Articles per spaCy batch.")
+wait_option = click.option("--wait", default=60.0, show_default=True, type=click.FloatRange(0),
+                           help="Seconds to wait for another build of the same database to finish.")
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar; problems and the summary only.")
+db_option = click.option("--db", "db_path", default="newsclaims.db", show_default=True,
+                         type=click.Path(dir_okay=False), help="Database file to create or update.")
+
+
 @cli.command()
 @click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--db", "db_path", default="newsclaims.db", show_default=True, type=click.Path(dir_okay=False),
-              help="Database file to create or update.")
+@db_option
 @click.option("--full", is_flag=True, help="Rebuild from scratch instead of updating changed articles only.")
-@click.option("-j", "--processes", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes for parsing and extraction.")
-@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000),
-              help="Articles per spaCy batch.")
-@click.option("--wait", default=60.0, show_default=True, type=click.FloatRange(0),
-              help="Seconds to wait for another build of the same database to finish.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar; problems and the summary only.")
+@processes_option
+@batch_option
+@wait_option
+@quiet_option
 def build(articles, db_path, full, processes, batch_size, wait, quiet):
     """Build or update the database from ARTICLES: .txt files and folders of them.
 
@@ -40,24 +80,46 @@ def build(articles, db_path, full, processes, batch_size, wait, quiet):
     Exit status: 0 all went in; 1 some files were skipped (see the messages);
     3 nothing was built (another build holds the database, no model, or the build failed).
     """
-    warn = lambda message: click.echo(message, err=True)  # noqa: E731
-
-    def progress(length):
-        return click.progressbar(length=length, label="Articles", file=sys.stderr, show_pos=True)
-
-    try:
+    with reported_errors(db_path):
         summary = run_build(
             articles, db_path, full=full, processes=processes, batch_size=batch_size, warn=warn,
-            progress=None if quiet or not sys.stderr.isatty() else progress, wait=wait,
+            progress=progress_bar(quiet), wait=wait,
             on_wait=lambda: warn(f"Waiting for another build of {db_path} to finish..."),
         )
-    except (BuildLocked, ModelMissing) as error:
-        warn(f"Error: {error}")
-        sys.exit(EXIT_NOT_BUILT)
-    except Exception as error:  # a crash must not exit 1, which says the database was built
-        traceback.print_exc()
-        warn(f"Error: the build failed ({type(error).__name__}: {error}); {db_path} was not changed")
-        sys.exit(EXIT_NOT_BUILT)
-    click.echo(f"{db_path}: {summary.line()}", err=True)
-    if summary.failed:
-        sys.exit(EXIT_SOME_FAILED)
+    finish(db_path, summary)
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--out", "folder", required=True, type=click.Path(file_okay=False),
+              help="Folder for the shards (rows-00000.jsonl, ...).")
+@click.option("--shard-size", default=1000, show_default=True, type=click.IntRange(1),
+              help="Articles per shard.")
+@processes_option
+@batch_option
+@quiet_option
+def extract(articles, folder, shard_size, processes, batch_size, quiet):
+    """Extract rows from ARTICLES into JSON Lines shards, without a database.
+
+    Run it on as many machines as you like over parts of a corpus, then
+    `newsclaims load` the shards. Exit status as for build.
+    """
+    with reported_errors(folder):
+        summary, shards = extract_to_shards(articles, folder, shard_size, processes, batch_size, warn=warn,
+                                            progress=progress_bar(quiet))
+    finish(f"{folder} ({len(shards)} shards)", summary)
+
+
+@cli.command()
+@click.argument("shards", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
+@db_option
+@wait_option
+def load(shards, db_path, wait):
+    """Load SHARDS (files or folders of .jsonl from `newsclaims extract`) into the database.
+
+    Articles whose text is already stored are skipped, so loading twice is harmless.
+    """
+    with reported_errors(db_path):
+        summary = load_shards(shards, db_path, wait=wait, warn=warn,
+                              on_wait=lambda: warn(f"Waiting for another build of {db_path} to finish..."))
+    finish(db_path, summary)

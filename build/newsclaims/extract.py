@@ -21,14 +21,21 @@ class Rows:
     speakers: list[tuple[str, str] | None] = field(default_factory=list)
     claimants: list[tuple[str, str] | None] = field(default_factory=list)
 
-    def entities(self):
-        """Every distinct (name, type) these rows refer to."""
-        named = [(m.name, m.type) for m in self.mentions] + self.speakers + self.claimants
-        return sorted({pair for pair in named if pair})
-
     def to_dict(self):
         """A JSON-ready dict, for shipping rows between processes or machines."""
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data):
+        """The inverse of to_dict (JSON turns tuples into lists; nothing reads them as tuples)."""
+        return cls(
+            article=Article(**data["article"]),
+            mentions=[Mention(**m) for m in data["mentions"]],
+            quotes=[Quote(**q) for q in data["quotes"]],
+            figures=[Figure(**f) for f in data["figures"]],
+            speakers=data["speakers"],
+            claimants=data["claimants"],
+        )
 
 
 def outside(spans, skip):

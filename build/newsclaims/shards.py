@@ -1,0 +1,63 @@
+"""Extracted rows as JSON Lines shards: extract anywhere, load once.
+
+``newsclaims extract`` turns articles into shards (one JSON object per
+article per line) without touching a database, so the work can run on many
+machines; ``newsclaims load`` writes shards into the database, skipping
+articles whose text is unchanged, so loading the same shard twice is harmless.
+"""
+import json
+import os
+from pathlib import Path
+
+from .extract import Rows
+from .parallel import Failure
+from .parallel import batches as chunks
+
+SHARD_PATTERN = "rows-{:05d}.jsonl"
+
+
+def write_shard(path, rows):
+    """Write one shard atomically: a reader never sees half of it."""
+    path = Path(path)
+    partial = path.with_name(path.name + ".partial")
+    with open(partial, "w", encoding="utf-8") as handle:
+        for item in rows:
+            handle.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+    os.replace(partial, path)
+    return path
+
+
+def write_shards(results, folder, shard_size=1000, on_failure=None):
+    """Rows from ``results`` into numbered shards in ``folder``; Failures go to ``on_failure``."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+
+    def only_rows():
+        for item in results:
+            if isinstance(item, Failure):
+                if on_failure:
+                    on_failure(item)
+                continue
+            yield item
+
+    for index, shard in enumerate(chunks(only_rows(), shard_size)):
+        written.append(write_shard(folder / SHARD_PATTERN.format(index), shard))
+    return written
+
+
+def shard_files(paths):
+    """Shard files named directly, plus every .jsonl file under named folders, sorted."""
+    found = []
+    for path in map(Path, paths):
+        found.extend(sorted(path.glob("*.jsonl")) if path.is_dir() else [path])
+    return found
+
+
+def read_shards(paths):
+    """Yield Rows from every line of every shard."""
+    for path in shard_files(paths):
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    yield Rows.from_dict(json.loads(line))

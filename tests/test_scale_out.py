@@ -1,0 +1,76 @@
+"""The same rows whether extraction runs here, in worker processes, via shards, or on a Dask cluster."""
+import sqlite_utils
+from click.testing import CliRunner
+
+from newsclaims.cli import cli
+
+ARTICLES = {
+    "talks.txt": "Talks stall in Geneva\n\n“We will not sign this,” Foreign Minister Elena Marchetti said on Monday.\n"
+                 "She said Italy had sent 40 armoured vehicles since March.\n",
+    "front.txt": "Shelling hits Kharkiv\n\nShelling hit Kharkiv on Tuesday, killing 11 people, officials said.\n"
+                 "According to the defence ministry, more than 300 drones were shot down.\n",
+    "aid.txt": "Allies pledge aid\n\nThe United States announced another $400 million in aid.\n"
+               "“This is a decisive moment,” said NATO Secretary General Karl Lindqvist.\n",
+    "port.txt": "Port reopens\n\nThree ships left Odesa for Istanbul, the port authority said.\n",
+}
+TABLE_SQL = {
+    "articles": "select slug, body, title from articles order by slug",
+    "quotes": "select a.slug, q.start, q.[end], q.kind, e.name from quotes q join articles a on a.id = q.article_id "
+              "left join entities e on e.id = q.speaker_id order by 1, 2",
+    "figures": "select a.slug, f.start, f.value, f.unit, e.name from figures f join articles a on a.id = f.article_id "
+               "left join entities e on e.id = f.claimant_id order by 1, 2",
+    "mentions": "select a.slug, m.start, e.name from mentions m join articles a on a.id = m.article_id "
+                "join entities e on e.id = m.entity_id order by 1, 2",
+}
+
+
+def contents(db_path):
+    db = sqlite_utils.Database(db_path)
+    return {table: [tuple(row.values()) for row in db.query(sql)] for table, sql in TABLE_SQL.items()}
+
+
+def invoke(*args):
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def write_corpus(corpus):
+    for name, text in ARTICLES.items():
+        corpus(name, text)
+    return corpus.folder
+
+
+def test_two_processes_give_the_same_rows_as_one(corpus, tmp_path):
+    folder = write_corpus(corpus)
+    invoke("build", folder, "--db", tmp_path / "one.db", "--batch-size", 1)
+    invoke("build", folder, "--db", tmp_path / "two.db", "--batch-size", 1, "-j", 2)
+    one = contents(tmp_path / "one.db")
+    assert one["quotes"] and one["figures"] and one["mentions"]
+    assert contents(tmp_path / "two.db") == one
+
+
+def test_extract_then_load_equals_build_and_loading_twice_changes_nothing(corpus, tmp_path):
+    folder = write_corpus(corpus)
+    invoke("build", folder, "--db", tmp_path / "built.db")
+    output = invoke("extract", folder, "--out", tmp_path / "shards", "--shard-size", 3)
+    assert "(2 shards)" in output and "4 added" in output
+    assert "4 added" in invoke("load", tmp_path / "shards", "--db", tmp_path / "loaded.db")
+    assert contents(tmp_path / "loaded.db") == contents(tmp_path / "built.db")
+    assert "0 added, 0 updated, 4 unchanged" in invoke("load", tmp_path / "shards", "--db", tmp_path / "loaded.db")
+    assert contents(tmp_path / "loaded.db") == contents(tmp_path / "built.db")
+
+
+def test_dask_cluster_extracts_partitions_that_load_into_the_same_database(corpus, tmp_path):
+    from distributed import Client, LocalCluster
+
+    from newsclaims.cluster import extract_with_dask
+
+    folder = write_corpus(corpus)
+    invoke("build", folder, "--db", tmp_path / "built.db")
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with Client(cluster):
+            shards = extract_with_dask([folder], tmp_path / "shards", partitions=2)
+    assert len(shards) == 2
+    invoke("load", *shards, "--db", tmp_path / "loaded.db")
+    assert contents(tmp_path / "loaded.db") == contents(tmp_path / "built.db")
