@@ -61,6 +61,8 @@ class Article:
     outlet: str | None = None
     dateline: str | None = None
     encoding: str = "utf-8"
+    url: str | None = None  # where the article was published, when the input says so
+    record: int | None = None  # line of source_path where the article's record starts (JSON Lines, CSV)
     outlet_span: tuple[int, int] | None = None  # where the dateline names the outlet
     # [start, end) spans of page furniture and metadata lines: no quote, figure or entity comes from them
     furniture: list[tuple[int, int]] = field(default_factory=list)
@@ -76,6 +78,11 @@ class Article:
             return self.title
         opening = self.body.strip().split("\n")[0]
         return opening if len(opening) <= 80 else opening[:80].rsplit(" ", 1)[0] + "…"
+
+    @property
+    def location(self):
+        """Where the article was read from, for messages: the file, or file:line for a record."""
+        return f"{self.source_path}:{self.record}" if self.record else self.source_path
 
     @property
     def words(self):
@@ -121,37 +128,53 @@ def read_article(path):
     return parse_article(data, slug=text_name(path.stem), source_path=text_name(path))
 
 
-def read_bytes(path):
-    """The bytes of a regular file of at most MAX_BYTES, or an ArticleError.
+def read_bytes(path, limit=MAX_BYTES):
+    """The bytes of a regular file of at most ``limit`` bytes, or an ArticleError.
+
+    The size is checked before any byte is read so a huge file costs nothing.
+    The read is bounded too, in case the file grows after the check.
+    """
+    with open_regular(path, limit) as handle:
+        try:
+            data = handle.read(limit + 1)
+        except OSError as error:
+            raise ArticleError(f"cannot be read: {error.strerror or error}") from None
+    if len(data) > limit:
+        raise ArticleError(too_large(len(data), limit))
+    return data
+
+
+def open_regular(path, limit=None):
+    """A binary handle on a regular file (of at most ``limit`` bytes), or an ArticleError.
 
     Opened without blocking and checked with fstat before reading: a FIFO would
-    block forever and a device such as /dev/zero never ends, and the size is
-    checked before any byte is read so a huge file costs nothing. The read is
-    bounded too, in case the file grows after the check.
+    block forever and a device such as /dev/zero never ends.
     """
+    path = Path(path)
     if path.is_symlink() and not path.exists():
         raise ArticleError(f"broken symbolic link (points to {text_name(os.readlink(path))})")
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         raise ArticleError(f"cannot be read: {error.strerror or error}") from None
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                raise ArticleError(f"not a regular file ({file_kind(info.st_mode)})")
-            if info.st_size > MAX_BYTES:
-                raise ArticleError(too_large(info.st_size))
-            data = handle.read(MAX_BYTES + 1)
-        except OSError as error:
-            raise ArticleError(f"cannot be read: {error.strerror or error}") from None
-    if len(data) > MAX_BYTES:
-        raise ArticleError(too_large(len(data)))
-    return data
+    handle = os.fdopen(fd, "rb")
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ArticleError(f"not a regular file ({file_kind(info.st_mode)})")
+        if limit is not None and info.st_size > limit:
+            raise ArticleError(too_large(info.st_size, limit))
+    except OSError as error:
+        handle.close()
+        raise ArticleError(f"cannot be read: {error.strerror or error}") from None
+    except ArticleError:
+        handle.close()
+        raise
+    return handle
 
 
-def too_large(size):
-    return f"too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)"
+def too_large(size, limit=MAX_BYTES):
+    return f"too large ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB)"
 
 
 def file_kind(mode):
@@ -184,6 +207,11 @@ def parse_article(data, slug, source_path=""):
     text, encoding = decode(data)
     if looks_binary(text):
         raise ArticleError("binary file (mostly control characters), not text")
+    return article_from_text(text, slug, source_path, encoding)
+
+
+def article_from_text(text, slug, source_path="", encoding="utf-8"):
+    """Decoded text -> Article with line ends normalised and the metadata the text states."""
     body = normalise(text)
     if not body.strip():
         raise ArticleError("contains only whitespace")

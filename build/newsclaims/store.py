@@ -16,7 +16,7 @@ import sqlite_utils
 
 ARTICLE_COLUMNS = {
     "id": int, "slug": str, "label": str, "title": str, "published": str, "byline": str, "outlet": str, "dateline": str,
-    "body": str, "words": int, "sha256": str, "source_path": str, "encoding": str,
+    "body": str, "words": int, "sha256": str, "source_path": str, "encoding": str, "url": str, "record": int,
 }
 ENTITY_COLUMNS = {"id": int, "name": str, "type": str, "mentions": int}
 MENTION_COLUMNS = {"id": int, "article_id": int, "entity_id": int, "start": int, "end": int, "text": str}
@@ -118,6 +118,7 @@ def write_rows(db, rows):
         "slug": article.slug, "label": article.label, "title": article.title, "published": article.published, "byline": article.byline,
         "outlet": article.outlet, "dateline": article.dateline, "body": article.body, "words": article.words,
         "sha256": article.sha256, "source_path": article.source_path, "encoding": article.encoding,
+        "url": article.url, "record": article.record,
     }).last_pk
     db["mentions"].insert_all(
         {"article_id": article_id, "entity_id": entity_id(db, (m.name, m.type)), "start": m.start, "end": m.end,

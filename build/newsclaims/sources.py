@@ -1,0 +1,356 @@
+"""Input files -> articles: plain text, saved web pages, JSON Lines and CSV exports.
+
+``read_source(path)`` yields an Article or an ArticleError for each article a
+file holds: one for a ``.txt`` or ``.html`` file, one per record for
+``.jsonl``/``.ndjson`` and ``.csv``. A bad record's error names its line
+(``export.jsonl:17: broken JSON (...)``) and the records around it still come
+through.
+
+Metadata a record or a page states in fields (title, date, author, outlet,
+URL) wins over what articles.read_metadata reads from the text; the text
+fills whatever the fields leave empty. Dates become ISO (YYYY-MM-DD).
+"""
+import csv
+import email.utils
+import io
+import json
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+from . import articles
+from .articles import MAX_BYTES, ArticleError, SENTENCE_END, article_from_text, decode, looks_binary, text_name
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+CSV_SUFFIXES = (".csv",)
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES
+
+# A saved page carries scripts, styles and markup around the article; its text is still held to MAX_BYTES.
+MAX_HTML_BYTES = 10 * MAX_BYTES
+# A JSON line or CSV record escapes its text (\u00e9, doubled quotes); the body is still held to MAX_BYTES.
+MAX_RECORD_BYTES = 4 * MAX_BYTES
+
+# Article field -> the names exports usually give it, tried in this order (case does not matter).
+FIELDS = {
+    "body": ("text", "body", "content", "maintext"),
+    "title": ("title", "headline"),
+    "published": ("published", "date", "date_publish", "publishedAt"),
+    "url": ("url", "link"),
+    "outlet": ("source", "outlet", "source_domain"),
+    "byline": ("author", "byline", "authors"),
+    "id": ("id",),
+}
+ALIASES = {name.lower(): target for target, names in FIELDS.items() for name in names}
+
+# Boilerplate trafilatura could take for text when a page has no article: consent banners, share bars, newsletters.
+PRUNE_XPATH = [
+    "//*[" + " or ".join(
+        f"contains(@class, '{word}') or contains(@id, '{word}')"
+        for word in ("cookie", "consent", "gdpr", "share", "social", "newsletter", "subscribe", "related", "promo")
+    ) + "]"
+]
+
+DATE_FORMATS = (
+    "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%b. %d, %Y",
+    "%Y/%m/%d", "%Y.%m.%d", "%d %B, %Y",
+)
+
+
+def read_source(path, field_map=None):
+    """Yield an Article or an ArticleError for each article in the file at ``path``."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        yield attempt(read_html, path)
+    elif suffix in JSONL_SUFFIXES:
+        yield from read_records(path, jsonl_records, field_map)
+    elif suffix in CSV_SUFFIXES:
+        yield from read_records(path, csv_records, field_map)
+    else:
+        yield attempt(articles.read_article, path)
+
+
+def attempt(function, *args):
+    try:
+        return function(*args)
+    except ArticleError as error:
+        return error
+
+
+def parse_field_map(specs):
+    """["body=article_text", ...] -> {"body": "article_text"}; NAME may be a field or any usual name for it."""
+    field_map = {}
+    for spec in specs or ():
+        name, sep, column = spec.partition("=")
+        target = name.strip() if name.strip() in FIELDS else ALIASES.get(name.strip().lower())
+        if not sep or not column.strip() or target is None:
+            raise ValueError(
+                f"'{spec}' is not NAME=COLUMN with NAME one of {', '.join(FIELDS)} (e.g. body=article_text)")
+        field_map[target] = column.strip()
+    return field_map
+
+
+# --- HTML ---------------------------------------------------------------------------------------------------------
+
+
+def read_html(path):
+    """A saved web page -> Article: trafilatura finds the main text and the page's metadata."""
+    import trafilatura  # a second or so to import; only pages need it
+
+    name = text_name(path)
+    data = articles.read_bytes(path, limit=MAX_HTML_BYTES)
+    if not data.strip():
+        raise ArticleError("empty file" if not data else "contains only whitespace")
+    html, encoding = decode(data)
+    if looks_binary(html):
+        raise ArticleError("binary file (mostly control characters), not HTML")
+    try:
+        page = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
+            prune_xpath=PRUNE_XPATH, date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as error:  # trafilatura's parser is not ours to trust on every page
+        raise ArticleError(f"HTML could not be read: {type(error).__name__}: {error}") from None
+    text = (page.text or "") if page is not None else ""
+    if not has_sentence(text):
+        raise ArticleError("no main text found in the page (only menus, notices or links)")
+    check_size(text)
+    article = article_from_text(text, text_name(path.stem), name, encoding)
+    apply_fields(article, {
+        "title": page.title, "published": page.date, "byline": page.author, "outlet": page.sitename,
+        "url": page.url,
+    })
+    return article
+
+
+def has_sentence(text):
+    """True when the text holds at least one line that reads as a sentence, not a menu entry."""
+    return any(len(line.split()) >= 5 and line.rstrip().endswith(SENTENCE_END) for line in text.split("\n"))
+
+
+# --- records --------------------------------------------------------------------------------------------------------
+
+
+def read_records(path, records, field_map):
+    """Articles from a file of records; ``records`` yields (line, dict or ArticleError)."""
+    name = text_name(path)
+    try:
+        handle = articles.open_regular(path)
+    except ArticleError as error:
+        yield error
+        return
+    with handle:
+        try:
+            for line, record in records(handle):
+                if isinstance(record, ArticleError):
+                    yield ArticleError(f"{name}:{line}: {record}")
+                    continue
+                try:
+                    yield record_article(record, path, line, field_map or {})
+                except ArticleError as error:
+                    yield ArticleError(f"{name}:{line}: {error}")
+        except ArticleError as error:  # the file as a whole: binary, empty, unreadable part way
+            yield error
+        except OSError as error:
+            yield ArticleError(f"cannot be read: {error.strerror or error}")
+
+
+def text_lines(handle):
+    """(line number, text) for each line of a record file, line ends kept (csv needs them).
+
+    UTF-8 with or without BOM and cp1252 are decoded line by line, so one
+    undecodable line costs only its own record; UTF-16 (with BOM) as a whole.
+    """
+    head = handle.peek(4096)[:4096]
+    if not head.strip():
+        raise ArticleError("empty file" if not head else "contains only whitespace")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            for number, line in enumerate(io.TextIOWrapper(handle, encoding="utf-16", newline=""), 1):
+                yield number, line
+        except UnicodeDecodeError as error:
+            raise ArticleError(f"starts with a utf-16 byte-order mark but does not decode: {error.reason}") from None
+        return
+    if b"\x00" in head:
+        raise ArticleError("binary file (contains NUL bytes)")
+    if looks_binary(head.decode("latin-1")):
+        raise ArticleError("binary file (mostly control characters), not text")
+    for number, raw in enumerate(handle, 1):
+        if len(raw) > MAX_RECORD_BYTES:
+            yield number, ArticleError(articles.too_large(len(raw), MAX_RECORD_BYTES))
+            continue
+        try:
+            yield number, decode(raw)[0]
+        except ArticleError as error:
+            yield number, error
+
+
+def jsonl_records(handle):
+    """(line, dict or ArticleError) for each non-blank line of a JSON Lines file."""
+    for number, line in text_lines(handle):
+        if isinstance(line, ArticleError) or not line.strip():
+            if isinstance(line, ArticleError):
+                yield number, line
+            continue
+        try:
+            record = json.loads(line.rstrip("\r\n"))
+        except json.JSONDecodeError as error:
+            yield number, ArticleError(f"broken JSON ({error.msg} at column {error.colno})")
+            continue
+        if not isinstance(record, dict):
+            yield number, ArticleError(f"a JSON {json_kind(record)}, not an object with fields")
+            continue
+        yield number, record
+
+
+def csv_records(handle):
+    """(line where the record starts, dict or ArticleError) for each row after the header of a CSV file."""
+    lines = text_lines(handle)
+    pending = []  # errors for undecodable lines, reported in order
+
+    def texts():
+        for number, line in lines:
+            if isinstance(line, ArticleError):
+                pending.append((number, line))
+                yield "\n"  # keeps csv's line count in step with the file
+            else:
+                yield line
+
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_RECORD_BYTES))
+    source = texts()
+    first = next(source, "")
+    try:  # only the delimiter: quoting stays Excel's, which a header line cannot show
+        delimiter = csv.Sniffer().sniff(first, delimiters=",;\t|").delimiter
+    except csv.Error:
+        delimiter = ","
+    reader = csv.reader(_chain([first], source), csv.excel, delimiter=delimiter)
+    try:
+        header = [column.strip() for column in next(reader)]
+    except (StopIteration, csv.Error):
+        raise ArticleError("no header row") from None
+    if not any(header):
+        raise ArticleError("no header row (the first line is empty)")
+    while True:
+        start = reader.line_num + 1
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            yield start, ArticleError(f"broken CSV ({error})")
+            continue
+        while pending:
+            yield pending.pop(0)
+        if not any(value.strip() for value in values):
+            continue  # a blank line
+        if len(values) != len(header):
+            yield start, ArticleError(f"{len(values)} values for {len(header)} columns")
+            continue
+        yield start, dict(zip(header, values))
+    while pending:
+        yield pending.pop(0)
+
+
+def _chain(*iterables):
+    for iterable in iterables:
+        yield from iterable
+
+
+def json_kind(value):
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "number"
+    if value is None:
+        return "null"
+    return {list: "list", dict: "object", str: "string"}[type(value)]
+
+
+def record_article(record, path, line, field_map):
+    """One record (a dict of field -> value) -> Article, or an ArticleError naming the field at fault."""
+    fields = record_fields(record, field_map)
+    body = fields.pop("body")
+    if body is None or not body.strip():
+        names = [field_map["body"]] if "body" in field_map else list(FIELDS["body"])
+        raise ArticleError(f"no text (no {' or '.join(repr(n) for n in names)} field with text in it)")
+    check_size(body)
+    slug = fields.pop("id") or f"{text_name(path.stem)}-{line}"
+    article = article_from_text(body, slug, text_name(path))
+    article.record = line
+    apply_fields(article, fields)
+    return article
+
+
+def record_fields(record, field_map):
+    """field -> text (or None) for every article field, checking each value's type."""
+    lowered = {str(key).lower(): key for key in record}
+    fields = {}
+    for target, usual in FIELDS.items():
+        names = ([field_map[target]] if target in field_map else []) + list(usual)
+        key = next((lowered[n.lower()] for n in names if n.lower() in lowered and record[lowered[n.lower()]] not in (None, "")), None)
+        fields[target] = None if key is None else field_text(target, key, record[key])
+    return fields
+
+
+def field_text(target, key, value):
+    """A field's value as text, or an ArticleError for a value of the wrong type."""
+    if isinstance(value, str):
+        return value.strip() if target != "body" else value
+    if target == "id" and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if target == "byline" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ", ".join(v.strip() for v in value if v.strip()) or None
+    if target == "outlet" and isinstance(value, dict) and isinstance(value.get("name"), str):
+        return value["name"].strip() or None  # NewsAPI: "source": {"id": ..., "name": "BBC News"}
+    expected = "text or a list of names" if target == "byline" else "text or a number" if target == "id" else "text"
+    raise ArticleError(f"field '{key}' is a {json_kind(value)}, not {expected}")
+
+
+# --- shared ---------------------------------------------------------------------------------------------------------
+
+
+def check_size(text):
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        raise ArticleError(articles.too_large(size))
+
+
+def apply_fields(article, fields):
+    """Stated metadata wins over what the text heuristics read; None leaves the heuristics' value."""
+    if fields.get("published"):
+        article.published = iso_date(fields["published"])
+    for name in ("title", "byline", "url"):
+        if fields.get(name):
+            setattr(article, name, fields[name])
+    outlet = fields.get("outlet")
+    if outlet:
+        if article.outlet and article.outlet.lower() != outlet.lower():
+            article.outlet_span = None  # the dateline names another outlet than the one stored
+        article.outlet = outlet
+
+
+def iso_date(value):
+    """A date as exports write it -> 'YYYY-MM-DD', or an ArticleError. Day/month order must be unambiguous."""
+    text = value.strip()
+    try:
+        return datetime.fromisoformat(re.sub(r"Z$", "+00:00", text)).date().isoformat()
+    except ValueError:
+        pass
+    if re.match(r"\d{4}-\d{2}-\d{2}[T ]", text):  # a time fromisoformat cannot read (Python 3.10): the date part
+        try:
+            return date.fromisoformat(text[:10]).isoformat()
+        except ValueError:
+            pass
+    if re.match(r"[A-Za-z]{3},? \d", text):
+        try:
+            return email.utils.parsedate_to_datetime(text).date().isoformat()  # RFC 2822, as in RSS
+        except (TypeError, ValueError, IndexError):
+            pass
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date().isoformat()
+        except ValueError:
+            continue
+    raise ArticleError(f"date '{value}' is not one I can read (write it as YYYY-MM-DD)")

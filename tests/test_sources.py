@@ -1,0 +1,229 @@
+"""sources.read_source: saved web pages, JSON Lines and CSV exports -> articles or located errors.
+
+Every input is written here by the test; nothing is mocked.
+"""
+import csv
+import json
+
+import pytest
+
+from newsclaims import articles
+from newsclaims.articles import Article, ArticleError
+from newsclaims.sources import iso_date, parse_field_map, read_source
+
+STORY = [
+    "Russian President Vladimir Putin met envoys in Geneva on Monday, officials said.",
+    "\u201cThe talks were useful,\u201d said Jens Stoltenberg, the NATO secretary general.",
+    "Officials in Kiev said 12 tanks were destroyed near Bakhmut during the weekend.",
+]
+BOILERPLATE = ["Accept all cookies", "We use cookies", "Share on Facebook", "Share on Twitter", "Grain ships leave Odesa",
+               "Power returns to Lviv", "All rights reserved", "Subscribe to our newsletter", "Home", "Sport"]
+
+
+def page(paragraphs, head=True):
+    """A saved news page: the story inside menus, a cookie notice, share buttons, related links and a footer."""
+    meta = """
+<meta property="og:title" content="Ceasefire talks resume in Geneva">
+<meta property="og:site_name" content="World News Daily">
+<meta name="author" content="Ana Lopes">
+<meta property="article:published_time" content="2023-02-15T09:30:00+01:00">
+<link rel="canonical" href="https://news.example.com/world/geneva-talks">""" if head else ""
+    story = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+    article = f"""<article><h1>Ceasefire talks resume in Geneva</h1>
+<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Share on Twitter</a></div>
+{story}</article>""" if paragraphs else ""
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Ceasefire talks resume in Geneva | World News Daily</title>{meta}</head><body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+<div id="cookie-notice" class="cookie-banner"><p>We use cookies to improve your experience on our site.</p><button>Accept all cookies</button></div>
+<main>{article}
+<aside class="related"><h2>Related stories</h2><ul><li><a href="/a">Grain ships leave Odesa for Istanbul</a></li>
+<li><a href="/b">Power returns to Lviv after strikes</a></li></ul></aside>
+<div class="newsletter"><p>Subscribe to our newsletter for the day's top stories in your inbox.</p></div></main>
+<footer><p>&copy; 2023 World News Daily. All rights reserved.</p></footer></body></html>"""
+
+
+def results(path, **kw):
+    return list(read_source(path, **kw))
+
+
+def test_html_page_gives_main_text_and_stated_metadata_without_boilerplate(tmp_path):
+    path = tmp_path / "geneva-talks.html"
+    path.write_text(page(STORY), encoding="utf-8")
+    [article] = results(path)
+    assert isinstance(article, Article), article
+    for sentence in STORY:
+        assert sentence in article.body
+    for junk in BOILERPLATE:
+        assert junk not in article.body, junk
+    assert article.slug == "geneva-talks" and article.source_path == str(path) and article.record is None
+    assert article.title == "Ceasefire talks resume in Geneva"
+    assert article.published == "2023-02-15"
+    assert article.byline == "Ana Lopes"
+    assert article.outlet == "World News Daily"
+    assert article.url == "https://news.example.com/world/geneva-talks"
+
+
+def test_html_without_metadata_keeps_what_the_text_states(tmp_path):
+    path = tmp_path / "bare.htm"
+    path.write_text(page(["By Ana Lopes", "BRUSSELS, November 27. /TASS/. NATO ministers met on Monday in the city.",
+                          *STORY], head=False), encoding="utf-8")
+    [article] = results(path)
+    assert article.byline == "Ana Lopes"
+    assert article.outlet == "TASS" and article.dateline == "BRUSSELS"
+    start, end = article.outlet_span
+    assert article.body[start:end] == "TASS"
+    assert article.url is None
+
+
+def test_html_page_without_main_text_is_an_error_not_an_empty_article(tmp_path):
+    path = tmp_path / "index.html"
+    path.write_text(page([]), encoding="utf-8")
+    [error] = results(path)
+    assert isinstance(error, ArticleError)
+    assert "no main text" in str(error)
+
+
+@pytest.mark.parametrize("content, reason", [(b"", "empty file"), (b"\x89PNG\r\n\x1a\n\x00\x00" * 20, "binary file")])
+def test_bad_html_file_gets_the_text_file_reasons(tmp_path, content, reason):
+    path = tmp_path / "bad.html"
+    path.write_bytes(content)
+    [error] = results(path)
+    assert isinstance(error, ArticleError) and reason in str(error)
+
+
+BROKEN = '{"uid": "a2", "article_text": "Grain ships left Odesa on Monday, the port said.", "headline": '
+
+
+def jsonl_lines():
+    """A scraper's export: odd field names, a NewsAPI-style source object, one broken line, a blank line."""
+    return [
+        json.dumps({"uid": "a1", "article_text": "\n".join(STORY), "headline": "Talks in Geneva",
+                    "publishedAt": "2023-02-15T09:30:00Z", "link": "https://example.com/a1",
+                    "source": {"id": "wnd", "name": "World News Daily"}, "authors": ["Ana Lopes", "Ivan Petrov"]}),
+        BROKEN,
+        "",
+        json.dumps({"article_text": "Grain ships leave Odesa\nBy Maria Kovalenko\n\n"
+                                    "Three ships left Odesa for Istanbul, the U.S. embassy said.\n",
+                    "date": "16 February 2023", "source_domain": "example.org"}),
+        json.dumps({"uid": "a4", "headline": "No text here"}),
+        json.dumps({"uid": "a5", "article_text": ["not", "a", "string"]}),
+        json.dumps(["a list", "not an object"]),
+        json.dumps({"uid": "a7", "article_text": "Power returned to Lviv, the mayor said.", "date": "02/03/2023"}),
+    ]
+
+
+def test_jsonl_records_become_articles_and_bad_lines_errors_with_line_numbers(tmp_path):
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join(jsonl_lines()) + "\n", encoding="utf-8")
+    found = results(path, field_map=parse_field_map(["body=article_text", "id=uid"]))
+    good = [r for r in found if isinstance(r, Article)]
+    errors = [str(r) for r in found if isinstance(r, ArticleError)]
+    assert [(a.slug, a.record) for a in good] == [("a1", 1), ("export-4", 4)]
+    first, second = good
+    assert first.body == "\n".join(STORY)
+    assert (first.title, first.published, first.url, first.outlet, first.byline) == (
+        "Talks in Geneva", "2023-02-15", "https://example.com/a1", "World News Daily", "Ana Lopes, Ivan Petrov")
+    assert first.source_path == str(path) and first.location == f"{path}:1"
+    # The record states no title or byline: the text's headline and "By" line fill them; its date and outlet win.
+    assert (second.title, second.byline, second.published, second.outlet) == (
+        "Grain ships leave Odesa", "Maria Kovalenko", "2023-02-16", "example.org")
+    assert errors == [
+        f"{path}:2: broken JSON (Expecting value at column {len(BROKEN) + 1})",
+        f"{path}:5: no text (no 'article_text' field with text in it)",
+        f"{path}:6: field 'article_text' is a list, not text",
+        f"{path}:7: a JSON list, not an object with fields",
+        f"{path}:8: date '02/03/2023' is not one I can read (write it as YYYY-MM-DD)",
+    ]
+
+
+def test_jsonl_usual_field_names_need_no_mapping(tmp_path):
+    path = tmp_path / "news.ndjson"
+    record = {"id": 7, "maintext": STORY[0], "title": "Talks", "date_publish": "2023-02-15 09:30:00",
+              "url": "https://example.com/7", "outlet": "Reuters", "byline": "Ana Lopes"}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [article] = results(path)
+    assert (article.slug, article.body, article.title, article.published, article.url, article.outlet, article.byline) == (
+        "7", STORY[0], "Talks", "2023-02-15", "https://example.com/7", "Reuters", "Ana Lopes")
+
+
+def test_stated_outlet_replaces_the_dateline_outlet_and_its_mention_span(tmp_path):
+    path = tmp_path / "tass.jsonl"
+    text = "BRUSSELS, November 27. /TASS/. NATO ministers met on Monday, officials said."
+    path.write_text(json.dumps({"text": text, "source": "tass.com"}) + "\n" + json.dumps({"text": text + " More.", "source": "tass"}) + "\n",
+                    encoding="utf-8")
+    other, same = results(path)
+    assert other.outlet == "tass.com" and other.outlet_span is None and other.dateline == "BRUSSELS"
+    assert same.outlet == "tass" and same.body[slice(*same.outlet_span)] == "TASS"
+
+
+def test_binary_or_empty_jsonl_is_one_error_not_one_per_line(tmp_path):
+    binary = tmp_path / "archive.jsonl"
+    binary.write_bytes(b"\x1f\x8b\x08\x00" + bytes(range(1, 32)) * 50 + b"\n" * 30)
+    empty = tmp_path / "empty.jsonl"
+    empty.write_bytes(b"")
+    assert [str(e) for e in results(binary)] == ["binary file (contains NUL bytes)"]
+    assert [str(e) for e in results(empty)] == ["empty file"]
+
+
+def test_record_longer_than_the_article_limit_is_refused(tmp_path):
+    path = tmp_path / "big.jsonl"
+    huge = "Officials met in Geneva. " * (articles.MAX_BYTES // 25 + 10)
+    path.write_text(json.dumps({"text": huge}) + "\n" + json.dumps({"text": STORY[0]}) + "\n", encoding="utf-8")
+    error, article = results(path)
+    assert str(error).startswith(f"{path}:1: too large (2.0 MB; the limit is 2 MB)")
+    assert article.slug == "big-2"
+
+
+def write_csv(path, rows, delimiter=","):
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=delimiter).writerows(rows)
+
+
+def test_csv_records_span_lines_and_a_bad_record_is_reported_by_its_line(tmp_path):
+    path = tmp_path / "feed.csv"
+    write_csv(path, [
+        ["Headline", "Story", "Pub Date", "Link", "Outlet", "Byline"],
+        ["Talks in Geneva", "\n".join(STORY), "Feb 15, 2023", "https://example.com/1", "Reuters", "Ana Lopes"],
+        ["Too few values", "only two"],
+        ["", "Grain ships left Odesa on Monday, the \"port\" said.", "2023-02-16", "", "", ""],
+    ], delimiter=";")
+    found = results(path, field_map=parse_field_map(["text=Story", "date=Pub Date"]))
+    first, error, second = found
+    assert (first.slug, first.record, first.body, first.title, first.published, first.url, first.outlet, first.byline) == (
+        "feed-2", 2, "\n".join(STORY), "Talks in Geneva", "2023-02-15", "https://example.com/1", "Reuters", "Ana Lopes")
+    assert str(error) == f"{path}:5: 2 values for 6 columns"  # the first record's text spans lines 2-4
+    assert (second.slug, second.record, second.body) == ("feed-6", 6, 'Grain ships left Odesa on Monday, the "port" said.')
+    assert second.title is None and second.published == "2023-02-16"
+
+
+def test_csv_in_cp1252_with_crlf_line_ends(tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes("id,text\r\nx1,\"Caf\u00e9 owners in Kyiv said 40 percent of sales were lost.\r\nSecond line.\"\r\n".encode("cp1252"))
+    [article] = results(path)
+    assert article.slug == "x1" and article.encoding == "utf-8"
+    assert article.body == "Caf\u00e9 owners in Kyiv said 40 percent of sales were lost.\nSecond line."
+
+
+def test_txt_still_reads_as_before(tmp_path):
+    path = tmp_path / "plain.txt"
+    path.write_text("Talks resume\nBy Ana Lopes\n\n" + STORY[0] + "\n", encoding="utf-8")
+    [article] = results(path)
+    assert (article.slug, article.title, article.byline, article.record, article.url) == (
+        "plain", "Talks resume", "Ana Lopes", None, None)
+
+
+def test_field_option_names_are_checked():
+    assert parse_field_map(["body=article_text", "author=writer", "publishedAt=pub"]) == {
+        "body": "article_text", "byline": "writer", "published": "pub"}
+    for bad in ["body", "colour=paint", "body="]:
+        with pytest.raises(ValueError, match="NAME=COLUMN"):
+            parse_field_map([bad])
+
+
+@pytest.mark.parametrize("value, iso", [
+    ("2023-02-15", "2023-02-15"), ("2023-02-15T23:30:00-05:00", "2023-02-15"), ("2023-02-15T09:30:00.123Z", "2023-02-15"),
+    ("Wed, 15 Feb 2023 09:30:00 GMT", "2023-02-15"), ("15 February 2023", "2023-02-15"), ("February 15, 2023", "2023-02-15"),
+])
+def test_dates_become_iso(value, iso):
+    assert iso_date(value) == iso
