@@ -7,7 +7,7 @@ DB := newsclaims.db
 HOST := 127.0.0.1
 PORT := 8001
 
-.PHONY: serve db test install browser clean
+.PHONY: serve db test install browser bench clean
 
 # Install the project and its test tools; redone when pyproject.toml changes.
 $(INSTALLED): pyproject.toml
@@ -38,6 +38,10 @@ browser:
 
 test: $(INSTALLED) browser
 	$(BIN)/pytest
+
+# Build and serving benchmarks at scale; rewrites bench/RESULTS.md (takes several minutes).
+bench: $(INSTALLED)
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).inspect.json .pytest_cache

@@ -1,0 +1,237 @@
+"""Benchmark the build and the site; write bench/RESULTS.md.
+
+    python bench/run.py [--articles N] [--words W] [--serve-articles 100000]
+
+One run, one synthetic corpus (bench/corpus.py), so every number compares
+like with like:
+
+- raw spaCy ``nlp.pipe`` (the same model, same batch size) against the full
+  ``newsclaims build``, in words per second;
+- one worker process against two;
+- peak memory (RSS) building N and 4N articles;
+- rebuilding after one article changed against the full build;
+- database size per 1,000 articles;
+- p50/p95 latency of every saved query, a full-text search and a row page
+  on a database of ``--serve-articles`` articles (rows of the built corpus
+  copied under new slugs: the same shapes, the scale of a real archive).
+"""
+import argparse
+import asyncio
+import datetime
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import spacy
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from corpus import write_corpus  # noqa: E402
+
+from newsclaims.nlp import MODEL_PACKAGES  # noqa: E402
+
+BIN = Path(sys.executable).parent
+BATCH_SIZE = 32
+# Reports peak RSS of the command it runs: a fresh process per measurement.
+PEAK_RSS = (
+    "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(code)"
+)
+
+
+def corpus_words(folder):
+    return sum(len(path.read_text(encoding="utf-8").split()) for path in folder.glob("*.txt"))
+
+
+def raw_spacy_seconds(folder):
+    """Seconds for the stock model to parse the corpus with nlp.pipe, reading files as it goes."""
+    for package in MODEL_PACKAGES:
+        try:
+            nlp = spacy.load(package)
+            break
+        except OSError:
+            continue
+    texts = (path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt")))
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):
+        pass
+    return time.perf_counter() - started
+
+
+def timed_build(folder, db_path, *options):
+    """(seconds, peak RSS in MB) of `newsclaims build`, model loading included."""
+    command = [sys.executable, "-c", PEAK_RSS, str(BIN / "newsclaims"), "build", str(folder), "--db", str(db_path),
+               "-q", "--batch-size", str(BATCH_SIZE), *options]
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    seconds = time.perf_counter() - started
+    return seconds, int(result.stdout.split()[-1]) / 1024
+
+
+def model_load_seconds():
+    """What every build pays before its first article: import and model load."""
+    command = [sys.executable, "-c", "from newsclaims.nlp import load_nlp; load_nlp()"]
+    started = time.perf_counter()
+    subprocess.run(command, check=True)
+    return time.perf_counter() - started
+
+
+def scale_database(source, target, articles):
+    """Copy the built rows under new ids and slugs until ``target`` holds ``articles`` articles.
+
+    Inserts go through the FTS triggers, so search indexes cover every copy.
+    """
+    shutil.copy(source, target)
+    db = sqlite3.connect(target)
+    db.execute("pragma journal_mode = off")
+    db.execute("pragma synchronous = off")
+    tables = ("articles", "mentions", "quotes", "figures")
+    top = {t: db.execute(f"select coalesce(max(id), 0) from {t}").fetchone()[0] for t in tables}
+    columns = {t: [r[1] for r in db.execute(f"pragma table_info({t})") if r[1] != "id"] for t in tables}
+    base = db.execute("select count(*) from articles").fetchone()[0]
+    for n in range(1, -(-articles // base)):
+        for table in tables:
+            values = {c: f"[{c}]" for c in columns[table]}
+            if table == "articles":
+                values |= {"slug": f"slug || '~{n}'", "sha256": f"sha256 || '~{n}'"}
+            else:
+                values["article_id"] = f"article_id + {n * top['articles']}"
+            if table == "figures":
+                values["quote_id"] = f"quote_id + {n * top['quotes']}"
+            names = ", ".join(f"[{c}]" for c in values)
+            db.execute(f"insert into {table} (id, {names}) select id + {n * top[table]}, "
+                       f"{', '.join(values.values())} from {table} where id <= {top[table]}")
+    db.execute(f"delete from articles where id not in (select id from articles order by id limit {articles})")
+    for table in tables[1:]:
+        db.execute(f"delete from {table} where article_id not in (select id from articles)")
+    db.execute("update entities set mentions = (select count(*) from mentions where entity_id = entities.id)")
+    db.execute("analyze")
+    db.commit()
+    db.close()
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+async def serving_latencies(db_path, repeats):
+    """{name: (p50 ms, p95 ms, rows)} for every saved query, an FTS search and a row page, via ds.client."""
+    from conftest import datasette_for, project_metadata
+
+    queries = project_metadata()["databases"]["newsclaims"]["queries"]
+    params = {"speaker": "Putin", "claimant": "Putin", "unit": "tank", "entity": "Ukraine", "search": "tanks"}
+    ds = datasette_for(db_path)
+    await ds.invoke_startup()
+    paths = {}
+    for name, query in queries.items():
+        query_params = "&".join(f"{p}={params[p]}" for p in sorted(params) if f":{p}" in query["sql"])
+        paths[f"query {name}"] = f"/newsclaims/{name}.json?_shape=array&{query_params}"
+    paths["FTS search articles table"] = "/newsclaims/articles.json?_search=tanks&_shape=array"
+    paths["row page quotes/12345"] = "/newsclaims/quotes/12345"
+    paths["provenance page"] = "/-/provenance/quotes/12345"
+    paths["table page figures"] = "/newsclaims/figures"
+    results = {}
+    for label, path in paths.items():
+        times, status = [], None
+        for _ in range(repeats):
+            started = time.perf_counter()
+            response = await ds.client.get(path)
+            times.append((time.perf_counter() - started) * 1000)
+            status = response.status_code
+        results[label] = (percentile(times, 0.5), percentile(times, 0.95), status)
+    return results
+
+
+def machine():
+    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, spaCy {spacy.__version__}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=250, help="N: articles in the main corpus")
+    parser.add_argument("--words", type=int, default=400, help="words per article")
+    parser.add_argument("--serve-articles", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=20, help="requests per page for latencies")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="newsclaims-bench-"))
+    small, large = work / "n", work / "4n"
+    write_corpus(small, args.articles, args.words, seed=1)
+    write_corpus(large, 4 * args.articles, args.words, seed=2)
+    words = corpus_words(small)
+    print(f"corpus: {args.articles} articles, {words:,} words in {work}", file=sys.stderr)
+
+    raw = raw_spacy_seconds(small)
+    startup = model_load_seconds()
+    one, rss_n = timed_build(small, work / "one.db")
+    two, _ = timed_build(small, work / "two.db", "-j", "2")
+    _, rss_4n = timed_build(large, work / "large.db")
+    changed = sorted(small.glob("*.txt"))[args.articles // 2]
+    changed.write_text(changed.read_text(encoding="utf-8") + "Officials said 12 tanks were lost.\n", encoding="utf-8")
+    rebuild, _ = timed_build(small, work / "one.db")
+    size_per_1000 = (work / "one.db").stat().st_size / args.articles * 1000 / 1e6
+    print("build measured; scaling the database", file=sys.stderr)
+
+    served = work / "newsclaims.db"
+    started = time.perf_counter()
+    scale_database(work / "large.db", served, args.serve_articles)
+    scale_seconds = time.perf_counter() - started
+    latencies = asyncio.run(serving_latencies(served, args.repeats))
+
+    rows = [
+        ("raw spaCy nlp.pipe (stock model, batch 32)", f"{words / raw:,.0f} words/s", ""),
+        ("newsclaims build, 1 process (incl. {:.1f} s start-up)".format(startup), f"{words / one:,.0f} words/s",
+         f"{raw / one:.2f}x raw (target >= 0.8)"),
+        ("newsclaims build, excluding start-up", f"{words / (one - startup):,.0f} words/s",
+         f"{raw / (one - startup):.2f}x raw"),
+        ("newsclaims build, 2 processes", f"{words / two:,.0f} words/s", f"{one / two:.2f}x one process (target >= 1.6)"),
+        (f"peak RSS, N = {args.articles} articles", f"{rss_n:,.0f} MB", ""),
+        (f"peak RSS, 4N = {4 * args.articles} articles", f"{rss_4n:,.0f} MB",
+         f"{rss_4n / rss_n:.2f}x N (target <= 1.2)"),
+        ("rebuild after changing one article", f"{rebuild:.1f} s",
+         f"{rebuild / one:.1%} of full build (target <= 5%)"),
+        ("database size per 1,000 articles", f"{size_per_1000:.1f} MB", f"{args.words} words per article"),
+        (f"database of {args.serve_articles:,} articles", f"{served.stat().st_size / 1e6:,.0f} MB",
+         f"made in {scale_seconds:.0f} s by copying rows"),
+    ]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Made by `make bench` on {datetime.date.today().isoformat()}: {machine()}.",
+        f"Corpus: {args.articles} synthetic articles of about {args.words} words ({words:,} words), "
+        "from bench/corpus.py.",
+        "",
+        "## Build",
+        "",
+        "| measure | result | compared |",
+        "| --- | --- | --- |",
+        *[f"| {a} | {b} | {c} |" for a, b, c in rows],
+        "",
+        f"## Serving {args.serve_articles:,} articles (in-process `ds.client`, {args.repeats} requests each)",
+        "",
+        "| page | p50 ms | p95 ms | status |",
+        "| --- | --- | --- | --- |",
+        *[f"| {label} | {p50:.1f} | {p95:.1f} | {status} |" for label, (p50, p95, status) in latencies.items()],
+        "",
+        "Target: p95 < 100 ms for saved queries and full-text search.",
+        "",
+    ]
+    args.out.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
