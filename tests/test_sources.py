@@ -130,7 +130,7 @@ def test_jsonl_records_become_articles_and_bad_lines_errors_with_line_numbers(tm
         "Grain ships leave Odesa", "Maria Kovalenko", "2023-02-16", "example.org")
     assert errors == [
         f"{path}:2: broken JSON (Expecting value at column {len(BROKEN) + 1})",
-        f"{path}:5: no text (no 'article_text' field with text in it)",
+        f"{path}:5: no text (none of the fields 'article_text', 'text', 'body', 'content', 'maintext' has any)",
         f"{path}:6: field 'article_text' is a list, not text",
         f"{path}:7: a JSON list, not an object with fields",
         f"{path}:8: date '02/03/2023' is not one I can read (write it as YYYY-MM-DD)",
@@ -214,8 +214,8 @@ def test_txt_still_reads_as_before(tmp_path):
 
 
 def test_field_option_names_are_checked():
-    assert parse_field_map(["body=article_text", "author=writer", "publishedAt=pub"]) == {
-        "body": "article_text", "byline": "writer", "published": "pub"}
+    assert parse_field_map(["body=article_text", "author=writer", "publishedAt=pub", "id=uid", "id=guid"]) == {
+        "body": ["article_text"], "byline": ["writer"], "published": ["pub"], "id": ["uid", "guid"]}
     for bad in ["body", "colour=paint", "body="]:
         with pytest.raises(ValueError, match="NAME=COLUMN"):
             parse_field_map([bad])

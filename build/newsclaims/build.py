@@ -8,12 +8,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import ArticleError, read_article, text_name
+from .articles import ArticleError, text_name
 from .parallel import Failure, extract_all
 from .shards import read_shards, write_shards
+from .sources import SUFFIXES, RecordError, read_source
 from .store import build_lock, known_articles, known_sources, staged_database, tidy, write_rows
 
-ARTICLE_SUFFIXES = (".txt",)
+ARTICLE_SUFFIXES = SUFFIXES  # .txt, .html/.htm, .jsonl/.ndjson, .csv
 
 
 @dataclass
@@ -63,14 +64,16 @@ def walk(folder, unlisted):
 
 
 class Reader:
-    """Reads files in order, deciding for each: new, changed, unchanged, or failed."""
+    """Reads files in order, deciding for each article (a file, or a record of one): new, changed, unchanged, or failed."""
 
-    def __init__(self, known, summary, warn, sources=None):
+    def __init__(self, known, summary, warn, sources=None, field_map=None):
         self.known = known  # slug -> sha256 already in the database
         self.sources = sources or {}  # slug -> source_path of the file that put it there
         self.summary = summary
         self.warn = warn
+        self.field_map = field_map  # article field -> column name in JSON Lines and CSV records
         self.slug_paths = {}
+        self.slug_places = {}  # slug -> where this run read it (file, or file:line)
         self.hash_slugs = {sha: slug for slug, sha in known.items()}
 
     def fail(self, path, reason):
@@ -85,12 +88,21 @@ class Reader:
         When two files share a slug, the one already in the database keeps it
         whatever the order, so adding a clashing file never replaces rows.
         """
+        by_name = {text_name(path): path for path in files}
+        by_stored = {}  # stored source_path -> one of ``files`` or None; a JSON Lines file owns many slugs
+        resolved = None
         owners = {}
-        for path in files:
-            slug, name = text_name(path.stem), text_name(path)
-            stored = self.sources.get(slug)
-            if stored is not None and (stored == name or same_file(stored, path)):
-                owners[slug] = path
+        for slug, stored in self.sources.items():
+            if stored not in by_stored:
+                path = by_name.get(stored)
+                if path is None:
+                    if resolved is None:
+                        resolved = {resolve(p): p for p in files}
+                    target = resolve(stored)
+                    path = None if target is None else resolved.get(target)
+                by_stored[stored] = path
+            if by_stored[stored] is not None:
+                owners[slug] = by_stored[stored]
         return owners
 
     def articles(self, files, advance):
@@ -98,17 +110,24 @@ class Reader:
         self.slug_paths = self.owners(files)
         for path in files:
             advance()
-            try:
-                article = read_article(path)
-            except ArticleError as error:
-                self.fail(path, str(error))
-                continue
-            if self.slug_paths.get(article.slug, path) != path:
-                self.fail(path, f"same slug '{article.slug}' as {self.slug_paths[article.slug]}")
-                continue
-            self.slug_paths[article.slug] = path
-            if self.needs_parsing(article, path):
-                yield article
+            for article in read_source(path, self.field_map):
+                if isinstance(article, RecordError):
+                    self.fail(article.location, article.reason)
+                    continue
+                if isinstance(article, ArticleError):
+                    self.fail(path, str(article))
+                    continue
+                place = article.location
+                if self.slug_paths.get(article.slug, path) != path:
+                    self.fail(place, f"same slug '{article.slug}' as {self.slug_paths[article.slug]}")
+                    continue
+                if article.slug in self.slug_places:  # twice in one file: two records with the same id
+                    self.fail(place, f"same slug '{article.slug}' as {self.slug_places[article.slug]}")
+                    continue
+                self.slug_paths[article.slug] = path
+                self.slug_places[article.slug] = place
+                if self.needs_parsing(article, place):
+                    yield article
 
     def needs_parsing(self, article, origin):
         """False for an unchanged article, or one whose text another slug already holds (reported)."""
@@ -129,12 +148,12 @@ class Reader:
             self.summary.added += 1
 
 
-def same_file(stored, path):
-    """True when a stored source_path names ``path`` (relative paths resolve from here)."""
+def resolve(path):
+    """The absolute path a stored source_path names (relative paths resolve from here), or None."""
     try:
-        return Path(stored).resolve() == path.resolve()
+        return Path(path).resolve()
     except (OSError, RuntimeError):
-        return False
+        return None
 
 
 def count_rows(db, summary):
@@ -143,24 +162,26 @@ def count_rows(db, summary):
     summary.entities = db["entities"].count
 
 
-def build(paths, db_path, full=False, processes=1, batch_size=32, warn=print, progress=None, wait=60.0, on_wait=None):
+def build(paths, db_path, full=False, processes=1, batch_size=32, warn=print, progress=None, wait=60.0, on_wait=None,
+          field_map=None):
     """Build or update ``db_path`` from article files and folders; returns a Summary.
 
     ``progress(files)`` may wrap the file list in a progress bar; it must
     return an object with ``update(n)`` usable as a context manager.
+    ``field_map`` names the columns of JSON Lines and CSV records (see sources.FIELDS).
     """
     unlisted = []
     files = find_files(paths, unlisted)
     summary = Summary()
     with build_lock(db_path, wait=wait, on_wait=on_wait), staged_database(db_path, fresh=full) as db:
-        reader = Reader(known_articles(db), summary, warn, known_sources(db))
+        reader = Reader(known_articles(db), summary, warn, known_sources(db), field_map)
         for folder, reason in unlisted:
             reader.fail(folder, reason)
         with (progress(len(files)) if progress else NoProgress()) as bar:
             articles = reader.articles(files, advance=lambda: bar.update(1))
             for rows in extract_all(articles, processes, batch_size):
                 if isinstance(rows, Failure):
-                    reader.fail(rows.article.source_path, rows.reason)
+                    reader.fail(rows.article.location, rows.reason)
                     continue
                 write_rows(db, rows)
                 reader.written(rows.article)
@@ -169,19 +190,20 @@ def build(paths, db_path, full=False, processes=1, batch_size=32, warn=print, pr
     return summary
 
 
-def extract_to_shards(paths, folder, shard_size=1000, processes=1, batch_size=32, warn=print, progress=None):
+def extract_to_shards(paths, folder, shard_size=1000, processes=1, batch_size=32, warn=print, progress=None,
+                      field_map=None):
     """Articles -> JSON Lines shards in ``folder``, no database involved; returns (Summary, shard paths)."""
     unlisted = []
     files = find_files(paths, unlisted)
     summary = Summary()
-    reader = Reader({}, summary, warn)
+    reader = Reader({}, summary, warn, field_map=field_map)
     for folder_path, reason in unlisted:
         reader.fail(folder_path, reason)
     with (progress(len(files)) if progress else NoProgress()) as bar:
         articles = reader.articles(files, advance=lambda: bar.update(1))
         counted = counting(extract_all(articles, processes, batch_size), reader)
         shards = write_shards(counted, folder, shard_size,
-                              on_failure=lambda failure: reader.fail(failure.article.source_path, failure.reason))
+                              on_failure=lambda failure: reader.fail(failure.article.location, failure.reason))
     return summary, shards
 
 

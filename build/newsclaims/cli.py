@@ -8,6 +8,7 @@ import click
 from .build import build as run_build
 from .build import extract_to_shards, load_shards
 from .nlp import ModelMissing
+from .sources import parse_field_map
 from .store import BuildLocked
 
 EXIT_SOME_FAILED = 1
@@ -58,6 +59,19 @@ batch_option = click.option("--batch-size", default=32, show_default=True, type=
 wait_option = click.option("--wait", default=60.0, show_default=True, type=click.FloatRange(0),
                            help="Seconds to wait for another build of the same database to finish.")
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar; problems and the summary only.")
+
+
+def field_map_option(context, parameter, specs):
+    try:
+        return parse_field_map(specs)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+field_option = click.option(
+    "--field", "field_map", multiple=True, metavar="NAME=COLUMN", callback=field_map_option,
+    help="Read article field NAME (body, title, published, url, outlet, byline, id) from COLUMN of "
+         "JSON Lines and CSV records, e.g. --field body=article_text. Repeatable.")
 db_option = click.option("--db", "db_path", default="newsclaims.db", show_default=True,
                          type=click.Path(dir_okay=False), help="Database file to create or update.")
 
@@ -69,12 +83,16 @@ db_option = click.option("--db", "db_path", default="newsclaims.db", show_defaul
 @processes_option
 @batch_option
 @wait_option
+@field_option
 @quiet_option
-def build(articles, db_path, full, processes, batch_size, wait, quiet):
-    """Build or update the database from ARTICLES: .txt files and folders of them.
+def build(articles, db_path, full, processes, batch_size, wait, field_map, quiet):
+    """Build or update the database from ARTICLES: files and folders of them.
 
-    Unchanged articles are skipped. A bad file is reported and skipped; the
-    rest still go in. The database file is replaced only when the build
+    An article is a .txt file, a saved web page (.html, .htm), or one record
+    of a JSON Lines (.jsonl, .ndjson) or CSV (.csv) export.
+
+    Unchanged articles are skipped. A bad file or record is reported and
+    skipped; the rest still go in. The database file is replaced only when the build
     finishes, so an interrupted build leaves the previous one intact.
 
     Exit status: 0 all went in; 1 some files were skipped (see the messages);
@@ -84,7 +102,7 @@ def build(articles, db_path, full, processes, batch_size, wait, quiet):
         summary = run_build(
             articles, db_path, full=full, processes=processes, batch_size=batch_size, warn=warn,
             progress=progress_bar(quiet), wait=wait,
-            on_wait=lambda: warn(f"Waiting for another build of {db_path} to finish..."),
+            on_wait=lambda: warn(f"Waiting for another build of {db_path} to finish..."), field_map=field_map,
         )
     finish(db_path, summary)
 
@@ -97,8 +115,9 @@ def build(articles, db_path, full, processes, batch_size, wait, quiet):
               help="Articles per shard.")
 @processes_option
 @batch_option
+@field_option
 @quiet_option
-def extract(articles, folder, shard_size, processes, batch_size, quiet):
+def extract(articles, folder, shard_size, processes, batch_size, field_map, quiet):
     """Extract rows from ARTICLES into JSON Lines shards, without a database.
 
     Run it on as many machines as you like over parts of a corpus, then
@@ -106,7 +125,7 @@ def extract(articles, folder, shard_size, processes, batch_size, quiet):
     """
     with reported_errors(folder):
         summary, shards = extract_to_shards(articles, folder, shard_size, processes, batch_size, warn=warn,
-                                            progress=progress_bar(quiet))
+                                            progress=progress_bar(quiet), field_map=field_map)
     finish(f"{folder} ({len(shards)} shards)", summary)
 
 

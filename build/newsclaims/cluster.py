@@ -9,23 +9,27 @@ extracts them, and the results land as JSON Lines shards for
 import json
 from pathlib import Path
 
-from .articles import ArticleError, read_article
+from .articles import ArticleError
 from .build import find_files
 from .parallel import Failure, extract_batch
+from .sources import RecordError, read_source
 
 
 def extract_partition(paths):
     """JSON lines of rows for the article files in one partition; bad files are skipped with a message."""
     articles = []
     for path in paths:
-        try:
-            articles.append(read_article(path))
-        except ArticleError as error:
-            print(f"{path}: {error}; skipped")
+        for item in read_source(path):  # one article per .txt or .html file, one per JSON Lines or CSV record
+            if isinstance(item, RecordError):
+                print(f"{item}; skipped")
+            elif isinstance(item, ArticleError):
+                print(f"{path}: {item}; skipped")
+            else:
+                articles.append(item)
     lines = []
     for result in extract_batch(articles):
         if isinstance(result, Failure):
-            print(f"{result.article.source_path}: {result.reason}; skipped")
+            print(f"{result.article.location}: {result.reason}; skipped")
             continue
         lines.append(json.dumps(result.to_dict(), ensure_ascii=False))
     return lines

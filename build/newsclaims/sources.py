@@ -58,8 +58,19 @@ DATE_FORMATS = (
 )
 
 
+class RecordError(ArticleError):
+    """One bad record of a file: ``location`` is file:line, ``reason`` says what is wrong."""
+
+    def __init__(self, location, reason):
+        super().__init__(f"{location}: {reason}")
+        self.location, self.reason = location, reason
+
+
 def read_source(path, field_map=None):
-    """Yield an Article or an ArticleError for each article in the file at ``path``."""
+    """Yield an Article or an ArticleError for each article in the file at ``path``.
+
+    An error about one record is a RecordError, which names its file and line.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
@@ -80,7 +91,10 @@ def attempt(function, *args):
 
 
 def parse_field_map(specs):
-    """["body=article_text", ...] -> {"body": "article_text"}; NAME may be a field or any usual name for it."""
+    """["body=article_text", "id=uid", "id=guid"] -> {"body": ["article_text"], "id": ["uid", "guid"]}.
+
+    NAME may be a field or any usual name for it; a field given several columns tries them in order.
+    """
     field_map = {}
     for spec in specs or ():
         name, sep, column = spec.partition("=")
@@ -88,7 +102,7 @@ def parse_field_map(specs):
         if not sep or not column.strip() or target is None:
             raise ValueError(
                 f"'{spec}' is not NAME=COLUMN with NAME one of {', '.join(FIELDS)} (e.g. body=article_text)")
-        field_map[target] = column.strip()
+        field_map.setdefault(target, []).append(column.strip())
     return field_map
 
 
@@ -145,12 +159,12 @@ def read_records(path, records, field_map):
         try:
             for line, record in records(handle):
                 if isinstance(record, ArticleError):
-                    yield ArticleError(f"{name}:{line}: {record}")
+                    yield RecordError(f"{name}:{line}", str(record))
                     continue
                 try:
                     yield record_article(record, path, line, field_map or {})
                 except ArticleError as error:
-                    yield ArticleError(f"{name}:{line}: {error}")
+                    yield RecordError(f"{name}:{line}", str(error))
         except ArticleError as error:  # the file as a whole: binary, empty, unreadable part way
             yield error
         except OSError as error:
@@ -197,7 +211,8 @@ def jsonl_records(handle):
         try:
             record = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as error:
-            yield number, ArticleError(f"broken JSON ({error.msg} at column {error.colno})")
+            at = "" if error.msg.endswith(" at") else " at"  # "Unterminated string starting at"
+            yield number, ArticleError(f"broken JSON ({error.msg}{at} column {error.colno})")
             continue
         if not isinstance(record, dict):
             yield number, ArticleError(f"a JSON {json_kind(record)}, not an object with fields")
@@ -273,8 +288,8 @@ def record_article(record, path, line, field_map):
     fields = record_fields(record, field_map)
     body = fields.pop("body")
     if body is None or not body.strip():
-        names = [field_map["body"]] if "body" in field_map else list(FIELDS["body"])
-        raise ArticleError(f"no text (no {' or '.join(repr(n) for n in names)} field with text in it)")
+        names = list(field_map.get("body", ())) + list(FIELDS["body"])
+        raise ArticleError(f"no text (none of the fields {', '.join(repr(n) for n in names)} has any)")
     check_size(body)
     slug = fields.pop("id") or f"{text_name(path.stem)}-{line}"
     article = article_from_text(body, slug, text_name(path))
@@ -288,7 +303,7 @@ def record_fields(record, field_map):
     lowered = {str(key).lower(): key for key in record}
     fields = {}
     for target, usual in FIELDS.items():
-        names = ([field_map[target]] if target in field_map else []) + list(usual)
+        names = list(field_map.get(target, ())) + list(usual)
         key = next((lowered[n.lower()] for n in names if n.lower() in lowered and record[lowered[n.lower()]] not in (None, "")), None)
         fields[target] = None if key is None else field_text(target, key, record[key])
     return fields
