@@ -175,6 +175,7 @@ def build(paths, db_path, full=False, processes=1, batch_size=32, warn=print, pr
     summary = Summary()
     with build_lock(db_path, wait=wait, on_wait=on_wait), staged_database(db_path, fresh=full) as db:
         reader = Reader(known_articles(db), summary, warn, known_sources(db), field_map)
+        entity_ids = {}  # name -> id, for every write of this build
         for folder, reason in unlisted:
             reader.fail(folder, reason)
         with (progress(len(files)) if progress else NoProgress()) as bar:
@@ -183,7 +184,7 @@ def build(paths, db_path, full=False, processes=1, batch_size=32, warn=print, pr
                 if isinstance(rows, Failure):
                     reader.fail(rows.article.location, rows.reason)
                     continue
-                write_rows(db, rows)
+                write_rows(db, rows, entity_ids)
                 reader.written(rows.article)
         tidy(db)
         count_rows(db, summary)
@@ -220,9 +221,10 @@ def load_shards(paths, db_path, wait=60.0, on_wait=None, warn=print):
     summary = Summary()
     with build_lock(db_path, wait=wait, on_wait=on_wait), staged_database(db_path) as db:
         reader = Reader(known_articles(db), summary, warn, known_sources(db))
+        entity_ids = {}  # name -> id, for every write of this build
         for rows in read_shards(paths):
             if reader.needs_parsing(rows.article, rows.article.source_path or rows.article.slug):
-                write_rows(db, rows)
+                write_rows(db, rows, entity_ids)
                 reader.written(rows.article)
         tidy(db)
         count_rows(db, summary)

@@ -13,12 +13,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
+from sqlite_utils.db import DescIndex
 
 ARTICLE_COLUMNS = {
     "id": int, "slug": str, "label": str, "title": str, "published": str, "byline": str, "outlet": str, "dateline": str,
     "body": str, "words": int, "sha256": str, "source_path": str, "encoding": str, "url": str, "record": int,
+    "quotes": int, "figures": int, "unattributed": int, "claims": int,
 }
-ENTITY_COLUMNS = {"id": int, "name": str, "type": str, "mentions": int}
+ENTITY_COLUMNS = {"id": int, "name": str, "type": str, "mentions": int, "quotes": int, "figures": int}
+# A summary of figures by unit, remade after every build: the site's "what is counted" answers from it.
+UNIT_COLUMNS = {"unit": str, "category": str, "figures": int, "claimants": int, "articles": int}
 MENTION_COLUMNS = {"id": int, "article_id": int, "entity_id": int, "start": int, "end": int, "text": str}
 QUOTE_COLUMNS = {
     "id": int, "article_id": int, "start": int, "end": int, "text": str, "kind": str, "speaker_id": int,
@@ -37,7 +41,16 @@ class BuildLocked(RuntimeError):
 
 TABLE_COLUMNS = {
     "articles": ARTICLE_COLUMNS, "entities": ENTITY_COLUMNS, "mentions": MENTION_COLUMNS,
-    "quotes": QUOTE_COLUMNS, "figures": FIGURE_COLUMNS,
+    "quotes": QUOTE_COLUMNS, "figures": FIGURE_COLUMNS, "units": UNIT_COLUMNS,
+}
+# Indexes the saved queries lean on at scale (checked with EXPLAIN QUERY PLAN in bench/).
+QUERY_INDEXES = {
+    "articles": [["claims"], ["published", "quotes", "figures"]],
+    "entities": [["quotes"], ["figures"], ["mentions"]],
+    "mentions": [["entity_id", "article_id"], ["article_id", "entity_id"]],
+    "quotes": [["speaker_id", DescIndex("article_id"), "start"]],
+    "figures": [["claimant_id", DescIndex("article_id"), "start"], ["claimant_id", "category", "unit", DescIndex("value")],
+                ["unit", DescIndex("value")]],
 }
 
 
@@ -75,7 +88,11 @@ def create_schema(db):
     db["quotes"].create_index(["kind"], if_not_exists=True)
     db["figures"].create_index(["unit"], if_not_exists=True)
     db["entities"].create_index(["type"], if_not_exists=True)
+    db["units"].create(UNIT_COLUMNS, pk="unit", if_not_exists=True)
     add_missing_columns(db)
+    for table, indexes in QUERY_INDEXES.items():
+        for columns in indexes:
+            db[table].create_index(columns, if_not_exists=True)
     if not db["articles_fts"].exists():
         db["articles"].enable_fts(["title", "body"], tokenize="porter", create_triggers=True)
     if not db["quotes_fts"].exists():
@@ -92,12 +109,14 @@ def known_sources(db):
     return {row["slug"]: row["source_path"] for row in db.query("select slug, source_path from articles")}
 
 
-def entity_id(db, pair):
-    """The id of a canonical (name, type), created on first sight."""
+def entity_id(db, pair, known):
+    """The id of a canonical (name, type), created on first sight; ``known`` caches name -> id."""
     if pair is None:
         return None
     name, type_ = pair
-    return db["entities"].lookup({"name": name}, {"type": type_})
+    if name not in known:
+        known[name] = db["entities"].lookup({"name": name}, {"type": type_})
+    return known[name]
 
 
 def delete_article(db, slug):
@@ -110,18 +129,26 @@ def delete_article(db, slug):
     db.execute("delete from articles where id = ?", [row[0]])
 
 
-def write_rows(db, rows):
-    """Replace one article's rows with ``rows`` (an extract.Rows)."""
+def write_rows(db, rows, entity_ids=None):
+    """Replace one article's rows with ``rows`` (an extract.Rows).
+
+    Pass the same ``entity_ids`` dict to every call of one build: it saves a
+    lookup per mention.
+    """
+    known = {} if entity_ids is None else entity_ids
     article = rows.article
     delete_article(db, article.slug)
+    said = sum(quote.kind != "scare" for quote in rows.quotes)
+    unattributed = sum(claimant is None for claimant in rows.claimants)
     article_id = db["articles"].insert({
         "slug": article.slug, "label": article.label, "title": article.title, "published": article.published, "byline": article.byline,
         "outlet": article.outlet, "dateline": article.dateline, "body": article.body, "words": article.words,
         "sha256": article.sha256, "source_path": article.source_path, "encoding": article.encoding,
-        "url": article.url, "record": article.record,
+        "url": article.url, "record": article.record, "quotes": said, "figures": len(rows.figures),
+        "unattributed": unattributed, "claims": said + len(rows.figures),
     }).last_pk
     db["mentions"].insert_all(
-        {"article_id": article_id, "entity_id": entity_id(db, (m.name, m.type)), "start": m.start, "end": m.end,
+        {"article_id": article_id, "entity_id": entity_id(db, (m.name, m.type), known), "start": m.start, "end": m.end,
          "text": m.text}
         for m in rows.mentions
     )
@@ -129,13 +156,13 @@ def write_rows(db, rows):
     for quote, speaker in zip(rows.quotes, rows.speakers):
         quote_ids.append(db["quotes"].insert({
             "article_id": article_id, "start": quote.start, "end": quote.end, "text": quote.text, "kind": quote.kind,
-            "speaker_id": entity_id(db, speaker), "speaker_start": quote.speaker_start,
+            "speaker_id": entity_id(db, speaker, known), "speaker_start": quote.speaker_start,
             "speaker_end": quote.speaker_end, "cue": quote.cue,
         }).last_pk)
     db["figures"].insert_all(
         {"article_id": article_id, "start": f.start, "end": f.end, "text": f.text, "value": f.value, "low": f.low,
          "high": f.high, "qualifier": f.qualifier, "unit": f.unit, "category": f.category,
-         "claimant_id": entity_id(db, claimant), "quote_id": None if f.quote is None else quote_ids[f.quote]}
+         "claimant_id": entity_id(db, claimant, known), "quote_id": None if f.quote is None else quote_ids[f.quote]}
         for f, claimant in zip(rows.figures, rows.claimants)
     )
 
@@ -166,14 +193,25 @@ def merge_surnames(db):
 
 
 def tidy(db):
-    """Merge bare surnames, drop entities nothing refers to, recount mentions per entity."""
+    """Merge bare surnames, drop entities nothing refers to, recount what each entity has, remake units."""
     merge_surnames(db)
     db.execute(
         "delete from entities where id not in (select entity_id from mentions) "
         "and id not in (select speaker_id from quotes where speaker_id is not null) "
         "and id not in (select claimant_id from figures where claimant_id is not null)"
     )
-    db.execute("update entities set mentions = (select count(*) from mentions where entity_id = entities.id)")
+    db.execute("""
+        update entities set
+          mentions = (select count(*) from mentions where entity_id = entities.id),
+          quotes = (select count(*) from quotes where speaker_id = entities.id and kind != 'scare'),
+          figures = (select count(*) from figures where claimant_id = entities.id)
+    """)
+    db.execute("delete from units")
+    db.execute("""
+        insert into units (unit, category, figures, claimants, articles)
+        select unit, max(category), count(*), count(distinct coalesce(claimant_id, 0)), count(distinct article_id)
+        from figures where unit is not null group by unit
+    """)
 
 
 @contextmanager
