@@ -93,7 +93,8 @@ def article(rng, words):
         country=rng.choice(COUNTRIES), n=number(rng), unit=rng.choice(UNITS), place=rng.choice(PLACES),
         name=name, org_title=rng.choice(ORGS).removeprefix("the ").capitalize(),
     )
-    lines = [headline, f"By {rng.choice(PEOPLE)[1]}", ""]
+    dated = f"date 2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} {headline}"
+    lines = [dated if rng.random() < 0.7 else headline, f"By {rng.choice(PEOPLE)[1]}", ""]
     count = 0
     while count < words:
         paragraph = " ".join(sentence(rng) for _ in range(rng.randint(1, 3)))

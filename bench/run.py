@@ -127,30 +127,32 @@ def percentile(values, share):
 
 
 async def serving_latencies(db_path, repeats):
-    """{name: (p50 ms, p95 ms, rows)} for every saved query, an FTS search and a row page, via ds.client."""
+    """{page: (p50 ms, p95 ms, rows or status)} for every saved query, an FTS search and a row page, via ds.client."""
     from conftest import datasette_for, project_metadata
 
     queries = project_metadata()["databases"]["newsclaims"]["queries"]
-    params = {"speaker": "Putin", "claimant": "Putin", "unit": "tank", "entity": "Ukraine", "search": "tanks"}
+    # Values the synthetic corpus answers, as a user's would be.
+    params = {"speaker": "Marchetti", "claimant": "ministry", "unit": "tank", "entity": "Kharkiv", "search": "shelling"}
     ds = datasette_for(db_path)
     await ds.invoke_startup()
     paths = {}
     for name, query in queries.items():
         query_params = "&".join(f"{p}={params[p]}" for p in sorted(params) if f":{p}" in query["sql"])
         paths[f"query {name}"] = f"/newsclaims/{name}.json?_shape=array&{query_params}"
-    paths["FTS search articles table"] = "/newsclaims/articles.json?_search=tanks&_shape=array"
+    paths["FTS search articles table"] = "/newsclaims/articles.json?_search=shelling&_shape=array"
     paths["row page quotes/12345"] = "/newsclaims/quotes/12345"
     paths["provenance page"] = "/-/provenance/quotes/12345"
     paths["table page figures"] = "/newsclaims/figures"
     results = {}
     for label, path in paths.items():
-        times, status = [], None
+        await ds.client.get(path)  # warm the page cache once, as a running site has
+        times = []
         for _ in range(repeats):
             started = time.perf_counter()
             response = await ds.client.get(path)
             times.append((time.perf_counter() - started) * 1000)
-            status = response.status_code
-        results[label] = (percentile(times, 0.5), percentile(times, 0.95), status)
+        rows = len(response.json()) if "_shape=array" in path else f"HTTP {response.status_code}"
+        results[label] = (percentile(times, 0.5), percentile(times, 0.95), rows)
     return results
 
 
@@ -222,9 +224,9 @@ def main():
         "",
         f"## Serving {args.serve_articles:,} articles (in-process `ds.client`, {args.repeats} requests each)",
         "",
-        "| page | p50 ms | p95 ms | status |",
+        "| page | p50 ms | p95 ms | rows |",
         "| --- | --- | --- | --- |",
-        *[f"| {label} | {p50:.1f} | {p95:.1f} | {status} |" for label, (p50, p95, status) in latencies.items()],
+        *[f"| {label} | {p50:.1f} | {p95:.1f} | {rows} |" for label, (p50, p95, rows) in latencies.items()],
         "",
         "Target: p95 < 100 ms for saved queries and full-text search.",
         "",
