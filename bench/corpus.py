@@ -21,6 +21,13 @@ ORGS = ["the defence ministry", "the Pentagon", "the Kremlin", "NATO", "the Unit
         "the general staff", "the European Union", "the foreign ministry", "the border guard service"]
 PLACES = ["Kyiv", "Kharkiv", "Odesa", "Bakhmut", "Kherson", "Warsaw", "Brussels", "Berlin", "Vilnius", "Donetsk",
           "Zaporizhzhia", "Mykolaiv", "Lviv", "Minsk", "Geneva", "Washington", "Moscow", "Riga", "Tallinn"]
+# Village names, many and each rare, as in real war reporting: what a selective search looks for.
+VILLAGES = [f"{a}{b}" for a in ("Novo", "Staro", "Verkhnio", "Nyzhnio", "Velyko", "Mala ", "Krasno", "Pisky", "Dobro",
+                                 "Zoloto", "Bilo", "Chorno", "Yasno", "Sviato", "Kamiano", "Lysy", "Pishcha", "Zeleno",
+                                 "Myro", "Vysoko")
+            for b in ("pillia", "mykhailivka", "dmytrivka", "oleksandrivka", "hrad", "polia", "marivka", "selivka",
+                      "vodyane", "pavlivka", "stepove", "vilne", "hirske", "luhove", "ivanivka", "yarivka", "rivne",
+                      "kuts", "bahatyr", "lyman")]
 COUNTRIES = ["Ukraine", "Russia", "Poland", "Germany", "the United States", "Lithuania", "Belarus", "France"]
 UNITS = ["tanks", "soldiers", "drones", "artillery shells", "missiles", "armoured vehicles", "civilians",
          "aircraft", "troops", "mercenaries", "air defence systems", "helicopters"]
@@ -68,7 +75,7 @@ def sentence(rng):
         "place": rng.choice(PLACES), "country": rng.choice(COUNTRIES), "unit": rng.choice(UNITS),
         "weapon": rng.choice(WEAPONS), "q": rng.choice(QUALIFIERS), "n": number(rng), "day": rng.choice(DAYS),
         "month": rng.choice(MONTHS), "quote": rng.choice(QUOTES), "verb": rng.choice(VERBS),
-        "year": rng.randint(2014, 2024),
+        "year": rng.randint(2014, 2024), "village": rng.choice(VILLAGES),
     }
     templates = [
         "“{quote},” {title} {name} {verb} on {day}.",
@@ -83,6 +90,9 @@ def sentence(rng):
         "Talks in {place} ended without agreement, and {surname} called the offer “unacceptable”.",
         "{country} has spent {q}{n} on the war so far, according to {org}.",
         "Residents of {place} queued for water as temperatures fell.",
+        "Troops retook the village of {village} after a week of fighting, {org} said.",
+        "Drone footage showed burned-out {unit} outside {village}.",
+        "“We are holding {village},” a commander told reporters.",
     ]
     return rng.choice(templates).format(**fill)
 

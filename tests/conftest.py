@@ -43,10 +43,11 @@ def project_settings():
     return json.loads((ROOT / "settings.json").read_text(encoding="utf-8"))
 
 
-def datasette_for(db_path):
+def datasette_for(db_path, inspect_file=None):
     """A Datasette serving db_path immutable, configured as `make serve` configures it."""
     return Datasette(
         immutables=[str(db_path)],
+        inspect_data=json.loads(Path(inspect_file).read_text()) if inspect_file else None,
         metadata=project_metadata(),
         plugins_dir=str(ROOT / "plugins"),
         template_dir=str(ROOT / "templates"),

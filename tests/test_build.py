@@ -186,3 +186,18 @@ def test_locked_database_exits_with_status_three(corpus, tmp_path):
     assert result.exit_code == 3
     assert "another build is writing" in result.output
     assert not db_path.exists()
+
+
+def test_database_from_an_older_schema_is_upgraded_in_place(corpus, tmp_path):
+    corpus("geneva.txt", STORY)
+    db_path = tmp_path / "out.db"
+    run(corpus.folder, "--db", db_path)
+    expected = rows(db_path, "select slug, quotes, figures, unattributed, claims from articles")
+    db = sqlite_utils.Database(db_path)
+    db["articles"].transform(drop={"quotes", "figures", "unattributed", "claims"})
+    db["units"].drop()
+    db.conn.commit()
+    result = run(corpus.folder, "--db", db_path)
+    assert "0 added, 0 updated, 1 unchanged" in result.output
+    assert rows(db_path, "select slug, quotes, figures, unattributed, claims from articles") == expected
+    assert sqlite_utils.Database(db_path)["units"].exists()

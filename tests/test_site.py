@@ -110,3 +110,44 @@ async def test_about_page_explains_the_data(ds):
     assert "check in text" in response.text
     home = (await ds.client.get("/")).text
     assert 'href="/-/about"' in home and "creativecommons.org/licenses/by/4.0" in home
+
+
+HOSTILE = '<img src=x onerror="alert(1)">'
+
+
+async def test_hostile_names_and_quotes_render_escaped_everywhere(seeds_db, tmp_path):
+    hostile_db = tmp_path / "newsclaims.db"
+    hostile_db.write_bytes(seeds_db.read_bytes())
+    db = sqlite_utils.Database(hostile_db)
+    quote = next(db.query("select id, speaker_id from quotes where speaker_id is not null limit 1"))
+    db.execute("update entities set name = ? where id = ?", [f"Evil {HOSTILE}", quote["speaker_id"]])
+    db.execute("update quotes set text = ? where id = ?", [f"We said {HOSTILE}", quote["id"]])
+    db.conn.commit()
+    ds = datasette_for(hostile_db)
+    pages = ["/newsclaims/quotes", f"/newsclaims/quotes/{quote['id']}", "/newsclaims/entities",
+             f"/newsclaims/entities/{quote['speaker_id']}", "/newsclaims/quotes_by_speaker?speaker=Evil",
+             "/newsclaims/top_speakers", f"/-/provenance/quotes/{quote['id']}"]
+    for path in pages:
+        response = await ds.client.get(path)
+        assert response.status_code == 200, path
+        assert HOSTILE not in response.text, path
+        assert "&lt;img src=x" in response.text, path
+
+
+async def test_saved_query_parameters_are_bound_not_pasted(ds, seeds_db):
+    before = sqlite_utils.Database(seeds_db)["quotes"].count
+    for value in ["' or 1=1 --", "x'); delete from quotes; --"]:
+        response = await ds.client.get("/newsclaims/quotes_by_speaker.json", params={"speaker": value, "_shape": "array"})
+        assert response.status_code == 200
+        assert response.json() == []
+    assert sqlite_utils.Database(seeds_db)["quotes"].count == before
+
+
+async def test_site_is_read_only(ds, seeds_db):
+    before = sqlite_utils.Database(seeds_db)["quotes"].count
+    response = await ds.client.get("/newsclaims.json", params={"sql": "delete from quotes"})
+    assert response.status_code == 400
+    for path in ("/newsclaims/top_speakers", "/newsclaims/quotes", "/-/provenance/quotes/1"):
+        response = await ds.client.post(path, data={"sql": "delete from quotes"})
+        assert response.status_code == 405, path
+    assert sqlite_utils.Database(seeds_db)["quotes"].count == before

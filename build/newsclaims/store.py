@@ -206,6 +206,15 @@ def tidy(db):
           quotes = (select count(*) from quotes where speaker_id = entities.id and kind != 'scare'),
           figures = (select count(*) from figures where claimant_id = entities.id)
     """)
+    # Databases built before these counts existed get them filled once.
+    db.execute("""
+        update articles set
+          quotes = (select count(*) from quotes where article_id = articles.id and kind != 'scare'),
+          figures = (select count(*) from figures where article_id = articles.id),
+          unattributed = (select count(*) from figures where article_id = articles.id and claimant_id is null)
+        where quotes is null
+    """)
+    db.execute("update articles set claims = quotes + figures where claims is null")
     db.execute("delete from units")
     db.execute("""
         insert into units (unit, category, figures, claimants, articles)
