@@ -102,3 +102,22 @@ def test_slug_is_the_file_name_without_extension(tmp_path):
     path = tmp_path / "2024 talks é.txt"
     path.write_text("Talks went on.\n", encoding="utf-8")
     assert read_article(path).slug == "2024 talks é"
+
+
+@pytest.mark.parametrize(
+    "line, place, outlet, published",
+    [
+        ("STOCKHOLM, Oct 12 (Reuters) - Sweden will send more aid.", "STOCKHOLM", "Reuters", None),
+        ("GENEVA, June 9, 2023 (AP) \u2014 The agency said so.", "GENEVA", "AP", "2023-06-09"),
+        ("KYIV, Ukraine (AP) \u2014 Russia fired missiles overnight.", "KYIV", "AP", None),
+        ("ST. PETERSBURG, May 2 - Talks opened on Monday.", "ST. PETERSBURG", None, None),
+    ],
+)
+def test_agency_datelines_give_place_outlet_and_dated_year(line, place, outlet, published):
+    article = parse(f"Headline here\n{line}\n")
+    assert (article.dateline, article.outlet, article.published) == (place, outlet, published)
+
+
+def test_capitalised_word_and_dash_is_not_a_dateline():
+    article = parse("Headline here\nUPDATE - the vote was delayed again.\n")
+    assert article.dateline is None

@@ -4,6 +4,7 @@ Nothing here guesses: a title, date, byline, outlet or dateline is filled only
 when the text says it in one of the forms below, and stays empty otherwise.
 """
 import hashlib
+from datetime import datetime
 import os
 import re
 import stat
@@ -22,9 +23,14 @@ DATED_TITLE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+(\S.*)$", re.IGNOREC
 BYLINE = re.compile(r"^\s*By\s+([A-Z\u00C0-\u024F][^\n]{1,80})$")
 # "BRUSSELS, November 27. /TASS/." or "KYIV (Reuters) -"
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'\-]{1,40}[A-Z]),\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2})\.\s*/(?P<outlet>[A-Za-z][\w .&-]{0,30})/\.?"
-    r"|^(?P<place2>[A-Z][A-Z .'\-]{1,40}[A-Z])\s+\((?P<outlet2>[A-Za-z][\w .&-]{0,30})\)\s+[-\u2013\u2014]"
+    r"^(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"  # KYIV, ST. PETERSBURG
+    r"(?:,\s+(?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?!\.?\s*\d))?"  # , Ukraine
+    r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?"  # , Oct 12 / , June 9, 2023
+    r"(?:\.\s*/(?P<slashed>[A-Za-z][\w .&-]{0,30})/\.?"  # . /TASS/.
+    r"|\s+\((?P<bracketed>[A-Za-z][\w .&-]{0,30})\)\s*[-\u2013\u2014]"  # (Reuters) -
+    r"|\s+[-\u2013\u2014]\s)"  # - (no outlet)
 )
+DATELINE_DATES = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 SENTENCE_END = tuple(".!?:;\"\u201d\u2019")
 # Lines that belong to the web page, not the story.
@@ -265,9 +271,26 @@ def read_header_line(article, start, line):
         article.furniture.append((start, start + len(line)))
         return
     dateline = DATELINE.match(line.strip())
-    if dateline and article.dateline is None:
-        article.dateline = (dateline.group("place") or dateline.group("place2")).strip()
-        group = "outlet" if dateline.group("outlet") else "outlet2"
+    if dateline and article.dateline is None and any(dateline.group(g) for g in ("region", "date", "slashed", "bracketed")):
+        read_dateline(article, start + len(line) - len(line.lstrip()), dateline)
+
+
+def read_dateline(article, offset, dateline):
+    """Place, outlet and (when it has a year) date from a dateline that starts at ``offset``."""
+    article.dateline = dateline.group("place")
+    group = "slashed" if dateline.group("slashed") else "bracketed"
+    if dateline.group(group):
         article.outlet = dateline.group(group).strip()
-        offset = start + len(line) - len(line.lstrip())
         article.outlet_span = (offset + dateline.start(group), offset + dateline.start(group) + len(article.outlet))
+    if article.published is None and dateline.group("date"):
+        article.published = iso_date(dateline.group("date"))
+
+
+def iso_date(text):
+    """"June 9, 2023" -> "2023-06-09"; None when the text has no year (never guess one)."""
+    for layout in DATELINE_DATES:
+        try:
+            return datetime.strptime(" ".join(text.split()), layout).date().isoformat()
+        except ValueError:
+            continue
+    return None
