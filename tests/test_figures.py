@@ -308,3 +308,8 @@ def test_narration_has_no_claimant(nlp):
 ])
 def test_not_figures(nlp, text):
     assert figures(nlp, text) == []
+
+
+def test_hyphenated_modifiers_do_not_hide_the_counted_noun(nlp):
+    f = one(nlp, "Oslo will deliver 24 K9 self-propelled howitzers next spring.")
+    assert (f.value, f.unit) == (24, "howitzer")

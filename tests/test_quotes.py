@@ -292,3 +292,13 @@ def test_anonymous_official_is_no_named_speaker(run):
     quotes, _ = run(text)
     q = only(quotes)[0]
     assert q.cue == "said" and q.speaker_start is None and q.kind == "direct"
+
+
+def test_quote_running_over_paragraphs_takes_the_speaker_named_at_its_end(nlp):
+    text = ("The minister spoke first. “We will keep going,” Anna Berg said.\n"
+            "“Winter will be hard for everyone in the region,\n"
+            "“and we have to prepare now,” said the mayor, Piotr Nowak.\n")
+    found = [q for q in find_quotes(nlp(text)) if q.kind == "direct"]
+    speakers = [text[q.speaker_start:q.speaker_end] for q in found]
+    assert [q.text[:12] for q in found] == ["We will keep", "Winter will ", "and we have "]
+    assert speakers == ["Anna Berg", "Piotr Nowak", "Piotr Nowak"]

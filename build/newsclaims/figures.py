@@ -181,7 +181,7 @@ def unit_of(doc, number, previous):
     described = units()["adjective_units"].get(doc[j].lower_) if j < len(doc) else None
     if described and not (j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN")):
         return described, category_of(described), doc[j]  # "3 dead", "20 injured"
-    head = counted_noun(doc, j)
+    head = parsed_head(doc, number, j) or counted_noun(doc, j)
     if head is not None and head.lower_ in units()["elided_nouns"]:
         head = None  # "23 others": the noun is an earlier figure's
     if head is not None:
@@ -224,6 +224,22 @@ def phrase_unit(doc, j):
             return unit, "area", None
     if word in data["calibre_words"] or word in data["time_units"]:
         return SKIP, None, None
+    return None
+
+
+def parsed_head(doc, number, j):
+    """The noun the parser hangs the number on, when only modifiers stand between them.
+
+    Catches compound modifiers the word scan stops at: "30 AS-90 self-propelled guns".
+    """
+    last = doc[number.last - 1]
+    head = last.head
+    if last.dep_ != "nummod" or head.pos_ not in ("NOUN", "PROPN") or not j <= head.i <= j + 5:
+        return None
+    between = doc[j:head.i]
+    if all(t.dep_ in MODIFIER_DEPS | {"npadvmod", "punct"} and t.head.i in range(j, head.i + 1) or t.head == last
+           for t in between):
+        return head
     return None
 
 

@@ -198,6 +198,9 @@ def continue_speakers(text, quotes):
     Failing that, the same words quoted elsewhere (headline and body) share a speaker.
     """
     reach = cue_data()["continuation_paragraphs"]
+    for quote, following in reversed(list(zip(quotes, quotes[1:]))):
+        if quote.speaker_start is None and following.speaker_start is not None and runs_on(text, quote, following):
+            copy_speaker(following, quote)
     last = None
     for quote in quotes:
         if quote.speaker_start is not None:
@@ -210,6 +213,16 @@ def continue_speakers(text, quotes):
         twin = next((q for q in quotes if q is not quote and q.speaker_start is not None and q.text == quote.text), None)
         if twin:
             copy_speaker(twin, quote)
+
+
+def runs_on(text, quote, following):
+    """Whether a quote left open at its paragraph end goes on in the next paragraph's quote.
+
+    By convention a quote running over paragraphs opens each one and closes
+    only the last, where the speaker is usually named.
+    """
+    between = text[quote.end:following.start]
+    return "\n" in between and len(between) >= 2 and between[-1] in DOUBLE_OPEN + STRAIGHT and not between[:-1].strip()
 
 
 def copy_speaker(source, target):
