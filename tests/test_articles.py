@@ -111,6 +111,7 @@ def test_slug_is_the_file_name_without_extension(tmp_path):
         ("GENEVA, June 9, 2023 (AP) \u2014 The agency said so.", "GENEVA", "AP", "2023-06-09"),
         ("KYIV, Ukraine (AP) \u2014 Russia fired missiles overnight.", "KYIV", "AP", None),
         ("ST. PETERSBURG, May 2 - Talks opened on Monday.", "ST. PETERSBURG", None, None),
+        ("VIENNA \u2014 The agency said the plant lost power.", "VIENNA", None, None),
     ],
 )
 def test_agency_datelines_give_place_outlet_and_dated_year(line, place, outlet, published):
@@ -118,6 +119,7 @@ def test_agency_datelines_give_place_outlet_and_dated_year(line, place, outlet, 
     assert (article.dateline, article.outlet, article.published) == (place, outlet, published)
 
 
-def test_capitalised_word_and_dash_is_not_a_dateline():
-    article = parse("Headline here\nUPDATE - the vote was delayed again.\n")
+@pytest.mark.parametrize("line", ["UPDATE - the vote was delayed again.", "BREAKING \u2014 The vote was delayed."])
+def test_capitalised_word_and_dash_is_not_a_dateline(line):
+    article = parse(f"Headline here\n{line}\n")
     assert article.dateline is None

@@ -203,3 +203,16 @@ def test_database_from_an_older_schema_is_upgraded_in_place(corpus, tmp_path):
     assert "0 added, 0 updated, 1 unchanged" in result.output
     assert rows(db_path, "select slug, quotes, figures, unattributed, claims from articles") == expected
     assert sqlite_utils.Database(db_path)["units"].exists()
+
+
+def test_acronym_joins_the_organisation_it_abbreviates(corpus, tmp_path):
+    corpus("plant.txt", "Plant loses power\n\nThe International Atomic Energy Agency said the plant lost power. "
+                        "The IAEA said its inspectors were safe.\n")
+    corpus("later.txt", "Inspectors return\n\nThe IAEA said inspectors returned to the site on Friday.\n")
+    db_path = tmp_path / "out.db"
+    run(corpus.folder, "--db", db_path)
+    names = {r["name"] for r in rows(db_path, "select name from entities where type = 'ORG'")}
+    assert "International Atomic Energy Agency" in names and "IAEA" not in names
+    linked = rows(db_path, "select m.text from mentions m join entities e on e.id = m.entity_id "
+                           "where e.name = 'International Atomic Energy Agency'")
+    assert sorted(r["text"] for r in linked) == ["IAEA", "IAEA", "International Atomic Energy Agency"]

@@ -28,8 +28,11 @@ DATELINE = re.compile(
     r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?"  # , Oct 12 / , June 9, 2023
     r"(?:\.\s*/(?P<slashed>[A-Za-z][\w .&-]{0,30})/\.?"  # . /TASS/.
     r"|\s+\((?P<bracketed>[A-Za-z][\w .&-]{0,30})\)\s*[-\u2013\u2014]"  # (Reuters) -
-    r"|\s+[-\u2013\u2014]\s)"  # - (no outlet)
+    r"|\s+(?P<dash>[-\u2013\u2014])\s)"  # - (no outlet)
 )
+# Words that open a line in capitals and a dash but name no place.
+NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "WATCH", "LIVE", "EDITORIAL",
+              "CORRECTION", "FACT CHECK", "EXPLAINER", "REVIEW", "COMMENT"}
 DATELINE_DATES = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 SENTENCE_END = tuple(".!?:;\"\u201d\u2019")
@@ -271,8 +274,15 @@ def read_header_line(article, start, line):
         article.furniture.append((start, start + len(line)))
         return
     dateline = DATELINE.match(line.strip())
-    if dateline and article.dateline is None and any(dateline.group(g) for g in ("region", "date", "slashed", "bracketed")):
+    if dateline and article.dateline is None and is_dateline(dateline):
         read_dateline(article, start + len(line) - len(line.lstrip()), dateline)
+
+
+def is_dateline(match):
+    """A place with a date, region or outlet; a bare "VIENNA —" only with a long dash and a real place."""
+    if any(match.group(g) for g in ("region", "date", "slashed", "bracketed")):
+        return True
+    return match.group("dash") in "\u2013\u2014" and match.group("place") not in NOT_PLACES
 
 
 def read_dateline(article, offset, dateline):

@@ -192,9 +192,33 @@ def merge_surnames(db):
             merge_entity(db, person["id"], matches[0])
 
 
+ACRONYM_FILLERS = {"of", "for", "the", "and", "on", "in", "&"}
+
+
+def initials(name):
+    """ "International Atomic Energy Agency" -> "IAEA"; filler words do not count."""
+    return "".join(word[0].upper() for word in name.split() if word.lower() not in ACRONYM_FILLERS)
+
+
+def merge_acronyms(db):
+    """"IAEA" joins "International Atomic Energy Agency" when exactly one organisation spells it out."""
+    orgs = list(db.query("select id, name from entities where type = 'ORG'"))
+    by_initials = {}
+    for org in orgs:
+        if len(org["name"].split()) >= 2:
+            by_initials.setdefault(initials(org["name"]), []).append(org["id"])
+    for org in orgs:
+        name = org["name"]
+        if 2 <= len(name) <= 8 and name.isupper() and name.isalpha():
+            matches = by_initials.get(name, [])
+            if len(matches) == 1:
+                merge_entity(db, org["id"], matches[0])
+
+
 def tidy(db):
-    """Merge bare surnames, drop entities nothing refers to, recount what each entity has, remake units."""
+    """Merge bare surnames and acronyms, drop entities nothing refers to, recount what each has, remake units."""
     merge_surnames(db)
+    merge_acronyms(db)
     db.execute(
         "delete from entities where id not in (select entity_id from mentions) "
         "and id not in (select speaker_id from quotes where speaker_id is not null) "
