@@ -313,3 +313,8 @@ def test_not_figures(nlp, text):
 def test_hyphenated_modifiers_do_not_hide_the_counted_noun(nlp):
     f = one(nlp, "Oslo will deliver 24 K9 self-propelled howitzers next spring.")
     assert (f.value, f.unit) == (24, "howitzer")
+
+
+def test_spelled_dozen_counts_even_an_unlisted_noun(nlp):
+    f = one(nlp, "A dozen inspectors have rotated through the plant.")
+    assert (f.text, f.value, f.unit) == ("A dozen", 12, "inspector")

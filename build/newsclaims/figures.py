@@ -69,8 +69,9 @@ def find_figures(doc, quotes):
             continue  # a duration or a calibre
         if unit is None and not keeps_without_unit(doc, number):
             continue
-        if number.in_words and not number.qualifier and (category is None or is_determiner(doc, number)):
-            continue  # "the two sides", "one senior official": ordinary language
+        if number.in_words and not number.qualifier and (category is None or is_determiner(doc, number)) \
+                and number.value < 10:
+            continue  # "the two sides", "one senior official": ordinary language; "a dozen inspectors" counts
         figure = make_figure(doc, number, unit, category or "other")
         attribute(doc, figure, number, quotes)
         figures.append(figure)
