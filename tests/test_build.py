@@ -216,3 +216,14 @@ def test_acronym_joins_the_organisation_it_abbreviates(corpus, tmp_path):
     linked = rows(db_path, "select m.text from mentions m join entities e on e.id = m.entity_id "
                            "where e.name = 'International Atomic Energy Agency'")
     assert sorted(r["text"] for r in linked) == ["IAEA", "IAEA", "International Atomic Energy Agency"]
+
+
+def test_unresolved_description_is_no_speaker(corpus, tmp_path):
+    corpus("vote.txt", "Vote delayed\n\nThe prime minister said on Tuesday that the vote would wait. "
+                       "\u201cWe need more time,\u201d the spokesman added.\n")
+    db_path = tmp_path / "out.db"
+    run(corpus.folder, "--db", db_path)
+    names = {r["name"] for r in rows(db_path, "select name from entities")}
+    assert not names & {"minister", "prime minister", "spokesman"}
+    speakers = rows(db_path, "select speaker_id from quotes where kind in ('direct', 'indirect')")
+    assert speakers and all(r["speaker_id"] is None for r in speakers)

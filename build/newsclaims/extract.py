@@ -47,8 +47,8 @@ def entity_for(text, start, end, mentions, label=None):
     """The canonical (name, type) named at [start, end).
 
     A person inside the span wins ("Pentagon press secretary Pat Ryder"); then
-    a mention that is the whole span; then the phrase itself becomes an entity
-    ("the Netherlands' defence ministry").
+    a mention that is the whole span; then a phrase with a name in it becomes
+    an entity ("the Netherlands' defence ministry").
     """
     if start is None or end is None:
         return None
@@ -61,8 +61,8 @@ def entity_for(text, start, end, mentions, label=None):
     if whole:
         return whole[0].name, whole[0].type
     phrase = text[start:end].strip()
-    if not phrase:
-        return None
+    if phrase == phrase.lower():
+        return None  # "the prime minister" unresolved: a description names nobody, never make one up
     if label is None and len(inside) == 1 and len(phrase) - len(inside[0].text) <= 2:
         return inside[0].name, inside[0].type
     label = label or "ORG"
