@@ -74,3 +74,12 @@ def test_dask_cluster_extracts_partitions_that_load_into_the_same_database(corpu
     assert len(shards) == 2
     invoke("load", *shards, "--db", tmp_path / "loaded.db")
     assert contents(tmp_path / "loaded.db") == contents(tmp_path / "built.db")
+
+
+def test_building_from_shards_says_to_load_them_instead(corpus, tmp_path):
+    folder = write_corpus(corpus)
+    invoke("extract", folder, "--out", tmp_path / "shards")
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "shards"), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 1
+    assert "rows-00000.jsonl: rows from `newsclaims extract`, not articles: load it with `newsclaims load`" in result.output
+    assert result.output.count("skipped") == 1

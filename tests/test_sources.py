@@ -9,7 +9,8 @@ import pytest
 
 from newsclaims import articles
 from newsclaims.articles import Article, ArticleError
-from newsclaims.sources import iso_date, parse_field_map, read_source
+from newsclaims.dates import iso_date
+from newsclaims.sources import parse_field_map, read_source
 
 STORY = [
     "Russian President Vladimir Putin met envoys in Geneva on Monday, officials said.",

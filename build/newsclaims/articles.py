@@ -4,12 +4,13 @@ Nothing here guesses: a title, date, byline, outlet or dateline is filled only
 when the text says it in one of the forms below, and stays empty otherwise.
 """
 import hashlib
-from datetime import datetime
 import os
 import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .dates import DateError, iso_date
 
 MAX_BYTES = 2_000_000  # about 300,000 words; far beyond any real article
 BOMS = (
@@ -33,7 +34,6 @@ DATELINE = re.compile(
 # Words that open a line in capitals and a dash but name no place.
 NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "WATCH", "LIVE", "EDITORIAL",
               "CORRECTION", "FACT CHECK", "EXPLAINER", "REVIEW", "COMMENT"}
-DATELINE_DATES = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 SENTENCE_END = tuple(".!?:;\"\u201d\u2019")
 # Lines that belong to the web page, not the story.
@@ -293,14 +293,7 @@ def read_dateline(article, offset, dateline):
         article.outlet = dateline.group(group).strip()
         article.outlet_span = (offset + dateline.start(group), offset + dateline.start(group) + len(article.outlet))
     if article.published is None and dateline.group("date"):
-        article.published = iso_date(dateline.group("date"))
-
-
-def iso_date(text):
-    """"June 9, 2023" -> "2023-06-09"; None when the text has no year (never guess one)."""
-    for layout in DATELINE_DATES:
         try:
-            return datetime.strptime(" ".join(text.split()), layout).date().isoformat()
-        except ValueError:
-            continue
-    return None
+            article.published = iso_date(dateline.group("date"))
+        except DateError:
+            pass  # "Oct 12" with no year: never guess one

@@ -11,15 +11,14 @@ URL) wins over what articles.read_metadata reads from the text; the text
 fills whatever the fields leave empty. Dates become ISO (YYYY-MM-DD).
 """
 import csv
-import email.utils
 import io
 import json
 import re
-from datetime import date, datetime
 from pathlib import Path
 
 from . import articles
 from .articles import MAX_BYTES, ArticleError, SENTENCE_END, article_from_text, decode, looks_binary, text_name
+from .dates import DateError, iso_date
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -52,10 +51,10 @@ PRUNE_XPATH = [
     ) + "]"
 ]
 
-DATE_FORMATS = (
-    "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%b. %d, %Y",
-    "%Y/%m/%d", "%Y.%m.%d", "%d %B, %Y",
-)
+
+
+# What every line of an extract shard holds (shards.py): such a file is rows, not articles.
+SHARD_KEYS = {"article", "mentions", "quotes", "figures"}
 
 
 class RecordError(ArticleError):
@@ -161,6 +160,9 @@ def read_records(path, records, field_map):
                 if isinstance(record, ArticleError):
                     yield RecordError(f"{name}:{line}", str(record))
                     continue
+                if SHARD_KEYS <= record.keys():
+                    yield ArticleError("rows from `newsclaims extract`, not articles: load it with `newsclaims load`")
+                    return
                 try:
                     yield record_article(record, path, line, field_map or {})
                 except ArticleError as error:
@@ -335,7 +337,10 @@ def check_size(text):
 def apply_fields(article, fields):
     """Stated metadata wins over what the text heuristics read; None leaves the heuristics' value."""
     if fields.get("published"):
-        article.published = iso_date(fields["published"])
+        try:
+            article.published = iso_date(fields["published"])
+        except DateError as error:
+            raise ArticleError(str(error)) from None
     for name in ("title", "byline", "url"):
         if fields.get(name):
             setattr(article, name, fields[name])
@@ -346,26 +351,3 @@ def apply_fields(article, fields):
         article.outlet = outlet
 
 
-def iso_date(value):
-    """A date as exports write it -> 'YYYY-MM-DD', or an ArticleError. Day/month order must be unambiguous."""
-    text = value.strip()
-    try:
-        return datetime.fromisoformat(re.sub(r"Z$", "+00:00", text)).date().isoformat()
-    except ValueError:
-        pass
-    if re.match(r"\d{4}-\d{2}-\d{2}[T ]", text):  # a time fromisoformat cannot read (Python 3.10): the date part
-        try:
-            return date.fromisoformat(text[:10]).isoformat()
-        except ValueError:
-            pass
-    if re.match(r"[A-Za-z]{3},? \d", text):
-        try:
-            return email.utils.parsedate_to_datetime(text).date().isoformat()  # RFC 2822, as in RSS
-        except (TypeError, ValueError, IndexError):
-            pass
-    for pattern in DATE_FORMATS:
-        try:
-            return datetime.strptime(text, pattern).date().isoformat()
-        except ValueError:
-            continue
-    raise ArticleError(f"date '{value}' is not one I can read (write it as YYYY-MM-DD)")
