@@ -302,3 +302,40 @@ def test_quote_running_over_paragraphs_takes_the_speaker_named_at_its_end(nlp):
     speakers = [text[q.speaker_start:q.speaker_end] for q in found]
     assert [q.text[:12] for q in found] == ["We will keep", "Winter will ", "and we have "]
     assert speakers == ["Anna Berg", "Piotr Nowak", "Piotr Nowak"]
+
+
+def test_people_at_an_organisation_speak_for_it(run):
+    text = "Economists at the Baltic Policy Institute said inflation had peaked in March."
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert q.text.startswith("inflation had peaked") and speaker(text, q) == "the Baltic Policy Institute"
+
+
+def test_description_resolves_to_the_fuller_phrase_with_its_modifiers(run):
+    text = ("Finland's air force said on Tuesday it had intercepted two planes. "
+            "“The crews are safe,” the air force said. “We did it,” the police force said.")
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes, ("indirect",))[0]) == "Finland's air force"
+    assert speaker(text, starting(quotes, "The crews")) == "Finland's air force"
+    assert speaker(text, starting(quotes, "We did")) != "Finland's air force"
+
+
+def test_subject_nearest_the_verb_wins_over_a_dateline(run):
+    text = "OSLO, May 2 (Reuters) - Norway's air force said on Thursday it would keep its jets at home."
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes, ("indirect",))[0]) == "Norway's air force"
+
+
+def test_the_short_name_of_a_named_organisation(run):
+    text = ("The Nordic Institute for Energy Studies published its survey on Monday. "
+            "“Prices will stay high,” the institute said.")
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "Prices")) == "The Nordic Institute for Energy Studies"
+
+
+def test_reported_clause_stops_before_another_speakers_report(run):
+    text = ("Poland's navy said on Friday it had tracked 12 vessels overnight, "
+            "while officials in Gdansk said the port had reopened.")
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert q.text == "it had tracked 12 vessels overnight"

@@ -210,7 +210,8 @@ def subject_of(verb):
         subjects += [g for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
                      for g in c.children if g.dep_ in SUBJECTS and g.i < c.i]
         if subjects:
-            return subjects[0]
+            # the nearest: a dateline ("KYIV, March 4 (Reuters) -") can parse as a second subject
+            return min(subjects, key=lambda c: abs(verb.i - c.i))
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head is verb:
             return None
         verb = verb.head
@@ -263,9 +264,20 @@ def resolve(ctx, head, pos):
     named = appositive or person_in(lefts, ctx)
     if named:
         return named
+    if ent is not None and not any(t.text[:1].isupper() for t in ent if t.dep_ != "det"):
+        ent = None  # the small model's "the defence ministry" is a description: find whose
     if ent is not None:
         return ent.start_char, ent.end_char, None
     return describe(ctx, head, lefts, pos)
+
+
+def with_entity(ctx, head, phrase):
+    """A noun phrase widened to cover the whole named entity its head belongs to."""
+    start, end, label = phrase
+    ent = ctx.ent_of.get(head.i)
+    if ent is None:
+        return phrase
+    return min(start, ent.start_char), max(end, ent.end_char), None
 
 
 def person_in(tokens, ctx):
@@ -293,10 +305,16 @@ def describe(ctx, head, lefts, pos):
             return describe(ctx, org[-1], list(ctx.doc[org[-1].left_edge.i:org[-1].i]), pos)
     words = {t.lower_ for t in lefts + [head] if t.dep_ != "det"}
     specific = any(t.dep_ not in ("det", "punct") for t in lefts)
+    if member_noun(data, low):
+        employer = organisation_of(ctx, head)
+        if employer:
+            return employer  # "analysts at the International Institute for Strategic Studies"
     if low in data["org_nouns"]:
-        if specific:
+        if any(t.text[:1].isupper() for t in lefts if t.dep_ not in ("det", "punct")):
             return noun_phrase(head, "ORG")
-        return earlier_phrase(ctx, head, pos) or noun_phrase(head, "ORG")
+        # "the ministry" or "the air force": the fuller phrase named earlier, if any
+        modifiers = {t.lower_ for t in lefts if t.dep_ not in ("det", "punct")}
+        return earlier_phrase(ctx, head, pos, modifiers) or noun_phrase(head, "ORG")
     if low in data["title_words"]:
         # "a senior official" or "the official" is nobody we can name; "the regional governor" is one office
         named = any(t.pos_ == "PROPN" or t.i in ctx.ent_of for t in lefts) or (
@@ -305,6 +323,21 @@ def describe(ctx, head, lefts, pos):
     if head.pos_ == "PROPN":
         return noun_phrase(head, "ORG")
     return None  # "reports", "the items": things, not speakers
+
+
+def member_noun(data, word):
+    """Whether a word names people who speak for where they work: "official(s)", "analysts"."""
+    return word in data["title_words"] or (word.endswith("s") and word[:-1] in data["title_words"])
+
+
+def organisation_of(ctx, head):
+    """The named organisation in "<people> at|from|with|for <ORG>", or None."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "from", "with", "for")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            ent = ctx.ent_of.get(obj.i)
+            if ent is not None and ent.label_ == "ORG":
+                return ent.start_char, ent.end_char, None
+    return None
 
 
 def noun_phrase(head, label):
@@ -316,13 +349,20 @@ def noun_phrase(head, label):
     return doc[start].idx, head.idx + len(head.text), label
 
 
-def earlier_phrase(ctx, head, pos):
-    """The last fuller phrase with the same head noun: "the ministry" -> "the Netherlands’ defence ministry"."""
+def earlier_phrase(ctx, head, pos, modifiers=frozenset()):
+    """The last fuller phrase or named organisation with the same head noun: "the ministry" -> "the Netherlands’ defence ministry"."""
     for tok in reversed(ctx.doc[:head.i]):
         if tok.idx >= pos or tok.lower_ != head.lower_ or ctx.in_quote(tok.idx):
             continue
-        if any(t.dep_ not in ("det", "punct") for t in tok.lefts):
-            return noun_phrase(tok, "ORG")
+        ent = ctx.ent_of.get(tok.i)
+        if ent is not None and ent.label_ != "ORG":
+            continue
+        lefts = ctx.doc[tok.left_edge.i:tok.i]
+        words = {t.lower_ for t in lefts} | ({t.lower_ for t in ent} if ent is not None else set())
+        fuller = any(t.dep_ not in ("det", "punct") and t.lower_ not in modifiers for t in lefts)
+        if modifiers <= words and (fuller or ent is not None):
+            # "the institute" -> "Kiel Institute for the World Economy"; "the air force" -> "Ukraine's air force"
+            return with_entity(ctx, tok, noun_phrase(tok, "ORG"))
     return None
 
 
@@ -457,7 +497,21 @@ def reported_clause(ctx, cue):
         clauses = [c for c in cue.children if c.dep_ == "ccomp" and (c.i > cue.i or inverted)]
         clauses = clauses or that_clause_after_phrase(cue)
     clauses = [c for c in clauses if has_subject(c)]
-    return token_range(clauses[0]) if clauses else None
+    return token_range(clauses[0], own_reports(ctx, clauses[0])) if clauses else None
+
+
+def own_reports(ctx, clause):
+    """Token indices of clauses hung on ``clause`` that are reports of their own.
+
+    "said it had shot down 30 drones, while officials in Odesa said ...": the
+    "while" clause has its own speaker and is no part of the first report.
+    """
+    cut = set()
+    for child in clause.children:
+        if child.dep_ in ("advcl", "conj") and child.i > clause.i and is_cue_verb(ctx, child) \
+                and any(c.dep_ in SUBJECTS and c.i < child.i for c in child.children):
+            cut |= {t.i for t in child.subtree}
+    return cut
 
 
 def has_subject(clause):
@@ -476,16 +530,36 @@ def that_clause_after_phrase(cue):
     return []
 
 
-def token_range(head):
-    """Char range of a clause's subtree, without a leading "that" or edge punctuation."""
+def token_range(head, cut=frozenset()):
+    """Char range of a clause's subtree, without a leading "that" or edge punctuation.
+
+    It ends before the first ``cut`` token (a report of its own that follows).
+    """
     tokens = [t for t in head.subtree]
+    if cut:
+        tokens = tokens[:next((k for k, t in enumerate(tokens) if t.i in cut), len(tokens))]
+        while tokens and tokens[-1].dep_ in ("cc", "mark", "punct") and tokens[-1].text not in "”\"’":
+            tokens = tokens[:-1]
     while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that"):
         tokens = tokens[1:]
+    if tokens and tokens[0].dep_ == "prep" and tokens[0].head.i == head.i and is_date_phrase(tokens[0]) \
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tokens[0].i for c in head.children):
+        # "said on Monday it had ...": the parser hangs the day of saying on the clause
+        last = tokens[0].right_edge.i
+        tokens = [t for t in tokens if t.i > last]
+        while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that"):
+            tokens = tokens[1:]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"’":
         tokens = tokens[:-1]
     if not tokens:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def is_date_phrase(prep):
+    """Whether a prepositional phrase names a day or time: "on Monday", "late on Friday"."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def according_clause(ctx, cue):
