@@ -161,7 +161,7 @@ def governing_cue(ctx, span):
             continue
         node = tok
         for _ in range(12):
-            if node.dep_ in STOP_DEPS or node.head is node:
+            if node.dep_ in STOP_DEPS or node.head.i == node.i:
                 break
             node = node.head
             if is_cue(ctx, node) and not (span.start <= node.i < span.end):
@@ -212,7 +212,7 @@ def subject_of(verb):
         if subjects:
             # the nearest: a dateline ("KYIV, March 4 (Reuters) -") can parse as a second subject
             return min(subjects, key=lambda c: abs(verb.i - c.i))
-        if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head is verb:
+        if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
@@ -231,7 +231,7 @@ def cue_speaker(ctx, cue):
         if owners:
             return resolve(ctx, owners[0], cue.idx)
         verb = cue.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         subject = subject_of(verb)
         return resolve(ctx, subject, cue.idx) if subject is not None else None
@@ -372,7 +372,7 @@ def is_subject(ent):
     for _ in range(6):  # the subject itself, or named inside the subject phrase
         if node.dep_ in ("nsubj", "nsubjpass"):
             return True
-        if node.dep_ not in ("appos", "pobj", "prep", "compound", "conj", "nmod") or node.head is node:
+        if node.dep_ not in ("appos", "pobj", "prep", "compound", "conj", "nmod") or node.head.i == node.i:
             break
         node = node.head
     root = ent.root
