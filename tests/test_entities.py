@@ -63,3 +63,15 @@ def test_every_mention_slices_the_text(nlp):
     text = "NATO Secretary General Jens Stoltenberg met U.S. officials in Brussels and Kiev's envoy."
     for mention in find_mentions(nlp(text)):
         assert text[mention.start:mention.end] == mention.text
+
+
+def test_organisation_name_runs_on_through_for_the(nlp):
+    found = names(nlp, "Economists at the Marine Institute for the Baltic Economy said trade had slowed.")
+    assert ("Marine Institute for the Baltic Economy", "ORG") in found
+
+
+def test_organisation_name_starts_after_a_title_and_of_the(nlp):
+    doc = nlp("Earlier, the head of the Nordic Council on Energy Affairs spoke in Oslo.")
+    found = {(m.text, m.type) for m in find_mentions(doc)}
+    assert ("Nordic Council on Energy Affairs", "ORG") in found
+    assert not any(text.startswith(("head", "the head")) for text, _ in found)

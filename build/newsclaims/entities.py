@@ -105,11 +105,23 @@ def capitalised(token):
     return token.is_alpha and (token.is_title or token.is_upper)
 
 
+def connects(doc, i):
+    """A connector inside a name: "of", "for the", "on" followed by a capitalised word."""
+    word = doc[i].lower_
+    if word == "the" and i > 0 and doc[i - 1].lower_ in CONNECTORS:
+        return i + 1 < len(doc) and capitalised(doc[i + 1])
+    if word not in CONNECTORS:
+        return False
+    k = i + 2 if i + 1 < len(doc) and doc[i + 1].lower_ == "the" else i + 1
+    return k < len(doc) and capitalised(doc[k])
+
+
 def organisation_names(doc):
     """Capitalised phrases ending in an organisation noun: (first token, end token) pairs.
 
-    "Foreign Intelligence Service", "Chicago Council on Global Affairs": names
-    the small model misses, or runs into the person named after them.
+    "Foreign Intelligence Service", "Chicago Council on Global Affairs",
+    "Institute for the Study of War": names the small model misses, splits,
+    or runs into the person named after them.
     """
     heads = name_words()[0]
     found = []
@@ -119,14 +131,17 @@ def organisation_names(doc):
             i += 1
             continue
         j = i
-        while j + 1 < len(doc) and (
-            capitalised(doc[j + 1])
-            or (doc[j + 1].lower_ in CONNECTORS and j + 2 < len(doc) and capitalised(doc[j + 2]))
-        ):
+        while j + 1 < len(doc) and (capitalised(doc[j + 1]) or connects(doc, j + 1)):
             j += 1
-        last_head = max((k for k in range(i + 1, j + 1) if doc[k].lower_ in heads), default=None)
-        if last_head is not None:
-            found.append((i, last_head + 1))
+        head_positions = [k for k in range(i, j + 1) if doc[k].lower_ in heads]
+        if head_positions:
+            first_head, last_head = head_positions[0], head_positions[-1]
+            # "President of the Chicago Council": the name starts after the last connector before its head
+            start = max([i] + [k + 1 for k in range(i, first_head) if not capitalised(doc[k])])
+            # a head followed by "for/of (the) ..." names the rest too: "Institute for the Study of War"
+            end = j + 1 if last_head < j and doc[last_head + 1].lower_ in CONNECTORS else last_head + 1
+            if end - start >= 2:  # a lone "Council" names nothing
+                found.append((start, end))
         i = j + 1
     return found
 
@@ -140,7 +155,9 @@ def entity_spans(doc):
     spans = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in NAMED_TYPES]
     for start, end in organisation_names(doc):
         clashes = [s for s in spans if s[0] < end and start < s[1] and s[2] in ("ORG", "PERSON")]
-        if not clashes:
+        if all(s[2] == "ORG" and start <= s[0] + (doc[s[0]].lower_ == "the") and s[1] <= end for s in clashes):
+            for clash in clashes:
+                spans.remove(clash)  # the model's pieces of a longer name
             spans.append((start, end, "ORG"))
             continue
         for clash in clashes:
