@@ -8,6 +8,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .dates import DateError, iso_date
@@ -76,7 +77,7 @@ class Article:
     # [start, end) spans of page furniture and metadata lines: no quote, figure or entity comes from them
     furniture: list[tuple[int, int]] = field(default_factory=list)
 
-    @property
+    @cached_property
     def sha256(self):
         return hashlib.sha256(self.body.encode("utf-8")).hexdigest()
 

@@ -5,6 +5,7 @@ large the corpus. Unchanged articles (same slug, same sha256) are not
 parsed again; a bad file is reported and skipped, never fatal.
 """
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -162,6 +163,18 @@ def count_rows(db, summary):
     summary.entities = db["entities"].count
 
 
+@contextmanager
+def extracted(paths, reader, processes, batch_size, progress):
+    """Rows (or a Failure) for every article under ``paths`` that needs parsing, with a bar over the files."""
+    unlisted = []
+    files = find_files(paths, unlisted)
+    for folder, reason in unlisted:
+        reader.fail(folder, reason)
+    with (progress(len(files)) if progress else NoProgress()) as bar:
+        articles = reader.articles(files, advance=lambda: bar.update(1))
+        yield extract_all(articles, processes, batch_size)
+
+
 def build(paths, db_path, full=False, processes=1, batch_size=32, warn=print, progress=None, wait=60.0, on_wait=None,
           field_map=None):
     """Build or update ``db_path`` from article files and folders; returns a Summary.
@@ -170,17 +183,12 @@ def build(paths, db_path, full=False, processes=1, batch_size=32, warn=print, pr
     return an object with ``update(n)`` usable as a context manager.
     ``field_map`` names the columns of JSON Lines and CSV records (see sources.FIELDS).
     """
-    unlisted = []
-    files = find_files(paths, unlisted)
     summary = Summary()
     with build_lock(db_path, wait=wait, on_wait=on_wait), staged_database(db_path, fresh=full) as db:
         reader = Reader(known_articles(db), summary, warn, known_sources(db), field_map)
         entity_ids = {}  # name -> id, for every write of this build
-        for folder, reason in unlisted:
-            reader.fail(folder, reason)
-        with (progress(len(files)) if progress else NoProgress()) as bar:
-            articles = reader.articles(files, advance=lambda: bar.update(1))
-            for rows in extract_all(articles, processes, batch_size):
+        with extracted(paths, reader, processes, batch_size, progress) as results:
+            for rows in results:
                 if isinstance(rows, Failure):
                     reader.fail(rows.article.location, rows.reason)
                     continue
@@ -194,16 +202,10 @@ def build(paths, db_path, full=False, processes=1, batch_size=32, warn=print, pr
 def extract_to_shards(paths, folder, shard_size=1000, processes=1, batch_size=32, warn=print, progress=None,
                       field_map=None):
     """Articles -> JSON Lines shards in ``folder``, no database involved; returns (Summary, shard paths)."""
-    unlisted = []
-    files = find_files(paths, unlisted)
     summary = Summary()
     reader = Reader({}, summary, warn, field_map=field_map)
-    for folder_path, reason in unlisted:
-        reader.fail(folder_path, reason)
-    with (progress(len(files)) if progress else NoProgress()) as bar:
-        articles = reader.articles(files, advance=lambda: bar.update(1))
-        counted = counting(extract_all(articles, processes, batch_size), reader)
-        shards = write_shards(counted, folder, shard_size,
+    with extracted(paths, reader, processes, batch_size, progress) as results:
+        shards = write_shards(counting(results, reader), folder, shard_size,
                               on_failure=lambda failure: reader.fail(failure.article.location, failure.reason))
     return summary, shards
 
