@@ -188,12 +188,8 @@ def build(paths, db_path, full=False, processes=1, batch_size=32, warn=print, pr
         reader = Reader(known_articles(db), summary, warn, known_sources(db), field_map)
         entity_ids = {}  # name -> id, for every write of this build
         with extracted(paths, reader, processes, batch_size, progress) as results:
-            for rows in results:
-                if isinstance(rows, Failure):
-                    reader.fail(rows.article.location, rows.reason)
-                    continue
+            for rows in succeeded(results, reader):
                 write_rows(db, rows, entity_ids)
-                reader.written(rows.article)
         tidy(db)
         count_rows(db, summary)
     return summary
@@ -205,16 +201,17 @@ def extract_to_shards(paths, folder, shard_size=1000, processes=1, batch_size=32
     summary = Summary()
     reader = Reader({}, summary, warn, field_map=field_map)
     with extracted(paths, reader, processes, batch_size, progress) as results:
-        shards = write_shards(counting(results, reader), folder, shard_size,
-                              on_failure=lambda failure: reader.fail(failure.article.location, failure.reason))
+        shards = write_shards(succeeded(results, reader), folder, shard_size)
     return summary, shards
 
 
-def counting(results, reader):
-    """Pass results through, counting each Rows as added."""
+def succeeded(results, reader):
+    """The Rows among ``results``, each counted as added or updated; a Failure is reported and skipped."""
     for item in results:
-        if not isinstance(item, Failure):
-            reader.written(item.article)
+        if isinstance(item, Failure):
+            reader.fail(item.article.location, item.reason)
+            continue
+        reader.written(item.article)
         yield item
 
 

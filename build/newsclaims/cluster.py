@@ -6,33 +6,18 @@ extracts them, and the results land as JSON Lines shards for
 ``newsclaims load``. Dask is an optional dependency: ``pip install
 'newsclaims[cluster]'``.
 """
-import json
 from pathlib import Path
 
-from .articles import ArticleError
-from .build import find_files
-from .parallel import Failure, extract_batch
-from .sources import RecordError, read_source
+from .build import Reader, Summary, find_files, succeeded
+from .parallel import extract_batch
+from .shards import shard_line
 
 
 def extract_partition(paths):
-    """JSON lines of rows for the article files in one partition; bad files are skipped with a message."""
-    articles = []
-    for path in paths:
-        for item in read_source(path):  # one article per .txt or .html file, one per JSON Lines or CSV record
-            if isinstance(item, RecordError):
-                print(f"{item}; skipped")
-            elif isinstance(item, ArticleError):
-                print(f"{path}: {item}; skipped")
-            else:
-                articles.append(item)
-    lines = []
-    for result in extract_batch(articles):
-        if isinstance(result, Failure):
-            print(f"{result.article.location}: {result.reason}; skipped")
-            continue
-        lines.append(json.dumps(result.to_dict(), ensure_ascii=False))
-    return lines
+    """JSON lines of rows for the article files in one partition; bad files and records are skipped with a message."""
+    reader = Reader({}, Summary(), warn=print)
+    articles = list(reader.articles([Path(path) for path in paths], advance=lambda: None))
+    return [shard_line(rows) for rows in succeeded(extract_batch(articles), reader)]
 
 
 def extract_with_dask(paths, folder, partitions):

@@ -10,10 +10,14 @@ import os
 from pathlib import Path
 
 from .extract import Rows
-from .parallel import Failure
 from .parallel import batches as chunks
 
 SHARD_PATTERN = "rows-{:05d}.jsonl"
+
+
+def shard_line(rows):
+    """One article's Rows as a line of JSON (without the line end)."""
+    return json.dumps(rows.to_dict(), ensure_ascii=False)
 
 
 def write_shard(path, rows):
@@ -22,26 +26,17 @@ def write_shard(path, rows):
     partial = path.with_name(path.name + ".partial")
     with open(partial, "w", encoding="utf-8") as handle:
         for item in rows:
-            handle.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+            handle.write(shard_line(item) + "\n")
     os.replace(partial, path)
     return path
 
 
-def write_shards(results, folder, shard_size=1000, on_failure=None):
-    """Rows from ``results`` into numbered shards in ``folder``; Failures go to ``on_failure``."""
+def write_shards(rows, folder, shard_size=1000):
+    """Rows into numbered shards in ``folder``; returns the shard paths."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-
-    def only_rows():
-        for item in results:
-            if isinstance(item, Failure):
-                if on_failure:
-                    on_failure(item)
-                continue
-            yield item
-
-    for index, shard in enumerate(chunks(only_rows(), shard_size)):
+    for index, shard in enumerate(chunks(rows, shard_size)):
         written.append(write_shard(folder / SHARD_PATTERN.format(index), shard))
     return written
 
