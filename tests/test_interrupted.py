@@ -37,13 +37,17 @@ def story(i):
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """A folder of BASELINE articles and a folder of all ARTICLES (the first BASELINE of them the same)."""
+    """A folder of all ARTICLES; few() names the first BASELINE of them."""
     root = tmp_path_factory.mktemp("corpus")
-    for folder, count in (("few", BASELINE), ("all", ARTICLES)):
-        (root / folder).mkdir()
-        for i in range(count):
-            (root / folder / f"story-{i:03d}.txt").write_text(story(i), encoding="utf-8")
+    (root / "all").mkdir()
+    for i in range(ARTICLES):
+        (root / "all" / f"story-{i:03d}.txt").write_text(story(i), encoding="utf-8")
     return root
+
+
+def few(corpus):
+    """The files of the baseline build: the same files the full build reads first."""
+    return sorted((corpus / "all").iterdir())[:BASELINE]
 
 
 def command(*args):
@@ -107,7 +111,7 @@ def complete(corpus, tmp_path_factory):
 
 def test_killed_build_leaves_previous_database_and_next_build_finishes(corpus, complete, tmp_path):
     db_path = tmp_path / "newsclaims.db"
-    code, err = build(corpus / "few", "--db", db_path)
+    code, err = build(*few(corpus), "--db", db_path)
     assert code == 0, err
     before_bytes = db_path.read_bytes()
     before = table_counts(db_path)
@@ -139,7 +143,7 @@ def test_second_build_fails_clearly_without_waiting_and_succeeds_after_waiting(c
     wait_for(lambda: bool(staging_files(db_path)), first)  # the first holds the lock
     os.kill(first.pid, signal.SIGSTOP)  # frozen mid-build, so the second surely finds the lock taken
     try:
-        code, err = build(corpus / "few", "--db", db_path, "--wait", "0")
+        code, err = build(*few(corpus), "--db", db_path, "--wait", "0")
         assert code == 3
         assert f"Error: another build is writing {db_path}" in err
         second = start(corpus / "all", "--db", db_path, "--wait", "30")

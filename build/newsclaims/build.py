@@ -13,7 +13,7 @@ from .articles import ArticleError, text_name
 from .parallel import Failure, extract_all
 from .shards import read_shards, write_shards
 from .sources import SUFFIXES, RecordError, read_source
-from .store import build_lock, known_articles, known_sources, staged_database, tidy, write_rows
+from .store import build_lock, database_path, delete_article, known_articles, known_sources, staged_database, tidy, write_rows
 
 ARTICLE_SUFFIXES = SUFFIXES  # .txt, .html/.htm, .jsonl/.ndjson, .csv
 
@@ -24,14 +24,16 @@ class Summary:
     updated: int = 0
     unchanged: int = 0
     failed: int = 0
+    pruned: int = 0
     quotes: int = 0
     figures: int = 0
     entities: int = 0
     problems: list[tuple[str, str]] = field(default_factory=list)
 
     def line(self):
+        pruned = f", {self.pruned} pruned" if self.pruned else ""
         return (
-            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed; "
+            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed{pruned}; "
             f"database holds {self.quotes} quotes, {self.figures} figures, {self.entities} entities"
         )
 
@@ -119,8 +121,9 @@ class Reader:
                     self.fail(path, str(article))
                     continue
                 place = article.location
-                if self.slug_paths.get(article.slug, path) != path:
-                    self.fail(place, f"same slug '{article.slug}' as {self.slug_paths[article.slug]}")
+                owner = self.slug_paths.get(article.slug) or self.stored_elsewhere(article.slug, path)
+                if owner not in (None, path):
+                    self.fail(place, f"same slug '{article.slug}' as {owner}")
                     continue
                 if article.slug in self.slug_places:  # twice in one file: two records with the same id
                     self.fail(place, f"same slug '{article.slug}' as {self.slug_places[article.slug]}")
@@ -129,6 +132,18 @@ class Reader:
                 self.slug_places[article.slug] = place
                 if self.needs_parsing(article, place):
                     yield article
+
+    def stored_elsewhere(self, slug, path):
+        """The stored source of ``slug`` when it is another file that still exists, else None.
+
+        A slug names one article for good: a second file of the same name in
+        another folder is a clash, whichever build reads it. When the stored
+        file is gone, the article has moved and the new file takes it over.
+        """
+        stored = self.sources.get(slug)
+        if stored is None or resolve(stored) == resolve(path) or not os.path.exists(stored):
+            return None
+        return stored
 
     def needs_parsing(self, article, origin):
         """False for an unchanged article, or one whose text another slug already holds (reported)."""
@@ -157,6 +172,33 @@ def resolve(path):
         return None
 
 
+def orphans(sources, paths):
+    """Slugs of stored articles whose source file, inside one of ``paths``, no longer exists."""
+    roots = [os.path.abspath(path) for path in paths]
+
+    def inside(source):
+        return any(source == root or source.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+    return sorted(slug for slug, source in sources.items()
+                  if source and inside(os.path.abspath(source)) and not os.path.lexists(source))
+
+
+def prune_or_report(db, reader, paths, prune):
+    """Remove (--prune) or name the stored articles whose source file is gone: never kept in silence."""
+    gone = orphans(reader.sources, paths)
+    if not gone:
+        return
+    if prune:
+        for slug in gone:
+            delete_article(db, slug)
+        reader.summary.pruned = len(gone)
+        return
+    shown = ", ".join(gone[:10]) + (", ..." if len(gone) > 10 else "")
+    one = len(gone) == 1
+    reader.warn(f"{len(gone)} stored article{'' if one else 's'} {'has' if one else 'have'} no source any more "
+                f"({shown}); --prune removes {'it' if one else 'them'}")
+
+
 def count_rows(db, summary):
     summary.quotes = db["quotes"].count
     summary.figures = db["figures"].count
@@ -176,20 +218,23 @@ def extracted(paths, reader, processes, batch_size, progress):
 
 
 def build(paths, db_path, full=False, processes=1, batch_size=32, warn=print, progress=None, wait=60.0, on_wait=None,
-          field_map=None):
+          field_map=None, prune=False):
     """Build or update ``db_path`` from article files and folders; returns a Summary.
 
     ``progress(files)`` may wrap the file list in a progress bar; it must
     return an object with ``update(n)`` usable as a context manager.
     ``field_map`` names the columns of JSON Lines and CSV records (see sources.FIELDS).
+    ``prune`` removes stored articles whose source file under ``paths`` is gone.
     """
     summary = Summary()
+    db_path = database_path(db_path)
     with build_lock(db_path, wait=wait, on_wait=on_wait), staged_database(db_path, fresh=full) as db:
         reader = Reader(known_articles(db), summary, warn, known_sources(db), field_map)
         entity_ids = {}  # name -> id, for every write of this build
         with extracted(paths, reader, processes, batch_size, progress) as results:
             for rows in succeeded(results, reader):
                 write_rows(db, rows, entity_ids)
+        prune_or_report(db, reader, paths, prune)
         tidy(db)
         count_rows(db, summary)
     return summary
@@ -218,6 +263,7 @@ def succeeded(results, reader):
 def load_shards(paths, db_path, wait=60.0, on_wait=None, warn=print):
     """Write shards into ``db_path``; an article whose text is already stored is left alone."""
     summary = Summary()
+    db_path = database_path(db_path)
     with build_lock(db_path, wait=wait, on_wait=on_wait), staged_database(db_path) as db:
         reader = Reader(known_articles(db), summary, warn, known_sources(db))
         entity_ids = {}  # name -> id, for every write of this build

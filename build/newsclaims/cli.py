@@ -9,7 +9,7 @@ from .build import build as run_build
 from .build import extract_to_shards, load_shards
 from .nlp import ModelMissing
 from .sources import parse_field_map
-from .store import BuildLocked
+from .store import BuildLocked, NotOurDatabase
 
 EXIT_SOME_FAILED = 1
 EXIT_NOT_BUILT = 3
@@ -37,7 +37,7 @@ def reported_errors(target):
     """Turn failures into one clear line and exit status 3: ``target`` was not changed."""
     try:
         yield
-    except (BuildLocked, ModelMissing) as error:
+    except (BuildLocked, ModelMissing, NotOurDatabase) as error:
         warn(f"Error: {error}")
         sys.exit(EXIT_NOT_BUILT)
     except Exception as error:  # a crash must not exit 1, which says the database was built
@@ -80,12 +80,14 @@ db_option = click.option("--db", "db_path", default="newsclaims.db", show_defaul
 @click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=str))
 @db_option
 @click.option("--full", is_flag=True, help="Rebuild from scratch instead of updating changed articles only.")
+@click.option("--prune", is_flag=True,
+              help="Remove stored articles whose source file, inside the ARTICLES named, no longer exists.")
 @processes_option
 @batch_option
 @wait_option
 @field_option
 @quiet_option
-def build(articles, db_path, full, processes, batch_size, wait, field_map, quiet):
+def build(articles, db_path, full, prune, processes, batch_size, wait, field_map, quiet):
     """Build or update the database from ARTICLES: files and folders of them.
 
     An article is a .txt file, a saved web page (.html, .htm), or one record
@@ -103,6 +105,7 @@ def build(articles, db_path, full, processes, batch_size, wait, field_map, quiet
             articles, db_path, full=full, processes=processes, batch_size=batch_size, warn=warn,
             progress=progress_bar(quiet), wait=wait,
             on_wait=lambda: warn(f"Waiting for another build of {db_path} to finish..."), field_map=field_map,
+            prune=prune,
         )
     finish(db_path, summary)
 

@@ -8,6 +8,7 @@ import fcntl
 import glob
 import os
 import sqlite3
+import stat
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,10 +34,19 @@ FIGURE_COLUMNS = {
     "high": float, "qualifier": str, "unit": str, "category": str, "claimant_id": int, "quote_id": int,
 }
 CHILD_TABLES = ("mentions", "quotes", "figures")
+# The last id each table has handed out, so a deleted row's id is never given to another row:
+# a published "check in text" link keeps meaning what it meant, or answers 404.
+SEQUENCE_COLUMNS = {"table_name": str, "last_id": int}
+# PRAGMA application_id of a newsclaims database ("NCLM"): another program's SQLite file is never written.
+APPLICATION_ID = 0x4E434C4D
 
 
 class BuildLocked(RuntimeError):
     """Another build holds the database."""
+
+
+class NotOurDatabase(RuntimeError):
+    """--db names a file that another program made: refused, never written."""
 
 
 TABLE_COLUMNS = {
@@ -89,6 +99,8 @@ def create_schema(db):
     db["figures"].create_index(["unit"], if_not_exists=True)
     db["entities"].create_index(["type"], if_not_exists=True)
     db["units"].create(UNIT_COLUMNS, pk="unit", if_not_exists=True)
+    db["id_sequence"].create(SEQUENCE_COLUMNS, pk="table_name", if_not_exists=True)
+    db.execute(f"pragma application_id = {APPLICATION_ID}")
     add_missing_columns(db)
     for table, indexes in QUERY_INDEXES.items():
         for columns in indexes:
@@ -109,24 +121,51 @@ def known_sources(db):
     return {row["slug"]: row["source_path"] for row in db.query("select slug, source_path from articles")}
 
 
+def next_ids(db, table, count=1):
+    """The first of ``count`` fresh ids for ``table``; no id is ever handed out twice.
+
+    A database from before this table starts from its highest id.
+    """
+    row = db.execute("select last_id from id_sequence where table_name = ?", [table]).fetchone()
+    last = row[0] if row else db.execute(f"select coalesce(max(id), 0) from [{table}]").fetchone()[0]
+    db.execute(
+        "insert into id_sequence (table_name, last_id) values (?, ?) "
+        "on conflict(table_name) do update set last_id = excluded.last_id",
+        [table, last + count],
+    )
+    return last + 1
+
+
 def entity_id(db, pair, known):
     """The id of a canonical (name, type), created on first sight; ``known`` caches name -> id."""
     if pair is None:
         return None
     name, type_ = pair
     if name not in known:
-        known[name] = db["entities"].lookup({"name": name}, {"type": type_})
+        row = db.execute("select id from entities where name = ?", [name]).fetchone()
+        if row is None:
+            row = [next_ids(db, "entities")]
+            db["entities"].insert({"id": row[0], "name": name, "type": type_})
+        known[name] = row[0]
     return known[name]
 
 
 def delete_article(db, slug):
-    """Remove an article and every row that points at it."""
+    """Remove an article and every row that points at it; returns its id (or None), which its next version keeps."""
     row = db.execute("select id from articles where slug = ?", [slug]).fetchone()
     if row is None:
-        return
+        return None
     for table in ("figures", "quotes", "mentions"):
         db.execute(f"delete from {table} where article_id = ?", [row[0]])
     db.execute("delete from articles where id = ?", [row[0]])
+    return row[0]
+
+
+def with_ids(db, table, rows):
+    """``rows`` (dicts) each given a fresh id of ``table``."""
+    rows = list(rows)
+    first = next_ids(db, table, len(rows)) if rows else 0
+    return [{"id": first + offset, **row} for offset, row in enumerate(rows)]
 
 
 def write_rows(db, rows, entity_ids=None):
@@ -137,34 +176,35 @@ def write_rows(db, rows, entity_ids=None):
     """
     known = {} if entity_ids is None else entity_ids
     article = rows.article
-    delete_article(db, article.slug)
+    article_id = delete_article(db, article.slug) or next_ids(db, "articles")
     said = sum(quote.kind != "scare" for quote in rows.quotes)
     unattributed = sum(claimant is None for claimant in rows.claimants)
-    article_id = db["articles"].insert({
-        "slug": article.slug, "label": article.label, "title": article.title, "published": article.published, "byline": article.byline,
+    db["articles"].insert({
+        "id": article_id, "slug": article.slug, "label": article.label, "title": article.title, "published": article.published, "byline": article.byline,
         "outlet": article.outlet, "dateline": article.dateline, "body": article.body, "words": article.words,
         "sha256": article.sha256, "source_path": article.source_path, "encoding": article.encoding,
         "url": article.url, "record": article.record, "quotes": said, "figures": len(rows.figures),
         "unattributed": unattributed, "claims": said + len(rows.figures),
-    }).last_pk
-    db["mentions"].insert_all(
+    })
+    db["mentions"].insert_all(with_ids(db, "mentions", (
         {"article_id": article_id, "entity_id": entity_id(db, (m.name, m.type), known), "start": m.start, "end": m.end,
          "text": m.text}
         for m in rows.mentions
-    )
-    quote_ids = []
-    for quote, speaker in zip(rows.quotes, rows.speakers):
-        quote_ids.append(db["quotes"].insert({
-            "article_id": article_id, "start": quote.start, "end": quote.end, "text": quote.text, "kind": quote.kind,
-            "speaker_id": entity_id(db, speaker, known), "speaker_start": quote.speaker_start,
-            "speaker_end": quote.speaker_end, "cue": quote.cue,
-        }).last_pk)
-    db["figures"].insert_all(
+    )))
+    quotes = with_ids(db, "quotes", (
+        {"article_id": article_id, "start": quote.start, "end": quote.end, "text": quote.text, "kind": quote.kind,
+         "speaker_id": entity_id(db, speaker, known), "speaker_start": quote.speaker_start,
+         "speaker_end": quote.speaker_end, "cue": quote.cue}
+        for quote, speaker in zip(rows.quotes, rows.speakers)
+    ))
+    db["quotes"].insert_all(quotes)
+    quote_ids = [quote["id"] for quote in quotes]
+    db["figures"].insert_all(with_ids(db, "figures", (
         {"article_id": article_id, "start": f.start, "end": f.end, "text": f.text, "value": f.value, "low": f.low,
          "high": f.high, "qualifier": f.qualifier, "unit": f.unit, "category": f.category,
          "claimant_id": entity_id(db, claimant, known), "quote_id": None if f.quote is None else quote_ids[f.quote]}
         for f, claimant in zip(rows.figures, rows.claimants)
-    )
+    )))
 
 
 def merge_entity(db, old_id, new_id):
@@ -294,11 +334,49 @@ def process_alive(pid):
     return True
 
 
+def read_only_uri(path):
+    """A URI that opens ``path`` read-only; '#', '?' and '%' in the name are escaped, not read as URI syntax."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
+def database_path(path):
+    """The file that --db names: a symbolic link is followed, so the file it points at is the one updated.
+
+    Another program's SQLite file, or a file that is no database, is refused
+    with NotOurDatabase before anything (even a lock file) is written beside it.
+    """
+    check_ours(path)
+    return Path(os.path.realpath(path))
+
+
+def check_ours(path):
+    """Refuse a file that is not a newsclaims database (or empty, or missing): we must never write it."""
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            tables = [row[0] for row in conn.execute("select name from sqlite_master where type = 'table' order by name")]
+            application_id = conn.execute("pragma application_id").fetchone()[0]
+            columns = {row[1] for row in conn.execute("pragma table_info(articles)")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise NotOurDatabase(f"{path} is not a newsclaims database ({error}); choose another --db") from None
+    built_before_the_mark = {"slug", "sha256", "body"} <= columns
+    if tables and application_id != APPLICATION_ID and not built_before_the_mark:
+        shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+        raise NotOurDatabase(f"{path} is not a newsclaims database (it holds the tables {shown}); choose another --db")
+
+
 @contextmanager
 def staged_database(path, fresh=False):
     """A private working copy of ``path``; swapped in only if the block finishes.
 
-    The copy goes through SQLite's backup API so a reader never sees a torn file.
+    ``path`` comes from database_path(). The new file keeps the old one's
+    permissions. The copy goes through SQLite's backup API so a reader never
+    sees a torn file.
     """
     path = Path(path)
     staging = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -306,7 +384,7 @@ def staged_database(path, fresh=False):
     staging.unlink(missing_ok=True)
     try:
         if path.exists() and not fresh:
-            source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            source = sqlite3.connect(read_only_uri(path), uri=True)
             target = sqlite3.connect(staging)
             with target:
                 source.backup(target)
@@ -321,6 +399,8 @@ def staged_database(path, fresh=False):
         db.conn.commit()
         db.execute("pragma journal_mode = delete")
         db.close()
+        if path.exists():
+            os.chmod(staging, stat.S_IMODE(path.stat().st_mode))
         with open(staging, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(staging, path)
