@@ -59,7 +59,7 @@ BAD = {
     "copy of geneva.txt": (lambda p: p.write_text(TEXT, encoding="utf-8"), "same text as article 'geneva'"),
     "broken.txt": (lambda p: p.symlink_to(p.parent / "gone" / "nowhere.txt"), "broken symbolic link (points to "),
     "pipe.txt": (lambda p: os.mkfifo(p), "not a regular file (a named pipe)"),
-    "zero.txt": (lambda p: p.symlink_to("/dev/zero"), "not a regular file (a device)"),
+    "zero.txt": (lambda p: p.symlink_to("/dev/zero"), "a symbolic link to a file outside the input folders"),
     "other/geneva.txt": (lambda p: p.write_text(GOOD["odesa.txt"] + "More.\n", encoding="utf-8"),
                          "same slug 'geneva' as "),
 }

@@ -119,16 +119,30 @@ def decode(data):
         raise ArticleError("not UTF-8, UTF-16 or cp1252 text; re-save it as UTF-8") from None
 
 
+# Control codes that real text carries: Word's soft returns and page breaks, terminal colour escapes.
+TEXT_CONTROLS = "\n\t\r\f\v\x1b"
+ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|[@-Z\\-_])")
+# Left after line ends and escapes are handled: NUL, bell, backspace, DEL... never text, and a NUL
+# cuts the body short in SQL's substr.
+STRAY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
 def looks_binary(text):
     """True when many characters are control codes: an image or archive decoded as cp1252."""
     sample = text[:4000]
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\t\r\f")
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in TEXT_CONTROLS)
     return controls > max(2, len(sample) // 100)
 
 
 def normalise(text):
-    """CRLF and CR -> LF; no other change, so offsets stay honest."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """The text as it will be stored: CRLF, CR, vertical tab and form feed -> LF; colour escapes and other
+    control codes removed.
+
+    Offsets are taken on this text, so they stay honest.
+    """
+    text = ANSI_ESCAPE.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n").replace("\f", "\n")
+    return STRAY_CONTROLS.sub("", text)
 
 
 def read_article(path):
@@ -167,20 +181,19 @@ def open_regular(path, limit=None):
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         raise ArticleError(f"cannot be read: {error.strerror or error}") from None
-    handle = os.fdopen(fd, "rb")
-    try:
+    try:  # checked on the open file, which may have become a folder since it was listed
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise ArticleError(f"not a regular file ({file_kind(info.st_mode)})")
         if limit is not None and info.st_size > limit:
             raise ArticleError(too_large(info.st_size, limit))
+        return os.fdopen(fd, "rb")
     except OSError as error:
-        handle.close()
+        os.close(fd)
         raise ArticleError(f"cannot be read: {error.strerror or error}") from None
     except ArticleError:
-        handle.close()
+        os.close(fd)
         raise
-    return handle
 
 
 def too_large(size, limit=MAX_BYTES):
@@ -208,6 +221,15 @@ def text_name(path):
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         return raw.decode("cp1252", errors="replace")
+
+
+def printable(message):
+    """``message`` with control and formatting characters escaped (\\n, \\x1b, \\u202e): one honest line.
+
+    File names may hold newlines or terminal escapes; printed raw, they could
+    forge or hide lines of the build's report.
+    """
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in message)
 
 
 def parse_article(data, slug, source_path=""):

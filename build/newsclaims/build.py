@@ -38,32 +38,47 @@ class Summary:
         )
 
 
-def find_files(paths, unlisted=None):
+def find_files(paths, unlisted=None, follow_links=False):
     """Files named directly, plus every article file under named folders, in a stable order.
 
     A folder that cannot be listed is appended to ``unlisted`` as (path,
     reason) instead of being passed over in silence, as ``Path.rglob`` would.
-    Symbolic links to folders are not followed, so a link loop cannot recurse.
+    Symbolic links to folders are not followed, so a link loop cannot recurse;
+    a link inside a folder to a file outside every named folder is refused
+    too (it could publish /etc/shadow) unless ``follow_links``.
     """
+    unlisted = [] if unlisted is None else unlisted
+    roots = [os.path.realpath(path) for path in paths if os.path.isdir(path)]
     found = []
     for path in map(Path, paths):
         if path.is_dir():
-            found.extend(sorted(walk(path, [] if unlisted is None else unlisted)))
+            found.extend(sorted(walk(path, unlisted, None if follow_links else roots)))
         else:
             found.append(path)
     return found
 
 
-def walk(folder, unlisted):
-    """Article files under ``folder``; folders that cannot be listed go into ``unlisted``."""
+def walk(folder, unlisted, roots=None):
+    """Article files under ``folder``; folders that cannot be listed, and links that leave ``roots``, go into
+    ``unlisted``."""
     def listing_failed(error):
         unlisted.append((Path(error.filename), f"folder cannot be listed: {error.strerror or error}"))
 
     for parent, _, names in os.walk(folder, onerror=listing_failed):
         for name in names:
             path = Path(parent, name)
-            if path.suffix.lower() in ARTICLE_SUFFIXES:
-                yield path
+            if path.suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            if roots is not None and path.is_symlink() and not within(os.path.realpath(path), roots):
+                unlisted.append((path, "a symbolic link to a file outside the input folders "
+                                       "(--follow-links reads it)"))
+                continue
+            yield path
+
+
+def within(path, roots):
+    """True when ``path`` is one of ``roots`` or inside one of them (all absolute)."""
+    return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
 class Reader:
@@ -175,12 +190,8 @@ def resolve(path):
 def orphans(sources, paths):
     """Slugs of stored articles whose source file, inside one of ``paths``, no longer exists."""
     roots = [os.path.abspath(path) for path in paths]
-
-    def inside(source):
-        return any(source == root or source.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
-
     return sorted(slug for slug, source in sources.items()
-                  if source and inside(os.path.abspath(source)) and not os.path.lexists(source))
+                  if source and within(os.path.abspath(source), roots) and not os.path.lexists(source))
 
 
 def prune_or_report(db, reader, paths, prune):
@@ -206,10 +217,10 @@ def count_rows(db, summary):
 
 
 @contextmanager
-def extracted(paths, reader, processes, batch_size, progress):
+def extracted(paths, reader, processes, batch_size, progress, follow_links=False):
     """Rows (or a Failure) for every article under ``paths`` that needs parsing, with a bar over the files."""
     unlisted = []
-    files = find_files(paths, unlisted)
+    files = find_files(paths, unlisted, follow_links)
     for folder, reason in unlisted:
         reader.fail(folder, reason)
     with (progress(len(files)) if progress else NoProgress()) as bar:
@@ -218,20 +229,21 @@ def extracted(paths, reader, processes, batch_size, progress):
 
 
 def build(paths, db_path, full=False, processes=1, batch_size=32, warn=print, progress=None, wait=60.0, on_wait=None,
-          field_map=None, prune=False):
+          field_map=None, prune=False, follow_links=False):
     """Build or update ``db_path`` from article files and folders; returns a Summary.
 
     ``progress(files)`` may wrap the file list in a progress bar; it must
     return an object with ``update(n)`` usable as a context manager.
     ``field_map`` names the columns of JSON Lines and CSV records (see sources.FIELDS).
-    ``prune`` removes stored articles whose source file under ``paths`` is gone.
+    ``prune`` removes stored articles whose source file under ``paths`` is gone;
+    ``follow_links`` reads links in folders to files outside them.
     """
     summary = Summary()
     db_path = database_path(db_path)
     with build_lock(db_path, wait=wait, on_wait=on_wait), staged_database(db_path, fresh=full) as db:
         reader = Reader(known_articles(db), summary, warn, known_sources(db), field_map)
         entity_ids = {}  # name -> id, for every write of this build
-        with extracted(paths, reader, processes, batch_size, progress) as results:
+        with extracted(paths, reader, processes, batch_size, progress, follow_links) as results:
             for rows in succeeded(results, reader):
                 write_rows(db, rows, entity_ids)
         prune_or_report(db, reader, paths, prune)
@@ -268,6 +280,9 @@ def load_shards(paths, db_path, wait=60.0, on_wait=None, warn=print):
         reader = Reader(known_articles(db), summary, warn, known_sources(db))
         entity_ids = {}  # name -> id, for every write of this build
         for rows in read_shards(paths):
+            if isinstance(rows, RecordError):
+                reader.fail(rows.location, rows.reason)
+                continue
             if reader.needs_parsing(rows.article, rows.article.source_path or rows.article.slug):
                 write_rows(db, rows, entity_ids)
                 reader.written(rows.article)

@@ -7,6 +7,7 @@ import click
 
 from .build import build as run_build
 from .build import extract_to_shards, load_shards
+from .articles import printable
 from .nlp import ModelMissing
 from .sources import parse_field_map
 from .store import BuildLocked, NotOurDatabase
@@ -22,7 +23,7 @@ def cli():
 
 
 def warn(message):
-    click.echo(message, err=True)
+    click.echo(printable(message), err=True)
 
 
 def progress_bar(quiet):
@@ -82,12 +83,14 @@ db_option = click.option("--db", "db_path", default="newsclaims.db", show_defaul
 @click.option("--full", is_flag=True, help="Rebuild from scratch instead of updating changed articles only.")
 @click.option("--prune", is_flag=True,
               help="Remove stored articles whose source file, inside the ARTICLES named, no longer exists.")
+@click.option("--follow-links", is_flag=True,
+              help="Read symbolic links inside the folders that point at files outside them (refused by default).")
 @processes_option
 @batch_option
 @wait_option
 @field_option
 @quiet_option
-def build(articles, db_path, full, prune, processes, batch_size, wait, field_map, quiet):
+def build(articles, db_path, full, prune, follow_links, processes, batch_size, wait, field_map, quiet):
     """Build or update the database from ARTICLES: files and folders of them.
 
     An article is a .txt file, a saved web page (.html, .htm), or one record
@@ -105,7 +108,7 @@ def build(articles, db_path, full, prune, processes, batch_size, wait, field_map
             articles, db_path, full=full, processes=processes, batch_size=batch_size, warn=warn,
             progress=progress_bar(quiet), wait=wait,
             on_wait=lambda: warn(f"Waiting for another build of {db_path} to finish..."), field_map=field_map,
-            prune=prune,
+            prune=prune, follow_links=follow_links,
         )
     finish(db_path, summary)
 

@@ -25,6 +25,22 @@ class Rows:
         """A JSON-ready dict, for shipping rows between processes or machines."""
         return asdict(self)
 
+    def misplaced(self):
+        """What breaks the offset rule (body[start:end] == text) or pairs rows wrongly, or None.
+
+        Rows from a shard can be stale or edited; the database must never hold them.
+        """
+        if len(self.speakers) != len(self.quotes) or len(self.claimants) != len(self.figures):
+            return "speakers or claimants do not pair with the quotes or figures"
+        body = self.article.body
+        for table, items in (("mentions", self.mentions), ("quotes", self.quotes), ("figures", self.figures)):
+            for number, item in enumerate(items, 1):
+                if body[item.start:item.end] != item.text:
+                    return f"{table} row {number} does not match the body at {item.start}:{item.end}"
+        if any(f.quote is not None and not 0 <= f.quote < len(self.quotes) for f in self.figures):
+            return "a figure points at a quote the article does not have"
+        return None
+
     @classmethod
     def from_dict(cls, data):
         """The inverse of to_dict (JSON turns tuples into lists; nothing reads them as tuples)."""

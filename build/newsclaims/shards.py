@@ -9,7 +9,9 @@ import json
 import os
 from pathlib import Path
 
+from .articles import text_name
 from .extract import Rows
+from .sources import RecordError
 from .parallel import batches as chunks
 
 SHARD_PATTERN = "rows-{:05d}.jsonl"
@@ -50,9 +52,24 @@ def shard_files(paths):
 
 
 def read_shards(paths):
-    """Yield Rows from every line of every shard."""
+    """Yield Rows, or a RecordError naming file:line, for every line of every shard."""
     for path in shard_files(paths):
-        with open(path, encoding="utf-8") as handle:
-            for line in handle:
+        name = text_name(path)
+        with open(path, "rb") as handle:
+            for number, line in enumerate(handle, 1):
                 if line.strip():
-                    yield Rows.from_dict(json.loads(line))
+                    yield shard_rows(line, f"{name}:{number}")
+
+
+def shard_rows(line, location):
+    """One shard line -> Rows, or a RecordError: a shard may be stale, edited by hand or cut short."""
+    try:
+        data = json.loads(line)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        return RecordError(location, f"broken JSON ({error})")
+    try:
+        rows = Rows.from_dict(data)
+    except (KeyError, TypeError, AttributeError, ValueError) as error:
+        return RecordError(location, f"not a row of `newsclaims extract` ({type(error).__name__}: {error})")
+    problem = rows.misplaced()
+    return RecordError(location, problem) if problem else rows

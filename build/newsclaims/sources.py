@@ -12,6 +12,7 @@ fills whatever the fields leave empty. Dates become ISO (YYYY-MM-DD).
 """
 import csv
 import io
+from collections import deque
 import json
 import re
 from pathlib import Path
@@ -116,7 +117,7 @@ def read_html(path):
     data = articles.read_bytes(path, limit=MAX_HTML_BYTES)
     if not data.strip():
         raise ArticleError("empty file" if not data else "contains only whitespace")
-    html, encoding = decode(data)
+    html, encoding = decode_page(data)
     if looks_binary(html):
         raise ArticleError("binary file (mostly control characters), not HTML")
     try:
@@ -136,6 +137,25 @@ def read_html(path):
         "url": page.url,
     })
     return article
+
+
+DECLARED_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def decode_page(data):
+    """Bytes of a page -> (text, encoding): a byte-order mark or valid UTF-8 first, then the charset the page
+    declares (windows-1251, koi8-r, ...), then cp1252."""
+    declared = DECLARED_CHARSET.search(data[:4096])
+    if declared and not data.startswith(tuple(bom for bom, _ in articles.BOMS)):
+        charset = declared.group(1).decode("ascii").lower()
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                return data.decode(charset), charset
+            except (LookupError, UnicodeDecodeError):
+                pass  # an unknown or wrong declaration: fall back to the usual guesses
+    return decode(data)
 
 
 def has_sentence(text):
@@ -193,14 +213,27 @@ def text_lines(handle):
         raise ArticleError("binary file (contains NUL bytes)")
     if looks_binary(head.decode("latin-1")):
         raise ArticleError("binary file (mostly control characters), not text")
-    for number, raw in enumerate(handle, 1):
-        if len(raw) > MAX_RECORD_BYTES:
-            yield number, ArticleError(articles.too_large(len(raw), MAX_RECORD_BYTES))
+    for number, raw in enumerate(bounded_lines(handle, MAX_RECORD_BYTES), 1):
+        if isinstance(raw, int):
+            yield number, ArticleError(articles.too_large(raw, MAX_RECORD_BYTES))
             continue
         try:
             yield number, decode(raw)[0]
         except ArticleError as error:
             yield number, error
+
+
+def bounded_lines(handle, limit):
+    """Each line of a binary file, or the size of a line longer than ``limit``, which is skipped unread:
+    a 2 GB line costs no memory."""
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while (line := handle.readline(1 << 20)) and not line.endswith(b"\n"):
+            size += len(line)
+        yield size + len(line)
 
 
 def jsonl_records(handle):
@@ -216,6 +249,9 @@ def jsonl_records(handle):
             at = "" if error.msg.endswith(" at") else " at"  # "Unterminated string starting at"
             yield number, ArticleError(f"broken JSON ({error.msg}{at} column {error.colno})")
             continue
+        except RecursionError:
+            yield number, ArticleError("broken JSON (nested too deeply)")
+            continue
         if not isinstance(record, dict):
             yield number, ArticleError(f"a JSON {json_kind(record)}, not an object with fields")
             continue
@@ -225,49 +261,68 @@ def jsonl_records(handle):
 def csv_records(handle):
     """(line where the record starts, dict or ArticleError) for each row after the header of a CSV file."""
     lines = text_lines(handle)
-    pending = []  # errors for undecodable lines, reported in order
-
-    def texts():
-        for number, line in lines:
-            if isinstance(line, ArticleError):
-                pending.append((number, line))
-                yield "\n"  # keeps csv's line count in step with the file
-            else:
-                yield line
-
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_RECORD_BYTES))
-    source = texts()
-    first = next(source, "")
+    first = next(lines, (1, ""))
     try:  # only the delimiter: quoting stays Excel's, which a header line cannot show
-        delimiter = csv.Sniffer().sniff(first, delimiters=",;\t|").delimiter
+        delimiter = csv.Sniffer().sniff(first[1] if isinstance(first[1], str) else "", delimiters=",;\t|").delimiter
     except csv.Error:
         delimiter = ","
-    reader = csv.reader(_chain([first], source), csv.excel, delimiter=delimiter)
-    try:
-        header = [column.strip() for column in next(reader)]
-    except (StopIteration, csv.Error):
-        raise ArticleError("no header row") from None
+    rows = strict_csv_rows(_chain([first], lines), delimiter)
+    _, header = next(rows, (1, None))
+    if header is None or isinstance(header, ArticleError):
+        raise ArticleError("no header row")
+    header = [column.strip() for column in header]
     if not any(header):
         raise ArticleError("no header row (the first line is empty)")
-    while True:
-        start = reader.line_num + 1
-        try:
-            values = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            yield start, ArticleError(f"broken CSV ({error})")
-            continue
-        while pending:
-            yield pending.pop(0)
-        if not any(value.strip() for value in values):
+    for start, values in rows:
+        if isinstance(values, ArticleError):
+            yield start, values
+        elif not any(value.strip() for value in values):
             continue  # a blank line
-        if len(values) != len(header):
+        elif len(values) != len(header):
             yield start, ArticleError(f"{len(values)} values for {len(header)} columns")
-            continue
-        yield start, dict(zip(header, values))
-    while pending:
-        yield pending.pop(0)
+        else:
+            yield start, dict(zip(header, values))
+
+
+def strict_csv_rows(lines, delimiter):
+    """(first line, values or ArticleError) for each CSV record of ``lines``, (number, text or ArticleError) pairs.
+
+    A quoted field that is never closed would swallow the records after it.
+    Read strictly, it is one broken record, and reading starts again on the
+    line after the one where it began, so the records it swallowed come through.
+    An undecodable line is reported in its place.
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_RECORD_BYTES))
+    replay = deque()  # lines to read again after a broken record
+    taken = []  # the lines of the record being read
+
+    def source():
+        while replay or (item := next(lines, None)) is not None:
+            item = replay.popleft() if replay else item
+            taken.append(item)
+            yield "\n" if isinstance(item[1], ArticleError) else item[1]
+
+    while True:
+        try:
+            for values in csv.reader(source(), csv.excel, delimiter=delimiter, strict=True):
+                yield from ((number, line) for number, line in taken if isinstance(line, ArticleError))
+                yield taken[0][0], values
+                taken.clear()
+            return
+        except csv.Error as error:
+            yield taken[0][0], ArticleError(f"broken CSV ({csv_problem(error)})")
+            replay.extendleft(reversed(taken[1:]))
+            taken.clear()
+
+
+def csv_problem(error):
+    """Python's csv message in a reader's words."""
+    message = str(error)
+    if "expected after" in message or "unexpected end of data" in message:
+        return "a quoted field is never closed, or text follows its closing quote"
+    if "field larger than field limit" in message:
+        return articles.too_large(MAX_RECORD_BYTES + 1, MAX_RECORD_BYTES).replace("1.0 MB; t", "t")
+    return message
 
 
 def _chain(*iterables):
@@ -311,9 +366,15 @@ def record_fields(record, field_map):
     return fields
 
 
+UNPAIRED_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def field_text(target, key, value):
-    """A field's value as text, or an ArticleError for a value of the wrong type."""
+    """A field's value as text, or an ArticleError for a value of the wrong type or a broken character."""
     if isinstance(value, str):
+        broken = UNPAIRED_SURROGATE.search(value)
+        if broken:  # JSON's "\ud800" alone: no character at all, and SQLite cannot store it
+            raise ArticleError(f"{key} holds a broken character (an unpaired surrogate \\u{ord(broken.group()):04x})")
         return value.strip() if target != "body" else value
     if target == "id" and isinstance(value, int) and not isinstance(value, bool):
         return str(value)
