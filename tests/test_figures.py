@@ -318,3 +318,16 @@ def test_hyphenated_modifiers_do_not_hide_the_counted_noun(nlp):
 def test_spelled_dozen_counts_even_an_unlisted_noun(nlp):
     f = one(nlp, "A dozen inspectors have rotated through the plant.")
     assert (f.text, f.value, f.unit) == ("A dozen", 12, "inspector")
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f", "\u2009"])
+def test_thousands_separated_by_spaces_are_one_number(nlp, space):
+    drones = one(nlp, f"Russia launched 12{space}000 drones at Kyiv.")
+    assert (drones.text, drones.value, drones.unit) == (f"12{space}000", 12000, "drone")
+    people = one(nlp, f"Some 1{space}500{space}000 people fled the region.")
+    assert (people.value, people.unit) == (1_500_000, "person")
+
+
+def test_a_year_beside_a_number_stays_apart(nlp):
+    soldiers = one(nlp, "In 2022 400 soldiers deserted, the report found.")
+    assert (soldiers.text, soldiers.value) == ("400", 400)

@@ -71,8 +71,11 @@ def load_model():
 @lru_cache(maxsize=1)
 def load_nlp():
     """The full newsclaims pipeline, loaded once per process."""
+    from . import numbers  # registers spaced_thousands; numbers needs this module, so imported here
+
     nlp = load_model()
     nlp.max_length = MAX_CHARS
+    nlp.add_pipe(numbers.spaced_thousands.__name__, first=True)
     nlp.add_pipe("paragraph_sentences", before="parser")
     ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(gazetteer_patterns())

@@ -13,9 +13,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.language import Language
+
 from newsclaims.nlp import doc_text, load_data
 
-DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+# Thousands written "12 000": a space, no-break space, narrow no-break space or thin space between groups.
+GROUP_SPACES = " \u00a0\u202f\u2009"
+SPACED_GROUPS = re.compile(rf"(?<![\d.,])\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+(?:\.\d+)?(?![\d]|[.,]\d)")
+DIGITS = re.compile(rf"^(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+|\d+)(?:\.\d+)?$")
 SUFFIXED = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([a-z]+)$")
 
 
@@ -50,11 +55,23 @@ def word_value(word):
     """Value of one number word or digit string, or None."""
     w = word.lower()
     if DIGITS.match(w):
-        return float(w.replace(",", ""))
+        return float(re.sub(rf"[,{GROUP_SPACES}]", "", w))
     m = SUFFIXED.match(w)
     if m and m.group(2) in units()["scale_suffixes"]:
         return float(m.group(1).replace(",", "")) * units()["scale_suffixes"][m.group(2)]
     return units()["number_words"].get(w)
+
+
+@Language.component("spaced_thousands")
+def spaced_thousands(doc):
+    """Make "12 000" and "1 500 000" one token, as "12,000" is: the tokenizer splits them at the spaces."""
+    text = doc_text(doc)
+    spans = [doc.char_span(m.start(), m.end()) for m in SPACED_GROUPS.finditer(text)]
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            if span is not None and len(span) > 1:
+                retokenizer.merge(span)
+    return doc
 
 
 def is_number_start(token):
