@@ -172,3 +172,57 @@ def test_two_builds_started_at_once_end_sanely(corpus, complete, tmp_path):
             assert "another build is writing" in err
     assert table_counts(db_path) == complete.counts
     assert staging_files(db_path) == []
+
+
+def children(pid):
+    """Live (not zombie) processes whose parent is ``pid``."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = open(f"/proc/{entry}/stat").read()
+            except OSError:
+                continue
+            state, ppid = stat.rsplit(")", 1)[1].split()[:2]
+            if int(ppid) == pid and state != "Z":
+                found.append(int(entry))
+    return found
+
+
+def alive(pid):
+    try:
+        return open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_killed_parallel_build_leaves_no_workers_and_no_lock(corpus, tmp_path):
+    db_path = tmp_path / "newsclaims.db"
+    proc = start(corpus / "all", "--db", db_path, "-j", "2")
+    wait_for(lambda: len(children(proc.pid)) >= 2, proc)
+    workers = children(proc.pid)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate()
+    deadline = time.monotonic() + 30
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if alive(pid)]
+    code, err = build(*few(corpus), "--db", db_path, "--wait", "0")
+    assert code == 0, err
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_stopped_build_exits_3_and_leaves_the_database_and_no_staging_file(corpus, tmp_path, signum, processes):
+    db_path = tmp_path / "newsclaims.db"
+    code, err = build(*few(corpus), "--db", db_path)
+    assert code == 0, err
+    before = db_path.read_bytes()
+    proc = start(corpus / "all", "--db", db_path, "-j", processes)
+    wait_for(lambda: bool(staging_files(db_path)), proc)
+    os.kill(proc.pid, signum)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 3, err
+    assert f"Interrupted ({signal.Signals(signum).name}): {db_path} was not changed" in err
+    assert staging_files(db_path) == []
+    assert db_path.read_bytes() == before

@@ -1,4 +1,5 @@
 """The command line: ``newsclaims build ARTICLES... --db PATH``, and extract/load for clusters."""
+import signal
 import sys
 import traceback
 from contextlib import contextmanager
@@ -33,11 +34,23 @@ def progress_bar(quiet):
     return lambda length: click.progressbar(length=length, label="Articles", file=sys.stderr, show_pos=True)
 
 
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP: unwinds like Ctrl-C, so the staging copy and the workers are cleaned up."""
+
+
+def stop(signum, frame):
+    raise Stopped(signal.Signals(signum).name)
+
+
 @contextmanager
 def reported_errors(target):
-    """Turn failures into one clear line and exit status 3: ``target`` was not changed."""
+    """Turn failures and interruptions into one clear line and exit status 3: ``target`` was not changed."""
+    previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGTERM, signal.SIGHUP)}
     try:
         yield
+    except (KeyboardInterrupt, Stopped) as error:
+        warn(f"Interrupted ({str(error) or 'SIGINT'}): {target} was not changed")
+        sys.exit(EXIT_NOT_BUILT)
     except (BuildLocked, ModelMissing, NotOurDatabase) as error:
         warn(f"Error: {error}")
         sys.exit(EXIT_NOT_BUILT)
@@ -45,6 +58,9 @@ def reported_errors(target):
         traceback.print_exc()
         warn(f"Error: {type(error).__name__}: {error}; {target} was not changed")
         sys.exit(EXIT_NOT_BUILT)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def finish(target, summary):

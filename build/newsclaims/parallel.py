@@ -3,10 +3,14 @@
 Extraction is a pure function of the text, so a worker needs nothing but the
 articles: each one loads the pipeline once, parses a batch with ``nlp.pipe``
 and sends back plain rows. At most two batches per worker are in flight, so
-memory stays flat however long the stream of articles.
+memory stays flat however long the stream of articles. Workers die with the
+build, however it ends: a killed build never leaves workers holding its lock.
 """
+import ctypes
+import multiprocessing
+import os
+import signal
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 
@@ -41,6 +45,20 @@ def batches(items, size):
         yield batch
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def start_worker(build_pid):
+    """In each worker: be killed when the build process dies, even by SIGKILL; leave Ctrl-C to the build."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: the build still terminates its workers whenever it can run code
+    if os.getppid() != build_pid:  # the build died before the line above took effect
+        os._exit(1)
+
+
 def extract_all(articles, processes=1, batch_size=32):
     """Yield Rows or Failure for every article, in input order."""
     if processes == 1:
@@ -48,11 +66,18 @@ def extract_all(articles, processes=1, batch_size=32):
             yield from extract_batch(batch, batch_size)
         return
     load_nlp()  # loaded before the workers fork, so they share it
-    with ProcessPoolExecutor(processes) as pool:
+    pool = multiprocessing.get_context("fork").Pool(processes, initializer=start_worker, initargs=(os.getpid(),))
+    try:
         in_flight = deque()
         for batch in batches(articles, batch_size):
-            in_flight.append(pool.submit(extract_batch, batch, batch_size))
+            in_flight.append(pool.apply_async(extract_batch, (batch, batch_size)))
             if len(in_flight) >= 2 * processes:
-                yield from in_flight.popleft().result()
+                yield from in_flight.popleft().get()
         while in_flight:
-            yield from in_flight.popleft().result()
+            yield from in_flight.popleft().get()
+        pool.close()
+    except BaseException:  # an error, Ctrl-C, SIGTERM or the caller stopping early: stop the workers now
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
