@@ -2,7 +2,9 @@
 import sqlite_utils
 from click.testing import CliRunner
 
+from newsclaims.articles import Article
 from newsclaims.cli import cli
+from newsclaims.parallel import article_batches
 
 ARTICLES = {
     "talks.txt": "Talks stall in Geneva\n\n“We will not sign this,” Foreign Minister Elena Marchetti said on Monday.\n"
@@ -83,3 +85,10 @@ def test_building_from_shards_says_to_load_them_instead(corpus, tmp_path):
     assert result.exit_code == 1
     assert "rows-00000.jsonl: rows from `newsclaims extract`, not articles: load it with `newsclaims load`" in result.output
     assert result.output.count("skipped") == 1
+
+
+def test_a_batch_stops_at_its_character_budget_and_a_long_article_goes_alone():
+    sizes = [100, 100, 250, 900, 50, 50, 50]
+    articles = [Article(slug=f"a{i}", body="x" * size) for i, size in enumerate(sizes)]
+    grouped = [[len(a.body) for a in batch] for batch in article_batches(articles, size=2, max_chars=300)]
+    assert grouped == [[100, 100], [250], [900], [50, 50], [50]]

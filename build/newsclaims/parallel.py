@@ -39,9 +39,27 @@ def extract_batch(articles, batch_size=32):
     return results
 
 
+# spaCy's memory grows with the text it holds at once: a batch stops at this many characters
+# (or at batch_size articles), so three 600 KB articles are parsed one at a time, not together.
+BATCH_CHARS = 400_000
+
+
 def batches(items, size):
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def article_batches(articles, size, max_chars=BATCH_CHARS):
+    """Lists of at most ``size`` articles and ``max_chars`` characters of text (one longer article goes alone)."""
+    batch, chars = [], 0
+    for article in articles:
+        if batch and (len(batch) == size or chars + len(article.body) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(article)
+        chars += len(article.body)
+    if batch:
         yield batch
 
 
@@ -62,14 +80,14 @@ def start_worker(build_pid):
 def extract_all(articles, processes=1, batch_size=32):
     """Yield Rows or Failure for every article, in input order."""
     if processes == 1:
-        for batch in batches(articles, batch_size):
+        for batch in article_batches(articles, batch_size):
             yield from extract_batch(batch, batch_size)
         return
     load_nlp()  # loaded before the workers fork, so they share it
     pool = multiprocessing.get_context("fork").Pool(processes, initializer=start_worker, initargs=(os.getpid(),))
     try:
         in_flight = deque()
-        for batch in batches(articles, batch_size):
+        for batch in article_batches(articles, batch_size):
             in_flight.append(pool.apply_async(extract_batch, (batch, batch_size)))
             if len(in_flight) >= 2 * processes:
                 yield from in_flight.popleft().get()
