@@ -126,6 +126,19 @@ def write_corpus(folder, articles, words=400, seed=1):
     return paths
 
 
+def write_long_article(path, chars, seed=1):
+    """One article of about ``chars`` characters: paragraphs of generated stories run on, as in a long transcript."""
+    rng = random.Random(seed)
+    lines = ["A very long report", ""]
+    size = 0
+    while size < chars:
+        paragraph = " ".join(sentence(rng) for _ in range(rng.randint(1, 3)))
+        lines.append(paragraph)
+        size += len(paragraph) + 1
+    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return Path(path)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("out", type=Path)

@@ -11,6 +11,7 @@ like with like:
 - peak memory (RSS) building N and 4N articles;
 - rebuilding after one article changed against the full build;
 - database size per 1,000 articles;
+- one long article of 100 KB, 500 KB and 1.5 MB: seconds and peak memory;
 - p50/p95 latency of every saved query, a full-text search and a row page
   on a database of ``--serve-articles`` articles (rows of the built corpus
   copied under new slugs: the same shapes, the scale of a real archive).
@@ -37,12 +38,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from corpus import VILLAGES, write_corpus  # noqa: E402
+from corpus import VILLAGES, write_corpus, write_long_article  # noqa: E402
 
 from newsclaims.nlp import MODEL_PACKAGES  # noqa: E402
 
 BIN = Path(sys.executable).parent
 BATCH_SIZE = 32
+# One article each, up to the 2 MB cap: time and memory must grow in step with the length.
+LONG_ARTICLE_CHARS = (100_000, 500_000, 1_500_000)
 # Reports peak RSS of the command it runs: a fresh process per measurement.
 PEAK_RSS = (
     "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
@@ -77,6 +80,19 @@ def timed_build(folder, db_path, *options):
     result = subprocess.run(command, capture_output=True, text=True, check=True)
     seconds = time.perf_counter() - started
     return seconds, int(result.stdout.split()[-1]) / 1024
+
+
+def long_article_rows(work):
+    """(size, seconds, peak MB, seconds per 100 KB) for building one article of each LONG_ARTICLE_CHARS."""
+    rows = []
+    for chars in LONG_ARTICLE_CHARS:
+        folder = work / f"long-{chars}"
+        folder.mkdir()
+        write_long_article(folder / "long.txt", chars)
+        seconds, rss = timed_build(folder, work / f"long-{chars}.db")
+        rows.append((f"one article of {chars // 1000:,} KB", f"{seconds:.1f} s, {rss:,.0f} MB peak",
+                     f"{seconds / chars * 100_000:.2f} s per 100 KB"))
+    return rows
 
 
 def model_load_seconds():
@@ -200,6 +216,7 @@ def main():
     changed.write_text(changed.read_text(encoding="utf-8") + "Officials said 12 tanks were lost.\n", encoding="utf-8")
     rebuild, _ = timed_build(small, work / "one.db")
     size_per_1000 = (work / "one.db").stat().st_size / args.articles * 1000 / 1e6
+    long_rows = long_article_rows(work)
     print("build measured; scaling the database", file=sys.stderr)
 
     served = work / "newsclaims.db"
@@ -223,6 +240,7 @@ def main():
         ("database size per 1,000 articles", f"{size_per_1000:.1f} MB", f"{args.words} words per article"),
         (f"database of {args.serve_articles:,} articles", f"{served.stat().st_size / 1e6:,.0f} MB",
          f"made in {scale_seconds:.0f} s by copying rows"),
+        *long_rows,
     ]
     lines = [
         "# Benchmark results",

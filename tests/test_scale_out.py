@@ -2,8 +2,10 @@
 import sqlite_utils
 from click.testing import CliRunner
 
+from newsclaims import nlp as pipeline
 from newsclaims.articles import Article
 from newsclaims.cli import cli
+from newsclaims.extract import extract
 from newsclaims.parallel import article_batches
 
 ARTICLES = {
@@ -92,3 +94,15 @@ def test_a_batch_stops_at_its_character_budget_and_a_long_article_goes_alone():
     articles = [Article(slug=f"a{i}", body="x" * size) for i, size in enumerate(sizes)]
     grouped = [[len(a.body) for a in batch] for batch in article_batches(articles, size=2, max_chars=300)]
     assert grouped == [[100, 100], [250], [900], [50, 50], [50]]
+
+
+def test_a_long_article_parsed_in_pieces_gives_the_rows_of_one_parse(nlp):
+    body = "Talks in Geneva\n\n" + "\n\n".join(
+        f"\u201cWe will rebuild within {i + 2} years,\u201d said Jens Stoltenberg on Monday. "
+        f"Officials in Kyiv said {i + 3} drones were shot down near Odesa." for i in range(40)) + "\n"
+    article = Article(slug="long", body=body)
+    whole = extract(article, nlp(body))
+    assert len(list(pipeline.pieces(body, 500))) > 10
+    [doc] = list(pipeline.parse(nlp, [body], piece_chars=500))
+    assert doc.text == body
+    assert extract(article, doc) == whole

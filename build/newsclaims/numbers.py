@@ -65,8 +65,7 @@ def word_value(word):
 @Language.component("spaced_thousands")
 def spaced_thousands(doc):
     """Make "12 000" and "1 500 000" one token, as "12,000" is: the tokenizer splits them at the spaces."""
-    text = doc_text(doc)
-    spans = [doc.char_span(m.start(), m.end()) for m in SPACED_GROUPS.finditer(text)]
+    spans = [doc.char_span(m.start(), m.end()) for m in SPACED_GROUPS.finditer(doc.text)]
     with doc.retokenize() as retokenizer:
         for span in spans:
             if span is not None and len(span) > 1:

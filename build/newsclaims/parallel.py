@@ -16,7 +16,7 @@ from itertools import islice
 
 from .articles import Article
 from .extract import extract
-from .nlp import load_nlp
+from .nlp import load_nlp, parse
 
 
 @dataclass
@@ -30,8 +30,8 @@ class Failure:
 def extract_batch(articles, batch_size=32):
     """Rows (or a Failure) for each article, in order."""
     results = []
-    docs = load_nlp().pipe(((a.body, a) for a in articles), as_tuples=True, batch_size=batch_size)
-    for doc, article in docs:
+    docs = parse(load_nlp(), [a.body for a in articles], batch_size)
+    for doc, article in zip(docs, articles, strict=True):
         try:
             results.append(extract(article, doc))
         except Exception as error:  # one article's bug must not sink the build
