@@ -5,7 +5,6 @@ runs sentences across the line breaks that separate paragraphs, so we add an
 entity ruler (patterns in ``data/gazetteer.yml``) and a component that starts a
 sentence after every line break.
 """
-from collections import deque
 from functools import lru_cache
 from importlib import resources
 
@@ -105,28 +104,20 @@ def pieces(text, size=PIECE_CHARS):
 def parse(nlp, texts, batch_size=32, piece_chars=PIECE_CHARS):
     """A Doc for each of ``texts``, in order, as ``nlp.pipe`` gives: time and memory linear in the text.
 
-    A long text is parsed piece by piece (see pieces) and joined with
-    Doc.from_docs. Nothing changes for it, since no sentence runs over a line
-    break (paragraph_sentences) and the text, offsets and tokens stay the same.
+    A long text is parsed piece by piece (see pieces), one piece at a time,
+    and joined with Doc.from_docs. Nothing changes for it, since no sentence
+    runs over a line break (paragraph_sentences) and the text, offsets and
+    tokens stay the same.
     """
-    owners = deque()  # which text each piece sent to nlp.pipe belongs to
-
-    def all_pieces():
-        for index, text in enumerate(texts):
-            for piece in pieces(text, piece_chars):
-                owners.append(index)
-                yield piece
-
-    owner, parts = None, []
-    for doc in nlp.pipe(all_pieces(), batch_size=batch_size):
-        index = owners.popleft()
-        if parts and index != owner:
-            yield joined(parts)
-            parts = []
-        owner = index
-        parts.append(doc)
-    if parts:
-        yield joined(parts)
+    short = []
+    for text in texts:
+        if len(text) <= piece_chars:
+            short.append(text)
+            continue
+        yield from nlp.pipe(short, batch_size=batch_size)
+        short = []
+        yield joined([nlp(piece) for piece in pieces(text, piece_chars)])
+    yield from nlp.pipe(short, batch_size=batch_size)
 
 
 def joined(docs):

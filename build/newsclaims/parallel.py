@@ -39,9 +39,9 @@ def extract_batch(articles, batch_size=32):
     return results
 
 
-# spaCy's memory grows with the text it holds at once: a batch stops at this many characters
-# (or at batch_size articles), so three 600 KB articles are parsed one at a time, not together.
-BATCH_CHARS = 400_000
+# spaCy's memory grows with the text it parses at once (about 3 MB per KB): a batch stops at this
+# many characters (or at batch_size articles), so a few long articles are never parsed together.
+BATCH_CHARS = 200_000
 
 
 def batches(items, size):
