@@ -6,6 +6,8 @@ input used to stop a whole build, or to go in damaged without a word.
 import json
 import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -190,3 +192,24 @@ def test_a_device_named_on_the_command_line_is_refused_without_reading_it(tmp_pa
     result = run("build", "-q", zero, "--db", tmp_path / "news.db")
     assert result.exit_code == 1, result.output
     assert f"{zero}: not a regular file (a device); skipped" in result.output
+
+
+READ_UNDER_A_MEMORY_CAP = """
+import resource, sys
+from newsclaims.sources import read_source
+size = int(open("/proc/self/status").read().split("VmSize:")[1].split()[0]) * 1024
+resource.setrlimit(resource.RLIMIT_AS, (size + 60_000_000, size + 60_000_000))
+for item in read_source(sys.argv[1]):
+    print(getattr(item, "body", item))
+"""
+
+
+def test_a_huge_record_line_is_refused_without_reading_it_into_memory(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps({"text": STORY}) + "\n")
+        handle.write('{"text": "' + "x" * 150_000_000 + '"}\n')
+        handle.write(json.dumps({"text": OTHER}) + "\n")
+    result = subprocess.run([sys.executable, "-c", READ_UNDER_A_MEMORY_CAP, str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.splitlines() == [STORY, f"{path}:2: too large (150.0 MB; the limit is 8 MB)", OTHER]
