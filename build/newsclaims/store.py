@@ -27,10 +27,12 @@ MENTION_COLUMNS = {"id": int, "article_id": int, "entity_id": int, "start": int,
 QUOTE_COLUMNS = {
     "id": int, "article_id": int, "start": int, "end": int, "text": str, "kind": str, "speaker_id": int,
     "speaker_start": int, "speaker_end": int, "cue": str,
+    "speaker_text": str, "speaker_text_start": int, "speaker_text_end": int,
 }
 FIGURE_COLUMNS = {
     "id": int, "article_id": int, "start": int, "end": int, "text": str, "value": float, "low": float,
     "high": float, "qualifier": str, "unit": str, "category": str, "claimant_id": int, "quote_id": int,
+    "claimant_text": str, "claimant_text_start": int, "claimant_text_end": int,
 }
 CHILD_TABLES = ("mentions", "quotes", "figures")
 
@@ -158,13 +160,21 @@ def write_rows(db, rows, entity_ids=None):
             "article_id": article_id, "start": quote.start, "end": quote.end, "text": quote.text, "kind": quote.kind,
             "speaker_id": entity_id(db, speaker, known), "speaker_start": quote.speaker_start,
             "speaker_end": quote.speaker_end, "cue": quote.cue,
+            **written("speaker_text", article.body, quote.speaker_text_start, quote.speaker_text_end),
         }).last_pk)
     db["figures"].insert_all(
         {"article_id": article_id, "start": f.start, "end": f.end, "text": f.text, "value": f.value, "low": f.low,
          "high": f.high, "qualifier": f.qualifier, "unit": f.unit, "category": f.category,
-         "claimant_id": entity_id(db, claimant, known), "quote_id": None if f.quote is None else quote_ids[f.quote]}
+         "claimant_id": entity_id(db, claimant, known), "quote_id": None if f.quote is None else quote_ids[f.quote],
+         **written("claimant_text", article.body, f.claimant_text_start, f.claimant_text_end)}
         for f, claimant in zip(rows.figures, rows.claimants)
     )
+
+
+def written(name, body, start, end):
+    """The source phrase as the article wrote it, with its offsets: searchable when it names no one."""
+    text = None if start is None else body[start:end]
+    return {name: text, f"{name}_start": start, f"{name}_end": end}
 
 
 def merge_entity(db, old_id, new_id):
