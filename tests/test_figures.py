@@ -318,3 +318,37 @@ def test_hyphenated_modifiers_do_not_hide_the_counted_noun(nlp):
 def test_spelled_dozen_counts_even_an_unlisted_noun(nlp):
     f = one(nlp, "A dozen inspectors have rotated through the plant.")
     assert (f.text, f.value, f.unit) == ("A dozen", 12, "inspector")
+
+
+# --- one attribution for quotes and figures ------------------------------------------
+
+@pytest.mark.parametrize("verb", ["said", "admitted", "estimated", "announced"])
+def test_he_means_the_man_whoever_the_subject_was(nlp, verb):
+    text = f"Ms Anna Berg met Mr Piotr Nowak on Monday. He {verb} 40 tanks were lost."
+    f = one(nlp, text)
+    assert claimant(text, f) == "Piotr Nowak"
+
+
+def test_she_means_the_woman_by_her_first_name(nlp):
+    text = "Piotr Nowak met Anna Berg on Monday. She said 40 tanks were lost."
+    f = one(nlp, text)
+    assert claimant(text, f) == "Anna Berg"
+
+
+def test_trailing_report_of_a_share_claims_it(nlp):
+    text = "Unemployment fell to 5.1% in May, the Nordland statistics office said on Tuesday."
+    f = one(nlp, text)
+    assert claimant(text, f) == "Nordland statistics office"
+
+
+def test_claim_verb_with_a_number_in_its_object(nlp):
+    text = "The Baltic Fisheries Agency estimated the losses at 4,000 tonnes of cod."
+    f = one(nlp, text)
+    assert claimant(text, f).removeprefix("The ") == "Baltic Fisheries Agency"
+
+
+def test_anonymous_source_is_kept_as_written(nlp):
+    text = "About 300 soldiers crossed the river, a senior army official said."
+    f = one(nlp, text)
+    assert claimant(text, f) is None
+    assert text[f.claimant_text_start:f.claimant_text_end] == "a senior army official"

@@ -356,3 +356,24 @@ def test_reported_clause_stops_before_another_speakers_report(run):
     quotes, _ = run(text)
     q = only(quotes, ("indirect",))[0]
     assert q.text == "it had tracked 12 vessels overnight"
+
+
+def test_report_before_its_cue_is_reported_speech(run):
+    text = "The harbour will reopen in June, Mayor Anna Kovac said on Monday."
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert (q.text, speaker(text, q)) == ("The harbour will reopen in June", "Anna Kovac")
+
+
+def test_inverted_cue_after_the_report(run):
+    text = "The harbour will reopen in June, said Anna Kovac, the mayor."
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert q.text.startswith("The harbour will reopen") and speaker(text, q) == "Anna Kovac"
+
+
+def test_anonymous_source_speaks_without_a_name(run):
+    text = "The talks will resume next week, people familiar with the matter said."
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert q.speaker_start is None and written(text, q) == "people familiar with the matter"

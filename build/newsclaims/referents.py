@@ -47,8 +47,8 @@ def person_mentions(doc, data):
     organisation; a surname of a known person, a two-word proper name as a
     subject, or a known first name with a surname is a person too.
     """
-    people = [e for e in doc.ents if e.label_ == "PERSON" or is_full_name(e)]
     taken = {t.i for e in doc.ents for t in e}
+    people = [with_given_names(doc, e, taken, data) for e in doc.ents if e.label_ == "PERSON" or is_full_name(e)]
     surnames = {e[-1].text for e in people if len(e) > 1}
     # a bare name that reports speech ("Daalder added") is a person's surname
     surnames |= {t.text for t in doc if t.pos_ == "PROPN" and t.dep_ in SUBJECTS and t.i not in taken
@@ -67,6 +67,15 @@ def person_mentions(doc, data):
         if named and tok.lower_ not in data["org_nouns"]:
             people.append(doc[start:tok.i + 1])
     return sorted(people, key=lambda p: p.start)
+
+
+def with_given_names(doc, person, taken, data):
+    """A person's span widened over the given names the model left out: "Mr [Piotr] Nowak"."""
+    start = person.start
+    while start > 0 and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+            and doc[start - 1].lower_.rstrip(".") not in data["title_words"] + data["female_words"] + data["male_words"]:
+        start -= 1
+    return doc[start:person.end] if start < person.start else person
 
 
 def resolve(ctx, head, pos):
