@@ -25,6 +25,7 @@ class Quote:
     speaker_label: str | None = None  # PERSON or ORG, when the speaker phrase is no entity
     speaker_text_start: int | None = None  # the source phrase as written ("a senior official", "he")
     speaker_text_end: int | None = None
+    part_of: int | None = None  # index of the statement this one repeats or lies inside: counted once
 
 
 def find_quotes(doc, attributions=None):
@@ -34,7 +35,36 @@ def find_quotes(doc, attributions=None):
     for quote in quotes:
         if quote.kind != "indirect":
             mark_scare(text, quote)
+    link_repeats(quotes)
     return quotes
+
+
+def link_repeats(quotes):
+    """Point a quote that adds no statement of its own at the one it belongs to.
+
+    Words quoted inside a reported clause by the same source ("said the losses
+    were “catastrophic”") and the same words quoted again (headline and body)
+    stay rows of their own, searchable, but a speaker's statements count once.
+    """
+    for i, quote in enumerate(quotes):
+        if quote.kind == "scare":
+            continue
+        for j, other in enumerate(quotes):
+            if j == i or other.kind == "scare" or other.part_of is not None:
+                continue
+            inside = other.kind == "indirect" and quote.kind != "indirect" and other.start <= quote.start \
+                and quote.end <= other.end and same_source(quote, other)
+            if inside or (j < i and other.text == quote.text):
+                quote.part_of = j
+                break
+
+
+def same_source(a, b):
+    """Whether two quotes name the same source (the same mention, or the same phrase as written)."""
+    if a.speaker_start is not None:
+        return (a.speaker_start, a.speaker_end) == (b.speaker_start, b.speaker_end)
+    return a.speaker_text_start is not None and (a.speaker_text_start, a.speaker_text_end) == (
+        b.speaker_text_start, b.speaker_text_end)
 
 
 def quote_row(text, attribution):

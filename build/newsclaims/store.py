@@ -27,7 +27,7 @@ MENTION_COLUMNS = {"id": int, "article_id": int, "entity_id": int, "start": int,
 QUOTE_COLUMNS = {
     "id": int, "article_id": int, "start": int, "end": int, "text": str, "kind": str, "speaker_id": int,
     "speaker_start": int, "speaker_end": int, "cue": str,
-    "speaker_text": str, "speaker_text_start": int, "speaker_text_end": int,
+    "speaker_text": str, "speaker_text_start": int, "speaker_text_end": int, "part_of": int,
 }
 FIGURE_COLUMNS = {
     "id": int, "article_id": int, "start": int, "end": int, "text": str, "value": float, "low": float,
@@ -140,7 +140,7 @@ def write_rows(db, rows, entity_ids=None):
     known = {} if entity_ids is None else entity_ids
     article = rows.article
     delete_article(db, article.slug)
-    said = sum(quote.kind != "scare" for quote in rows.quotes)
+    said = sum(quote.kind != "scare" and quote.part_of is None for quote in rows.quotes)
     unattributed = sum(claimant is None for claimant in rows.claimants)
     article_id = db["articles"].insert({
         "slug": article.slug, "label": article.label, "title": article.title, "published": article.published, "byline": article.byline,
@@ -162,6 +162,9 @@ def write_rows(db, rows, entity_ids=None):
             "speaker_end": quote.speaker_end, "cue": quote.cue,
             **written("speaker_text", article.body, quote.speaker_text_start, quote.speaker_text_end),
         }).last_pk)
+    for quote, quote_id in zip(rows.quotes, quote_ids):
+        if quote.part_of is not None:
+            db["quotes"].update(quote_id, {"part_of": quote_ids[quote.part_of]})
     db["figures"].insert_all(
         {"article_id": article_id, "start": f.start, "end": f.end, "text": f.text, "value": f.value, "low": f.low,
          "high": f.high, "qualifier": f.qualifier, "unit": f.unit, "category": f.category,
@@ -237,13 +240,13 @@ def tidy(db):
     db.execute("""
         update entities set
           mentions = (select count(*) from mentions where entity_id = entities.id),
-          quotes = (select count(*) from quotes where speaker_id = entities.id and kind != 'scare'),
+          quotes = (select count(*) from quotes where speaker_id = entities.id and kind != 'scare' and part_of is null),
           figures = (select count(*) from figures where claimant_id = entities.id)
     """)
     # Databases built before these counts existed get them filled once.
     db.execute("""
         update articles set
-          quotes = (select count(*) from quotes where article_id = articles.id and kind != 'scare'),
+          quotes = (select count(*) from quotes where article_id = articles.id and kind != 'scare' and part_of is null),
           figures = (select count(*) from figures where article_id = articles.id),
           unattributed = (select count(*) from figures where article_id = articles.id and claimant_id is null)
         where quotes is null
