@@ -227,3 +227,26 @@ def test_unresolved_description_is_no_speaker(corpus, tmp_path):
     assert not names & {"minister", "prime minister", "spokesman"}
     speakers = rows(db_path, "select speaker_id from quotes where kind in ('direct', 'indirect')")
     assert speakers and all(r["speaker_id"] is None for r in speakers)
+
+
+def test_a_quote_inside_the_same_speakers_report_counts_once(corpus, tmp_path):
+    corpus("port.txt", "Harbour news\n\nMayor Anna Kovac said the new crane was “a real turning point” for the port.\n")
+    db_path = tmp_path / "out.db"
+    build([corpus.folder], db_path, warn=lambda message: None)
+    quotes = rows(db_path, "select kind, part_of from quotes order by start")
+    assert [q["kind"] for q in quotes] == ["indirect", "partial"]
+    assert quotes[1]["part_of"] is not None
+    assert rows(db_path, "select quotes from entities where name = 'Anna Kovac'") == [{"quotes": 1}]
+    assert rows(db_path, "select quotes from articles") == [{"quotes": 1}]
+
+
+def test_anonymous_sources_are_stored_as_written(corpus, tmp_path):
+    corpus("port.txt", "Harbour news\n\nThe port will handle 40 ships a day, a senior port official said.\n")
+    db_path = tmp_path / "out.db"
+    build([corpus.folder], db_path, warn=lambda message: None)
+    quote = rows(db_path, "select speaker_id, speaker_text, speaker_text_start, speaker_text_end from quotes")[0]
+    body = rows(db_path, "select body from articles")[0]["body"]
+    assert quote["speaker_id"] is None and quote["speaker_text"] == "a senior port official"
+    assert body[quote["speaker_text_start"]:quote["speaker_text_end"]] == quote["speaker_text"]
+    figure = rows(db_path, "select claimant_id, claimant_text from figures")[0]
+    assert figure == {"claimant_id": None, "claimant_text": "a senior port official"}

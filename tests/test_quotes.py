@@ -2,7 +2,8 @@
 import pytest
 
 from newsclaims.nlp import load_nlp
-from newsclaims.quotes import find_marked, find_quotes
+from newsclaims.marks import find_marked
+from newsclaims.quotes import find_quotes
 
 
 @pytest.fixture(scope="module")
@@ -223,25 +224,41 @@ def test_indirect_inverted_cue(run):
     assert q.text.startswith("The reserves may run out") and speaker(text, q) == "Lena Ostrom"
 
 
-def test_indirect_needs_a_speaking_subject(run):
-    text = "Recent figures suggest that exports are falling. The data show prices rose."
+def written(text, quote):
+    return None if quote.speaker_text_start is None else text[quote.speaker_text_start:quote.speaker_text_end]
+
+
+def test_a_finding_is_a_claim_whose_source_is_kept_as_written(run):
+    text = "Recent trade figures suggest that exports are falling."
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert (q.text, q.speaker_start, written(text, q)) == ("exports are falling", None, "Recent trade figures")
+
+
+def test_a_cue_without_a_subject_reports_nothing(run):
+    text = "Asked about the budget, the mayor left the room."
     quotes, _ = run(text)
     assert only(quotes, ("indirect",)) == []
 
 
-def test_according_to_clause_follows_the_setting(run, monkeypatch):
-    from newsclaims import speakers
-    monkeypatch.setitem(speakers.cue_data(), "according_to_indirect", True)
+def test_according_to_reports_the_rest_of_the_sentence(run):
     text = "Three bridges were destroyed overnight, according to the regional governor."
     quotes, _ = run(text)
     q = only(quotes, ("indirect",))[0]
     assert q.text == "Three bridges were destroyed overnight" and q.cue == "according to"
 
 
-def test_participle_is_not_its_own_report(run):
-    text = "The mayor sought to reassure residents, saying the water was safe to drink."
+def test_participle_reports_for_the_subject_of_its_verb(run):
+    text = "Mayor Anna Kovac sought to reassure residents, saying the water was safe to drink."
     quotes, _ = run(text)
-    assert only(quotes, ("indirect",)) == []
+    q = only(quotes, ("indirect",))[0]
+    assert (q.text, speaker(text, q)) == ("the water was safe to drink", "Anna Kovac")
+
+
+def test_officials_in_a_place_speak_for_it(run):
+    text = "Two schools were damaged, according to officials in Kharkiv."
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes, ("indirect",))[0]) == "Kharkiv"
 
 
 def test_quotes_come_in_text_order(run):
@@ -339,3 +356,24 @@ def test_reported_clause_stops_before_another_speakers_report(run):
     quotes, _ = run(text)
     q = only(quotes, ("indirect",))[0]
     assert q.text == "it had tracked 12 vessels overnight"
+
+
+def test_report_before_its_cue_is_reported_speech(run):
+    text = "The harbour will reopen in June, Mayor Anna Kovac said on Monday."
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert (q.text, speaker(text, q)) == ("The harbour will reopen in June", "Anna Kovac")
+
+
+def test_inverted_cue_after_the_report(run):
+    text = "The harbour will reopen in June, said Anna Kovac, the mayor."
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert q.text.startswith("The harbour will reopen") and speaker(text, q) == "Anna Kovac"
+
+
+def test_anonymous_source_speaks_without_a_name(run):
+    text = "The talks will resume next week, people familiar with the matter said."
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert q.speaker_start is None and written(text, q) == "people familiar with the matter"

@@ -10,7 +10,7 @@ from conftest import datasette_for, project_metadata
 
 QUERIES = project_metadata()["databases"]["newsclaims"]["queries"]
 # A value for each parameter that the seed articles can answer.
-PARAMETERS = {"speaker": "Putin", "claimant": "Putin", "unit": "", "entity": "", "search": "Russia"}
+PARAMETERS = {"speaker": "Putin", "claimant": "Putin", "unit": "", "entity": "", "search": "Russia", "words": ""}
 CHART_LINK = re.compile(r'href="(/newsclaims/(\w+)#g\.mark=[^"]+)"')
 
 

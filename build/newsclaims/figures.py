@@ -1,4 +1,4 @@
-"""Find numeric claims in a Doc: value, range, unit and who claims them.
+"""Find numeric claims in a Doc: value, range, unit, and the attribution that holds them.
 
 A figure is a number that counts or measures something ("54 tanks", "$325
 million", "less than 0.2%"). Numbers that only name or date things are not
@@ -19,12 +19,8 @@ from newsclaims.numbers import blocked_spans, is_code, is_date, is_label, read_n
 
 # Entity labels that make a number part of a name rather than a count.
 NAME_LABELS = {"EVENT", "LAW", "WORK_OF_ART", "FAC", "PRODUCT", "WEAPON", "ORG"}
-# Entity labels that can name a claimant.
-CLAIMANT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 # Dependency labels of a number standing for its own noun ("close to 5,000 have died").
 BARE_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos"}
-# How a reported clause hangs on its reporting verb ("said [Russia had lost 54 tanks]").
-CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 # A model designation written as one token: letters, optional hyphen, digits ("AS-90", "T-72s").
 MODEL_CODE = re.compile(r"[A-Z][A-Za-z]{0,3}-?\d+[A-Za-z]{0,2}")
 # unit_of's answer for numbers that measure time or calibre: never figures.
@@ -48,6 +44,8 @@ class Figure:
     category: str | None = None  # equipment, personnel, casualties, money, area, share, other
     claimant_start: int | None = None  # where the claimant is named, as for Quote.speaker_*
     claimant_end: int | None = None
+    claimant_text_start: int | None = None  # the source phrase as written, as for Quote.speaker_text_*
+    claimant_text_end: int | None = None
     quote: int | None = None  # index into the article's quotes when the number stands in one
 
 
@@ -308,20 +306,18 @@ def measure_unit(doc, number):
 # --- claimants -------------------------------------------------------------------
 
 def attribute(doc, figure, number, quotes):
-    """Set the claimant: the speaker of a quote holding the figure, else an attribution
-    in its sentence ("according to X", "X said that ..."), else None (narration)."""
+    """Take the claimant from the innermost attribution whose content holds the figure.
+
+    Who says or claims what is decided in attribution.py; a figure outside
+    every attribution is the outlet's own narration and keeps no claimant.
+    """
     index = holding_quote(doc, number, quotes)
-    if index is not None:
-        figure.quote = index
-        quote = quotes[index]
-        if quote.speaker_start is not None:
-            span = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
-            if span is None or not is_anonymous(span.root):
-                figure.claimant_start, figure.claimant_end = quote.speaker_start, quote.speaker_end
-            return
-    span = sentence_claimant(doc, doc[number.first])
-    if span is not None:
-        figure.claimant_start, figure.claimant_end = span
+    if index is None:
+        return
+    figure.quote = index
+    quote = quotes[index]
+    figure.claimant_start, figure.claimant_end = quote.speaker_start, quote.speaker_end
+    figure.claimant_text_start, figure.claimant_text_end = quote.speaker_text_start, quote.speaker_text_end
 
 
 def holding_quote(doc, number, quotes):
@@ -334,114 +330,6 @@ def holding_quote(doc, number, quotes):
     held = [(q.end - q.start, i) for i, q in enumerate(quotes)
             if q.kind in ("direct", "partial", "indirect") and q.start < end and start < q.end]
     return min(held)[1] if held else None
-
-
-def sentence_claimant(doc, token):
-    """Char span of who asserts the clause holding token, from the dependency parse.
-
-    Walks up from the number: an "according to X" on any clause above it names
-    X; a reporting verb ("said", "announced", "estimates") standing before the
-    number, with the number in its complement, names its subject. A reporting
-    verb after the clause ("..., the ministry said") is left to the quotes
-    extractor: such sentences read as the outlet's narration of a report.
-    """
-    child = token
-    for node in token.ancestors:
-        source = according_to(node)
-        if source is not None:
-            return naming_span(doc, source)
-        if is_reporting(node) and node.i < token.i and child.dep_ in CLAUSE_DEPS:
-            subject = subject_of(node)
-            if subject is not None:
-                return naming_span(doc, subject)
-        child = node
-    return None
-
-
-def according_to(node):
-    """The object of an "according to" hanging on this node, or None."""
-    for c in node.children:
-        if c.lower_ == "according":
-            for to in c.children:
-                if to.lower_ == "to":
-                    return next((o for o in to.children if o.dep_ == "pobj"), None)
-    return None
-
-
-@lru_cache(maxsize=1)
-def reporting_verbs():
-    """Base forms of reporting verbs."""
-    return set(units()["reporting_verbs"])
-
-
-def verb_base(word):
-    """Crude base form of an inflected verb: "claimed" -> "claim", "noting" -> "note"."""
-    w = word.lower()
-    irregular = units()["irregular_verbs"]
-    if w in irregular:
-        return irregular[w]
-    candidates = [w, w[:-1], w[:-2], w[:-3], w[:-3] + "e", w[:-1] if w.endswith("s") else w]
-    return next((c for c in candidates if c in reporting_verbs()), None)
-
-
-def is_reporting(node):
-    """Is this token a reporting verb ("said", "announced", "estimates")?"""
-    return node.pos_ in ("VERB", "AUX") and verb_base(node.text) is not None
-
-
-def subject_of(verb):
-    """The subject of a verb, or of the verb a participle hangs on ("..., saying")."""
-    for v in (verb, verb.head):
-        # the nearest subject: a dateline ("Kyiv, June 3 -") can parse as a second one
-        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
-        subject = min(subjects, key=lambda c: abs(v.i - c.i)) if subjects else None
-        if subject is not None:
-            return subject
-        if v.dep_ not in ("advcl", "xcomp", "conj"):
-            break
-    return None
-
-
-def is_anonymous(token):
-    """A generic source ("officials", "sources") names no one."""
-    return token.lower_ in units()["anonymous_sources"]
-
-
-def naming_span(doc, token):
-    """The tightest char span that names who a subject or source token stands for."""
-    data = units()
-    if token.lower_ in data["relative_pronouns"] and token.head.dep_ == "relcl":
-        token = token.head.head  # "the military, which estimates ..."
-    if token.lower_ in data["person_pronouns"]:
-        return antecedent(doc, token)
-    if is_anonymous(token):
-        return named_modifier(doc, token)  # "U.S. officials" -> "U.S."; "local officials" -> None
-    if token.pos_ == "PRON":
-        return None
-    ent = entity_at(doc, token)
-    if ent is not None and ent.label_ in CLAIMANT_LABELS:
-        return ent.start_char, ent.end_char
-    left = token.i
-    for c in sorted(token.lefts, key=lambda t: t.i, reverse=True):
-        if c.dep_ in ("compound", "amod", "poss", "nmod") and max(t.i for t in c.subtree) == left - 1:
-            left = min(t.i for t in c.subtree)
-        elif c.dep_ == "case":
-            continue
-        else:
-            break
-    words = doc[left:token.i + 1]
-    if not any(t.ent_type_ in CLAIMANT_LABELS or t.pos_ == "PROPN" for t in words):
-        return None  # "the report said": nobody named
-    return words.start_char, words.end_char
-
-
-def named_modifier(doc, token):
-    """Char span of a named entity modifying token ("U.S. estimates"), or None."""
-    for c in token.lefts:
-        ent = entity_at(doc, c)
-        if c.dep_ in ("compound", "amod", "poss", "nmod") and ent is not None and ent.label_ in CLAIMANT_LABELS:
-            return ent.start_char, ent.end_char
-    return None
 
 
 def entity_at(doc, token):
@@ -457,38 +345,3 @@ def entity_at(doc, token):
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return Span(doc, start, end, label=token.ent_type_)
-
-
-def antecedent(doc, pronoun):
-    """Char span of the person a "he"/"she" stands for.
-
-    Subjects carry on as topics, so the nearest earlier subject in this or the
-    previous sentence that is a PERSON, or a proper name the small model
-    mislabels, wins; else the nearest PERSON named before.
-    """
-    since = previous_sentence_start(doc, pronoun.sent.start)
-    for token in reversed(doc[since:pronoun.i]):
-        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN":
-            ent = entity_at(doc, token)
-            if ent is not None and ent.label_ == "PERSON":
-                return ent.start_char, ent.end_char
-            if ent is None or ent.label_ not in ("GPE", "NORP", "LOC"):
-                return proper_name(doc, token)
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= pronoun.i]
-    return (people[-1].start_char, people[-1].end_char) if people else None
-
-
-def proper_name(doc, token):
-    """Char span of a name written as proper nouns compounded onto token ("Olena Kovalenko")."""
-    left = token.i
-    while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].head.i == token.i \
-            and doc[left - 1].dep_ == "compound":
-        left -= 1
-    return doc[left].idx, token.idx + len(token)
-
-
-def previous_sentence_start(doc, sent_start):
-    """Token index where the sentence before the one starting at sent_start begins."""
-    if sent_start == 0:
-        return 0
-    return doc[sent_start - 1].sent.start

@@ -28,10 +28,12 @@ MENTION_COLUMNS = {"id": int, "article_id": int, "entity_id": int, "start": int,
 QUOTE_COLUMNS = {
     "id": int, "article_id": int, "start": int, "end": int, "text": str, "kind": str, "speaker_id": int,
     "speaker_start": int, "speaker_end": int, "cue": str,
+    "speaker_text": str, "speaker_text_start": int, "speaker_text_end": int, "part_of": int,
 }
 FIGURE_COLUMNS = {
     "id": int, "article_id": int, "start": int, "end": int, "text": str, "value": float, "low": float,
     "high": float, "qualifier": str, "unit": str, "category": str, "claimant_id": int, "quote_id": int,
+    "claimant_text": str, "claimant_text_start": int, "claimant_text_end": int,
 }
 CHILD_TABLES = ("mentions", "quotes", "figures")
 # The last id each table has handed out, so a deleted row's id is never given to another row:
@@ -161,11 +163,10 @@ def delete_article(db, slug):
     return row[0]
 
 
-def with_ids(db, table, rows):
-    """``rows`` (dicts) each given a fresh id of ``table``."""
-    rows = list(rows)
-    first = next_ids(db, table, len(rows)) if rows else 0
-    return [{"id": first + offset, **row} for offset, row in enumerate(rows)]
+def fresh_ids(db, table, count):
+    """``count`` ids of ``table`` that no row has ever had, in order."""
+    first = next_ids(db, table, count) if count else 0
+    return range(first, first + count)
 
 
 def write_rows(db, rows, entity_ids=None):
@@ -177,7 +178,7 @@ def write_rows(db, rows, entity_ids=None):
     known = {} if entity_ids is None else entity_ids
     article = rows.article
     article_id = delete_article(db, article.slug) or next_ids(db, "articles")
-    said = sum(quote.kind != "scare" for quote in rows.quotes)
+    said = sum(quote.kind != "scare" and quote.part_of is None for quote in rows.quotes)
     unattributed = sum(claimant is None for claimant in rows.claimants)
     db["articles"].insert({
         "id": article_id, "slug": article.slug, "label": article.label, "title": article.title, "published": article.published, "byline": article.byline,
@@ -186,25 +187,33 @@ def write_rows(db, rows, entity_ids=None):
         "url": article.url, "record": article.record, "quotes": said, "figures": len(rows.figures),
         "unattributed": unattributed, "claims": said + len(rows.figures),
     })
-    db["mentions"].insert_all(with_ids(db, "mentions", (
-        {"article_id": article_id, "entity_id": entity_id(db, (m.name, m.type), known), "start": m.start, "end": m.end,
-         "text": m.text}
-        for m in rows.mentions
-    )))
-    quotes = with_ids(db, "quotes", (
-        {"article_id": article_id, "start": quote.start, "end": quote.end, "text": quote.text, "kind": quote.kind,
-         "speaker_id": entity_id(db, speaker, known), "speaker_start": quote.speaker_start,
-         "speaker_end": quote.speaker_end, "cue": quote.cue}
-        for quote, speaker in zip(rows.quotes, rows.speakers)
-    ))
-    db["quotes"].insert_all(quotes)
-    quote_ids = [quote["id"] for quote in quotes]
-    db["figures"].insert_all(with_ids(db, "figures", (
-        {"article_id": article_id, "start": f.start, "end": f.end, "text": f.text, "value": f.value, "low": f.low,
-         "high": f.high, "qualifier": f.qualifier, "unit": f.unit, "category": f.category,
-         "claimant_id": entity_id(db, claimant, known), "quote_id": None if f.quote is None else quote_ids[f.quote]}
-        for f, claimant in zip(rows.figures, rows.claimants)
-    )))
+    db["mentions"].insert_all(
+        {"id": mention_id, "article_id": article_id, "entity_id": entity_id(db, (m.name, m.type), known),
+         "start": m.start, "end": m.end, "text": m.text}
+        for mention_id, m in zip(fresh_ids(db, "mentions", len(rows.mentions)), rows.mentions)
+    )
+    quote_ids = fresh_ids(db, "quotes", len(rows.quotes))
+    db["quotes"].insert_all(
+        {"id": quote_id, "article_id": article_id, "start": quote.start, "end": quote.end, "text": quote.text,
+         "kind": quote.kind, "speaker_id": entity_id(db, speaker, known), "speaker_start": quote.speaker_start,
+         "speaker_end": quote.speaker_end, "cue": quote.cue,
+         "part_of": None if quote.part_of is None else quote_ids[quote.part_of],
+         **written("speaker_text", article.body, quote.speaker_text_start, quote.speaker_text_end)}
+        for quote_id, quote, speaker in zip(quote_ids, rows.quotes, rows.speakers)
+    )
+    db["figures"].insert_all(
+        {"id": figure_id, "article_id": article_id, "start": f.start, "end": f.end, "text": f.text, "value": f.value,
+         "low": f.low, "high": f.high, "qualifier": f.qualifier, "unit": f.unit, "category": f.category,
+         "claimant_id": entity_id(db, claimant, known), "quote_id": None if f.quote is None else quote_ids[f.quote],
+         **written("claimant_text", article.body, f.claimant_text_start, f.claimant_text_end)}
+        for figure_id, f, claimant in zip(fresh_ids(db, "figures", len(rows.figures)), rows.figures, rows.claimants)
+    )
+
+
+def written(name, body, start, end):
+    """The source phrase as the article wrote it, with its offsets: searchable when it names no one."""
+    text = None if start is None else body[start:end]
+    return {name: text, f"{name}_start": start, f"{name}_end": end}
 
 
 def merge_entity(db, old_id, new_id):
@@ -267,13 +276,13 @@ def tidy(db):
     db.execute("""
         update entities set
           mentions = (select count(*) from mentions where entity_id = entities.id),
-          quotes = (select count(*) from quotes where speaker_id = entities.id and kind != 'scare'),
+          quotes = (select count(*) from quotes where speaker_id = entities.id and kind != 'scare' and part_of is null),
           figures = (select count(*) from figures where claimant_id = entities.id)
     """)
     # Databases built before these counts existed get them filled once.
     db.execute("""
         update articles set
-          quotes = (select count(*) from quotes where article_id = articles.id and kind != 'scare'),
+          quotes = (select count(*) from quotes where article_id = articles.id and kind != 'scare' and part_of is null),
           figures = (select count(*) from figures where article_id = articles.id),
           unattributed = (select count(*) from figures where article_id = articles.id and claimant_id is null)
         where quotes is null

@@ -1,0 +1,453 @@
+"""Attribution: who says or claims what, found once for quotes and figures alike.
+
+An Attribution joins a cue ("said", "according to", "estimated"), the source
+phrase as written, who it names, and the content it attributes: quoted words,
+a reported clause in any order ("X said that ...", "..., X said", "..., said
+X"), the clause around "according to X", or a claim's object that holds a
+number ("put losses at 40 tanks").
+
+A quote's cue is found three ways, most reliable first: the reporting verb
+that governs the quote in the dependency parse ("called it “catastrophic”"),
+a cue right after the closing mark ("...,” Putin said"), or one just before
+the opening mark ("Putin said: “...”", "According to him, “...”").
+Sources are resolved to mentions in referents.py; the lexicon is data/cues.yml.
+"""
+from dataclasses import dataclass
+
+from .lexicon import cue_data, may_report
+from .marks import DOUBLE_OPEN, SENTENCE_END, STRAIGHT, find_marked, line_bounds
+from .referents import SUBJECTS, Context, resolve
+
+# Climbing the parse from a quote stops at these: the quote is then part of
+# a subject or a relative clause, not what the verb reports.
+STOP_DEPS = {"nsubj", "nsubjpass", "csubj", "relcl", "appos", "parataxis"}
+# Verbs whose subject a dependent verb shares: "continues to insist", "and noted".
+SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
+
+
+@dataclass
+class Attribution:
+    """Who says or claims the content at [start, end); offsets index the article body."""
+
+    start: int
+    end: int
+    kind: str  # direct | partial (quoted words) | indirect (a reported clause or claimed number)
+    cue: str | None = None  # as written: "said", "told reporters", "according to"
+    tag: str | None = None  # speech | claim, from the lexicon
+    source: tuple | None = None  # (start, end, label) of the mention the source names; label as in referents
+    written: tuple | None = None  # (start, end) of the source phrase as the article wrote it
+
+
+def find_attributions(doc):
+    """Every attribution in the Doc, in text order: quoted words first found from their marks."""
+    text = doc.text
+    marked = find_marked(text)
+    ctx = Context(doc, marked)
+    found = [quoted(ctx, start, end) for start, end in marked]
+    found += reported(ctx)
+    found.sort(key=lambda a: (a.start, a.end))
+    continue_sources(text, found)
+    return found
+
+
+def attribute(ctx, start, end, kind, cue):
+    """The Attribution of [start, end) through this cue token, if any."""
+    if cue is None:
+        return Attribution(start, end, kind)
+    head = cue_source(ctx, cue)
+    if head is None:
+        return Attribution(start, end, kind, cue_text(ctx, cue), cue_tag(ctx, cue))
+    who = resolve(ctx, head, cue.idx) or None
+    return Attribution(start, end, kind, cue_text(ctx, cue), cue_tag(ctx, cue), who, written_phrase(head))
+
+
+def quoted(ctx, start, end):
+    """The Attribution of one marked span: direct when it opens a sentence, else partial."""
+    kind = "direct" if starts_sentence(ctx.text, start) else "partial"
+    return attribute(ctx, start, end, kind, quote_cue(ctx, start, end))
+
+
+def starts_sentence(text, start):
+    """Whether the quote opening just before ``start`` begins a sentence or follows a colon."""
+    lead = text[line_bounds(text, start)[0]:start - 1].rstrip()
+    return not lead or lead[-1] in SENTENCE_END + ":"
+
+
+# --- continuation --------------------------------------------------------------
+
+
+def continue_sources(text, found):
+    """Quoted words with no cue of their own that open a sentence keep the last source.
+
+    Reporters attribute a run of quoted sentences or paragraphs once; a
+    later quote with no cue carries on the one before, within a few paragraphs.
+    Failing that, the same words quoted elsewhere (headline and body) share a source.
+    """
+    reach = cue_data()["continuation_paragraphs"]
+    for quote, following in reversed(list(zip(found, found[1:]))):
+        if quote.source is None and following.source is not None and runs_on(text, quote, following):
+            copy_source(following, quote)
+    last = None
+    for quote in found:
+        if quote.source is not None:
+            last = quote
+            continue
+        if quote.cue is None and quote.kind == "direct" and last is not None:
+            if text.count("\n", last.end, quote.start) <= reach:
+                copy_source(last, quote)
+                continue
+        same = text[quote.start:quote.end]
+        twin = next((q for q in found if q is not quote and q.source is not None and text[q.start:q.end] == same), None)
+        if twin:
+            copy_source(twin, quote)
+
+
+def runs_on(text, quote, following):
+    """Whether a quote left open at its paragraph end goes on in the next paragraph's quote.
+
+    By convention a quote running over paragraphs opens each one and closes
+    only the last, where the speaker is usually named.
+    """
+    between = text[quote.end:following.start]
+    return "\n" in between and len(between) >= 2 and between[-1] in DOUBLE_OPEN + STRAIGHT and not between[:-1].strip()
+
+
+def copy_source(origin, target):
+    """Give target the source of origin."""
+    target.source, target.written = origin.source, origin.written
+
+
+# --- cues ---------------------------------------------------------------------
+
+
+def is_cue_verb(ctx, tok):
+    """A reporting verb ("said", "told", "warns") used as a verb.
+
+    A past participle counts only with an auxiliary or a subject ("has said",
+    a misparsed "Naryshkin stated"), not as a modifier ("the sum stated").
+    """
+    if tok.lower_ not in ctx.data["verb_forms"] or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return tok.tag_ != "VBN" or any(c.dep_ in ("aux", "nsubj") for c in tok.children)
+
+
+def is_cue_noun(ctx, tok):
+    """A noun that reports speech: "claim", "statement"."""
+    return tok.lower_ in ctx.data["reporting_nouns"] and tok.pos_ in ("NOUN", "PROPN")
+
+
+def is_according(tok):
+    """The "according" of "according to X"."""
+    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+
+
+def is_cue(ctx, tok):
+    """Any reporting cue token outside quotation marks."""
+    if ctx.in_quote(tok.idx):
+        return False
+    return is_cue_verb(ctx, tok) or is_cue_noun(ctx, tok) or is_according(tok)
+
+
+def cue_text(ctx, cue):
+    """The cue as written: "said", "told reporters", "according to"."""
+    doc = ctx.doc
+    if is_according(cue):
+        return doc[cue.i:cue.i + 2].text
+    audience = [c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i == cue.i + 1
+                and c.lower_ in ctx.data["audience_nouns"]]
+    return doc[cue.i:audience[0].i + 1].text if audience else cue.text
+
+
+def cue_tag(ctx, cue):
+    """speech or claim: a verb's tag in the lexicon; nouns and "according to" report speech."""
+    base = ctx.data["verb_forms"].get(cue.lower_)
+    return ctx.data["verb_tags"][base] if base and is_cue_verb(ctx, cue) else "speech"
+
+
+def quote_cue(ctx, start, end):
+    """The cue token that attributes the quote at [start, end), or None.
+
+    The first cue whose source names someone wins; failing that, the first
+    cue found, whose source is anonymous ("a senior official said").
+    """
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    found = None
+    for finder in (governing_cue, after_cue, before_cue):
+        cue = finder(ctx, span)
+        if cue is None:
+            continue
+        head = cue_source(ctx, cue)
+        if head is not None and resolve(ctx, head, cue.idx):
+            return cue
+        found = found or cue
+    return found
+
+
+def governing_cue(ctx, span):
+    """The reporting verb or noun above the quote in the parse, within its sentence."""
+    for tok in span:
+        if span.start <= tok.head.i < span.end or tok.is_punct:
+            continue
+        node = tok
+        for _ in range(12):
+            if node.dep_ in STOP_DEPS or node.head.i == node.i:
+                break
+            node = node.head
+            if is_cue(ctx, node) and not (span.start <= node.i < span.end):
+                return node
+    return None
+
+
+def after_cue(ctx, span):
+    """A cue right after the closing mark: '...,” Putin said' or '...,” said Putin'.
+
+    Everything between the mark and the verb must be the verb's subject or
+    its adverbs, so a verb later in the narrator's sentence does not count.
+    """
+    doc = ctx.doc
+    for tok in doc[span.end:span.end + 14]:
+        if "\n" in tok.text or tok.text in ".!?" or ctx.in_quote(tok.idx):
+            return None
+        if is_cue_verb(ctx, tok):
+            between = [t for t in doc[span.end:tok.i] if not t.is_punct]
+            allowed = {t.i for c in tok.children if c.dep_ in SUBJECTS for t in c.subtree}
+            allowed |= {c.i for c in tok.children if c.dep_ in ("advmod", "npadvmod", "aux", "neg")}
+            return tok if all(t.i in allowed for t in between) else None
+    return None
+
+
+def before_cue(ctx, span):
+    """A cue just before the opening mark: 'Putin said: “...”', 'According to him, “...”'."""
+    doc = ctx.doc
+    for tok in reversed(doc[max(0, span.start - 14):span.start]):
+        if "\n" in tok.text_with_ws or tok.text in ".!?":
+            return None
+        if ctx.in_quote(tok.idx):
+            continue
+        if is_cue(ctx, tok):
+            return tok
+        if tok.pos_ == "VERB":
+            return None
+    return None
+
+
+def subject_of(verb):
+    """The subject of a verb, or of the verb it shares its subject with."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        # a misparse may hang the subject on a participle before the verb: "Russia, locked in ..., has accused"
+        subjects += [g for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
+                     for g in c.children if g.dep_ in SUBJECTS and g.i < c.i]
+        if subjects:
+            # the nearest: a dateline ("KYIV, March 4 (Reuters) -") can parse as a second subject
+            return min(subjects, key=lambda c: abs(verb.i - c.i))
+        if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def cue_source(ctx, cue):
+    """The token heading the phrase that names who speaks through this cue, or None."""
+    if is_according(cue):
+        objects = [c for c in cue.doc[cue.i + 1].children if c.dep_ == "pobj"]
+        return objects[0] if objects else None
+    if is_cue_noun(ctx, cue):
+        # "called [Washington's claims] ..." reports the caller; "Lukashenko's claim" the possessor
+        if cue.dep_ == "dobj" and is_cue_verb(ctx, cue.head):
+            return cue_source(ctx, cue.head)
+        owners = [c for c in cue.children if c.dep_ == "poss"]
+        if owners:
+            return owners[0]
+        verb = cue.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        return subject_of(verb)
+    return subject_of(cue)
+
+
+def written_phrase(head):
+    """[start, end) of the source phrase as written: the head with its modifiers.
+
+    Relative clauses, appositives and anything after a comma stay out:
+    "a senior official, who asked not to be named" is "a senior official".
+    """
+    doc = head.doc
+    last = head.i
+    for child in head.rights:
+        if child.dep_ not in ("prep", "amod", "compound", "nummod", "pobj", "case") or any(
+                t.is_punct and t.text not in "’'-." for t in doc[last + 1:child.i]):
+            break
+        last = child.right_edge.i
+    first = head.left_edge.i
+    while first < head.i and doc[first].is_punct:
+        first += 1
+    while last > head.i and doc[last].is_punct:
+        last -= 1
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+# --- reported speech ---------------------------------------------------------------
+
+
+def reported(ctx):
+    """An Attribution for each reported clause or claimed number outside quotation marks.
+
+    The content is what a reporting verb or noun governs ("said [Russia had
+    lost 54 tanks]", "[...], the army said", "his claim that [...]"), the rest
+    of the sentence around "according to X", or a claim's object holding a
+    number. Clauses that are mostly quoted are quotes already.
+    """
+    found = []
+    for tok in ctx.doc:
+        if not is_cue(ctx, tok) or in_headline(tok):
+            continue
+        content = reported_content(ctx, tok)
+        if content is None:
+            continue
+        start, end = content
+        if end <= start or ctx.in_quote(start) or ctx.quoted_share(start, end) > 0.5:
+            continue
+        if not ctx.data["indirect_with_quotes"] and ctx.quoted_share(start, end) > 0:
+            continue
+        attribution = attribute(ctx, start, end, "indirect", tok)
+        if attribution.written is not None:  # a report needs someone reporting, named or not
+            found.append(attribution)
+    return found
+
+
+def in_headline(tok):
+    """Whether tok stands in a headline: a line that does not end in a full stop."""
+    line = [t for t in tok.sent if not t.is_space]
+    return bool(line) and line[-1].text not in ".!?”\"’'"
+
+
+def reported_content(ctx, cue):
+    """[start, end) of what this cue reports, or None."""
+    if is_according(cue):
+        return according_clause(ctx, cue)
+    if is_cue_noun(ctx, cue):
+        clauses = [c for c in cue.children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)]
+        clauses = [c for c in clauses if has_subject(c)]
+        return token_range(clauses[0], own_reports(ctx, clauses[0])) if clauses else None
+    if may_report(cue.text, "clause"):
+        clause = reported_clause(ctx, cue)
+        if clause is not None:
+            return clause
+    return claimed_number(cue) if may_report(cue.text, "number") else None
+
+
+def reported_clause(ctx, cue):
+    """[start, end) of the clause a reporting verb governs, before or after it.
+
+    "said [it had shot down 30 drones]"; "[30 drones were shot down], the
+    army said", where the parser makes the report the verb's complement or
+    hangs the verb on the report ("parataxis").
+    """
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"] or that_clause_after_phrase(cue)
+    clauses = [c for c in clauses if has_subject(c)]
+    if clauses:
+        return token_range(clauses[0], own_reports(ctx, clauses[0]))
+    head = cue.head
+    if cue.dep_ == "parataxis" and head.i < cue.i and head.pos_ in ("VERB", "AUX") and has_subject(head) \
+            and any(c.dep_ in SUBJECTS for c in cue.children):
+        return token_range(head, {t.i for t in cue.subtree} | own_reports(ctx, head))
+    return None
+
+
+def claimed_number(cue):
+    """[start, end) of a claim's object when it holds a number: "estimated [losses at 40 tanks]"."""
+    parts = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "attr", "oprd")]
+    if not any(c.dep_ == "dobj" for c in parts):
+        return None
+    tokens = [t for c in parts for t in c.subtree]
+    if not any(t.like_num and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in tokens):
+        return None
+    tokens.sort(key=lambda t: t.i)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def own_reports(ctx, clause):
+    """Token indices of clauses hung on ``clause`` that are reports of their own.
+
+    "said it had shot down 30 drones, while officials in Odesa said ...": the
+    "while" clause has its own speaker and is no part of the first report.
+    """
+    cut = set()
+    for child in clause.children:
+        if child.dep_ in ("advcl", "conj") and child.i > clause.i and is_cue_verb(ctx, child) \
+                and any(c.dep_ in SUBJECTS and c.i < child.i for c in child.children):
+            cut |= {t.i for t in child.subtree}
+    return cut
+
+
+def has_subject(clause):
+    """A finite reported clause has its own subject ("Russia had lost"); "pledging ..." has none."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+
+
+def that_clause_after_phrase(cue):
+    """A "that" clause the parser hung on a phrase after the verb: "stated during the meeting that ..."."""
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.i > cue.i):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
+                first = clause.left_edge
+                if first.lower_ == "that" and first.i == noun.i + 1:
+                    return [clause]
+    return []
+
+
+def token_range(head, cut=frozenset()):
+    """Char range of a clause's subtree, without a leading "that" or edge punctuation.
+
+    It ends before the first ``cut`` token (a report of its own that follows).
+    """
+    tokens = [t for t in head.subtree]
+    if cut:
+        tokens = tokens[:next((k for k, t in enumerate(tokens) if t.i in cut), len(tokens))]
+        while tokens and tokens[-1].dep_ in ("cc", "mark", "punct") and tokens[-1].text not in "”\"’":
+            tokens = tokens[:-1]
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that"):
+        tokens = tokens[1:]
+    if tokens and tokens[0].dep_ == "prep" and tokens[0].head.i == head.i and is_date_phrase(tokens[0]) \
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tokens[0].i for c in head.children):
+        # "said on Monday it had ...": the parser hangs the day of saying on the clause
+        last = tokens[0].right_edge.i
+        tokens = [t for t in tokens if t.i > last]
+        while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that"):
+            tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"’":
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def is_date_phrase(prep):
+    """Whether a prepositional phrase names a day or time: "on Monday", "late on Friday"."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+
+
+def according_clause(ctx, cue):
+    """The sentence around "according to X", minus that phrase when it stands at either end."""
+    sent = cue.sent
+    phrase = cue.doc[cue.i:cue.doc[cue.i + 1].right_edge.i + 1]
+    before = [t for t in sent if t.i < phrase.start and not t.is_space]
+    after = [t for t in sent if t.i >= phrase.end and not t.is_space]
+    if any(not t.is_punct for t in before) and any(not t.is_punct for t in after):
+        rest = before + list(phrase) + after  # "The fund, according to its filing, lost $5bn."
+    else:
+        rest = after if not [t for t in before if not t.is_punct] else before
+    rest = [t for t in rest if "\n" not in t.text]
+    while rest and rest[0].is_punct:
+        rest = rest[1:]
+    while rest and rest[-1].is_punct:
+        rest = rest[:-1]
+    if not rest:
+        return None
+    return rest[0].idx, rest[-1].idx + len(rest[-1].text)

@@ -1,0 +1,130 @@
+"""Quotation-mark grammar: where quoted passages start and end in a text.
+
+Found from the marks themselves, not the parse, which is unreliable around
+marks. Straight marks open or close by what stands beside them; a quote may
+run over paragraphs by the convention of reopening each one.
+"""
+from .lexicon import cue_data
+
+DOUBLE_OPEN = "“«„"
+DOUBLE_CLOSE = "”»"
+STRAIGHT = '"'
+SINGLE_OPEN = "‘'"
+SINGLE_CLOSE = "’'"
+# A straight mark after one of these starts a quotation rather than ending one.
+OPENING_CONTEXT = "([{—–-/“‘«"
+SENTENCE_END = ".!?"
+# Single-quoted passages are headline fragments or nicknames: never long.
+MAX_SINGLE_CHARS = 400
+
+
+def find_marked(text):
+    """[start, end) of every quoted passage: the text between its marks.
+
+    Double marks first; single marks count only outside them (inside a
+    quotation they quote someone else, and they are mostly apostrophes).
+    """
+    doubles = double_quoted(text, cue_data()["max_quote_chars"])
+    singles = [s for s in single_quoted(text) if not any(a <= s[0] < b for a, b in doubles)]
+    spans = [s for s in doubles + singles if any(c.isalnum() for c in text[s[0]:s[1]])]
+    return sorted(spans)
+
+
+def mark_role(text, i):
+    """'open', 'close' or None for the double quotation mark at text[i]."""
+    c = text[i]
+    if c in DOUBLE_OPEN:
+        return "open"
+    if c in DOUBLE_CLOSE:
+        return "close"
+    if c == STRAIGHT:
+        return "open" if opens_word(text, i) else "close"
+    return None
+
+
+def opens_word(text, i):
+    """A straight mark opens when a word follows it and none precedes it."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in OPENING_CONTEXT) and not after.isspace()
+
+
+def double_quoted(text, cap):
+    """Spans between double marks, at most ``cap`` characters long.
+
+    An unclosed quote at the end of a paragraph goes on into the next line
+    when that line closes it (a quote broken by a line break), or closes at
+    the paragraph end when the next paragraph opens a quote (the convention
+    for a quote running over paragraphs). Otherwise the mark was stray.
+    """
+    spans, open_at = [], None
+    for i, c in enumerate(text):
+        if open_at is not None and i - open_at > cap:
+            open_at = None
+        if c == "\n" and open_at is not None:
+            line_role = first_mark_role(text, i + 1)
+            if line_role != "close":
+                if line_role == "leading open":
+                    spans.append((open_at + 1, i))
+                open_at = None
+        elif c in DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT:
+            role = mark_role(text, i)
+            if role == "open":
+                open_at = i  # a second opener means the first one was stray
+            elif role == "close" and open_at is not None:
+                spans.append((open_at + 1, i))
+                open_at = None
+    return [trim_end(text, s, e) for s, e in spans]
+
+
+def first_mark_role(text, start):
+    """How the line at ``start`` begins a quote: 'leading open', 'close', 'open' or None."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = text[start:end]
+    if line.lstrip()[:1] in DOUBLE_OPEN + STRAIGHT:
+        return "leading open"
+    for i in range(start, end):
+        if text[i] in DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT:
+            return mark_role(text, i)
+    return None
+
+
+def single_quoted(text):
+    """Spans between single marks on one line; apostrophes are left alone.
+
+    An opening mark starts a word (‘has lost’) and a closing mark ends one
+    without a letter after it, so Russia’s, didn’t and they’ve never count.
+    A mark still open at the end of the line was an apostrophe ('90s).
+    """
+    spans, open_at = [], None
+    for i, c in enumerate(text):
+        if c == "\n":
+            open_at = None
+            continue
+        if c not in SINGLE_OPEN + SINGLE_CLOSE:
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        starts = c in SINGLE_OPEN and (before.isspace() or before in OPENING_CONTEXT) and after.isalnum()
+        ends = c in SINGLE_CLOSE and not before.isspace() and not after.isalnum()
+        if open_at is not None and ends and i - open_at <= MAX_SINGLE_CHARS:
+            spans.append((open_at + 1, i))
+            open_at = None
+        elif starts:
+            open_at = i
+    return [trim_end(text, s, e) for s, e in spans]
+
+
+def trim_end(text, start, end):
+    """Drop trailing white space, which a quote closed at a paragraph end may carry."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def line_bounds(text, i):
+    """[start, end) of the line (paragraph) holding position i."""
+    start = text.rfind("\n", 0, i) + 1
+    end = text.find("\n", i)
+    return start, len(text) if end < 0 else end

@@ -1,0 +1,314 @@
+"""Who a source phrase names: pronouns, descriptions and titles resolved to a mention.
+
+"he" and "she" go to the last person of a matching gender (from titles and
+first names), "they" and "it" to the organisation or group last named, and
+descriptions ("the ministry", "the NATO secretary general") to the fuller
+mention the article gave earlier. Word lists live in data/cues.yml.
+"""
+from bisect import bisect_right
+from functools import lru_cache
+
+from gender_guesser.detector import Detector
+
+from .lexicon import cue_data
+
+SUBJECTS = ("nsubj",)
+
+
+class Context:
+    """One Doc with its quoted spans, entities and people, shared by every lookup."""
+
+    def __init__(self, doc, marked):
+        self.doc, self.text, self.marked = doc, doc.text, marked
+        self.data = cue_data()
+        self.starts = [s for s, _ in marked]
+        self.ent_of = {t.i: ent for ent in doc.ents for t in ent}
+        people = [p for p in person_mentions(doc, self.data) if not self.in_quote(p.start_char)]
+        self.person_at = {t.i: p for p in people for t in p}
+        self.people = [(p, is_subject(p), titles, gender_of(self.data, p, titles))
+                       for p, titles in ((p, title_words(p)) for p in people) if p.root.dep_ != "poss"]
+
+    def in_quote(self, i):
+        """Whether char offset i lies between quotation marks."""
+        k = bisect_right(self.starts, i) - 1
+        return k >= 0 and self.marked[k][0] <= i < self.marked[k][1]
+
+    def quoted_share(self, start, end):
+        """The share of [start, end) that lies between quotation marks."""
+        inside = sum(max(0, min(e, end) - max(s, start)) for s, e in self.marked)
+        return inside / max(1, end - start)
+
+
+def person_mentions(doc, data):
+    """PERSON entities, plus names the model left unlabelled.
+
+    The small model often tags a full name once and misses the bare surname
+    later ("Stoltenberg said"), misses a name entirely or calls it an
+    organisation; a surname of a known person, a two-word proper name as a
+    subject, or a known first name with a surname is a person too.
+    """
+    taken = {t.i for e in doc.ents for t in e}
+    people = [with_given_names(doc, e, taken, data) for e in doc.ents if e.label_ == "PERSON" or is_full_name(e)]
+    surnames = {e[-1].text for e in people if len(e) > 1}
+    # a bare name that reports speech ("Daalder added") is a person's surname
+    surnames |= {t.text for t in doc if t.pos_ == "PROPN" and t.dep_ in SUBJECTS and t.i not in taken
+                 and t.head.lower_ in data["verb_forms"] and t.text[:1].isupper() and not t.text.isupper()}
+    own = {t.i for e in people for t in e}
+    for tok in doc:
+        if tok.i in own or tok.pos_ != "PROPN" or tok.dep_ == "compound":
+            continue
+        if tok.i in taken and tok.text not in surnames:
+            continue  # another entity; but a known surname the model mislabelled is still the person
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                and (start - 1 not in taken or tok.text in surnames) and doc[start - 1].lower_ not in data["title_words"]:
+            start -= 1
+        named = tok.text in surnames or (tok.dep_ in SUBJECTS and start < tok.i)
+        if named and tok.lower_ not in data["org_nouns"]:
+            people.append(doc[start:tok.i + 1])
+    return sorted(people, key=lambda p: p.start)
+
+
+def with_given_names(doc, person, taken, data):
+    """A person's span widened over the given names the model left out: "Mr [Piotr] Nowak"."""
+    start = person.start
+    while start > 0 and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+            and doc[start - 1].lower_.rstrip(".") not in data["title_words"] + data["female_words"] + data["male_words"]:
+        start -= 1
+    return doc[start:person.end] if start < person.start else person
+
+
+def resolve(ctx, head, pos):
+    """(start, end, label) of the mention that names the phrase headed by ``head``.
+
+    label is None when the span is (or holds) a named entity, else the
+    PERSON/ORG hint for a descriptive phrase such as "defence ministry".
+    """
+    low, data = head.lower_, ctx.data
+    if low in data["person_pronouns"]:
+        return last_person(ctx, pos, gender_of_pronoun(ctx, low))
+    if low in data["relative_pronouns"] and head.head.dep_ == "relcl":
+        return resolve(ctx, head.head.head, pos)
+    if low in data["group_pronouns"]:
+        return last_group(ctx, pos)
+    person = ctx.person_at.get(head.i)
+    if person is not None:
+        return person_span(ctx, person)
+    ent = ctx.ent_of.get(head.i)
+    appositive = person_in([t for c in head.children if c.dep_ == "appos" for t in c.subtree], ctx)
+    lefts = list(ctx.doc[head.left_edge.i:head.i])
+    named = appositive or person_in(lefts, ctx)
+    if named:
+        return named
+    if ent is not None and not any(t.text[:1].isupper() for t in ent if t.dep_ != "det"):
+        ent = None  # the small model's "the defence ministry" is a description: find whose
+    if ent is not None:
+        return ent.start_char, ent.end_char, None
+    return describe(ctx, head, lefts, pos)
+
+
+def with_entity(ctx, head, phrase):
+    """A noun phrase widened to cover the whole named entity its head belongs to."""
+    start, end, label = phrase
+    ent = ctx.ent_of.get(head.i)
+    if ent is None:
+        return phrase
+    return min(start, ent.start_char), max(end, ent.end_char), None
+
+
+def person_in(tokens, ctx):
+    """The span of the last PERSON entity among tokens, or None."""
+    people = [ctx.person_at[t.i] for t in tokens if t.i in ctx.person_at]
+    if not people:
+        return None
+    return person_span(ctx, people[-1])
+
+
+def person_span(ctx, person):
+    """(start, end, label) for a person mention; the PERSON hint when it is no entity."""
+    return person.start_char, person.end_char, None if person.start in ctx.ent_of else "PERSON"
+
+
+def describe(ctx, head, lefts, pos):
+    """A speaker given by description: a document, an organisation or a title."""
+    data, low = ctx.data, head.lower_
+    if low in data["document_nouns"]:
+        issuers = [ctx.ent_of[t.i] for t in lefts if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ != "DATE"]
+        if issuers:
+            return issuers[-1].start_char, issuers[-1].end_char, None
+        org = [t for t in lefts if t.lower_ in data["org_nouns"]]
+        if org:
+            return describe(ctx, org[-1], list(ctx.doc[org[-1].left_edge.i:org[-1].i]), pos)
+    words = {t.lower_ for t in lefts + [head] if t.dep_ != "det"}
+    specific = any(t.dep_ not in ("det", "punct") for t in lefts)
+    if member_noun(data, low) or low in data["government_nouns"]:
+        employer = organisation_of(ctx, head)
+        if employer:
+            return employer  # "analysts at the International Institute for Strategic Studies"
+    if low in data["org_nouns"]:
+        if any(t.text[:1].isupper() for t in lefts if t.dep_ not in ("det", "punct")):
+            return noun_phrase(head, "ORG")
+        # "the ministry" or "the air force": the fuller phrase named earlier, if any
+        modifiers = {t.lower_ for t in lefts if t.dep_ not in ("det", "punct")}
+        return earlier_phrase(ctx, head, pos, modifiers) or noun_phrase(head, "ORG")
+    if low in data["title_words"]:
+        # "a senior official" or "the official" is nobody we can name; "the regional governor" is one office
+        named = any(t.pos_ == "PROPN" or t.i in ctx.ent_of for t in lefts) or (
+            specific and lefts[0].lower_ == "the")
+        return person_by_title(ctx, words, low, pos) or (noun_phrase(head, "PERSON") if named else None)
+    if head.pos_ == "PROPN":
+        return noun_phrase(head, "ORG")
+    return None  # "reports", "the items": things, not speakers
+
+
+def member_noun(data, word):
+    """Whether a word names people who speak for where they work: "official(s)", "analysts"."""
+    return word in data["title_words"] or (word.endswith("s") and word[:-1] in data["title_words"])
+
+
+def organisation_of(ctx, head):
+    """The named organisation in "<people> at|from|with|for <ORG>", or None.
+
+    Officials in or from a place speak for its government: "officials in Kyiv".
+    """
+    governs = head.lower_ in ctx.data["government_nouns"]
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "from", "with", "for", "in")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            ent = ctx.ent_of.get(obj.i)
+            if ent is not None and (ent.label_ == "ORG" and prep.lower_ != "in" or ent.label_ == "GPE" and governs):
+                return ent.start_char, ent.end_char, None
+    return None
+
+
+def noun_phrase(head, label):
+    """The head and its modifiers, without a leading article: "Netherlands’ defence ministry"."""
+    doc = head.doc
+    start = head.left_edge.i
+    while start < head.i and (doc[start].dep_ in ("det", "punct") or doc[start].is_punct):
+        start += 1
+    return doc[start].idx, head.idx + len(head.text), label
+
+
+def earlier_phrase(ctx, head, pos, modifiers=frozenset()):
+    """The last fuller phrase or named organisation with the same head noun: "the ministry" -> "the Netherlands’ defence ministry"."""
+    for tok in reversed(ctx.doc[:head.i]):
+        if tok.idx >= pos or tok.lower_ != head.lower_ or ctx.in_quote(tok.idx):
+            continue
+        ent = ctx.ent_of.get(tok.i)
+        if ent is not None and ent.label_ != "ORG":
+            continue
+        lefts = ctx.doc[tok.left_edge.i:tok.i]
+        words = {t.lower_ for t in lefts} | ({t.lower_ for t in ent} if ent is not None else set())
+        fuller = any(t.dep_ not in ("det", "punct") and t.lower_ not in modifiers for t in lefts)
+        if modifiers <= words and (fuller or ent is not None):
+            # "the institute" -> "Kiel Institute for the World Economy"; "the air force" -> "Ukraine's air force"
+            return with_entity(ctx, tok, noun_phrase(tok, "ORG"))
+    return None
+
+
+def is_subject(ent):
+    """Whether a PERSON mention is the subject of its clause (a likely antecedent)."""
+    node = ent.root
+    for _ in range(6):  # the subject itself, or named inside the subject phrase
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if node.dep_ not in ("appos", "pobj", "prep", "compound", "conj", "nmod") or node.head.i == node.i:
+            break
+        node = node.head
+    root = ent.root
+    return any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
+               for c in root.children)
+
+
+def title_words(ent):
+    """Lower-case words that describe a person: their title and appositive."""
+    root = ent.root
+    tokens = list(ent) + list(ent.doc[root.left_edge.i:ent.start])
+    tokens += [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
+    if root.dep_ == "appos":
+        tokens += list(root.head.subtree)[: root.head.right_edge.i - root.head.left_edge.i]
+    return {t.lower_ for t in tokens}
+
+
+def person_by_title(ctx, words, head_word, pos):
+    """The person last described with this title ("the NATO secretary general").
+
+    The best overlap of title words wins, the latest one before ``pos``;
+    a description may also come first ("a top US general ... General X").
+    """
+    fits = [(len(words & titles), ent) for ent, _, titles, _ in ctx.people if head_word in titles]
+    before = [f for f in fits if f[1].end_char <= pos]
+    pool = before or [f for f in fits if f[1].start_char > pos][:1]
+    if not pool:
+        return None
+    best = max(score for score, _ in pool)
+    return person_span(ctx, [e for score, e in pool if score == best][-1 if before else 0])
+
+
+def gender_of_pronoun(ctx, word):
+    """'female', 'male' or None for a pronoun."""
+    if word in ctx.data["female_pronouns"]:
+        return "female"
+    return "male" if word in ctx.data["male_pronouns"] else None
+
+
+@lru_cache(maxsize=1)
+def first_names():
+    """gender-guesser's list of first names (shipped with the package, read once)."""
+    return Detector(case_sensitive=False)
+
+
+def first_name_gender(word):
+    """'female' or 'male' when ``word`` is mostly given to one gender, else None."""
+    if not word[:1].isupper() or not word.isalpha():
+        return None
+    guess = first_names().get_gender(word)
+    return guess.removeprefix("mostly_") if guess in ("female", "male", "mostly_female", "mostly_male") else None
+
+
+def is_full_name(ent):
+    """A two- or three-word proper name opening with a first name, whatever the model's label.
+
+    Places stay places ("Virginia Beach"); the small model's organisation
+    "Olena Kovalenko" is a person.
+    """
+    return ent.label_ not in ("GPE", "LOC", "DATE", "TIME") and 2 <= len(ent) <= 3 \
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent) and first_name_gender(ent[0].text) is not None
+
+
+def gender_of(data, person, titles):
+    """A person's gender from their titles ("Ms", "spokesman"), else from their first name, or None."""
+    female = bool(titles & set(data["female_words"]))
+    male = bool(titles & set(data["male_words"]))
+    if female != male:
+        return "female" if female else "male"
+    names = [t.text for t in person if t.lower_ not in data["title_words"] and t.lower_.rstrip(".") not in
+             data["female_words"] + data["male_words"]]
+    return first_name_gender(names[0]) if len(names) > 1 else None
+
+
+def last_person(ctx, pos, gender=None):
+    """The person "he" or "she" at ``pos`` most likely means.
+
+    "she" never means a man, nor "he" a woman. The last PERSON of a
+    compatible gender that was the subject of a clause
+    before pos; else the last person mentioned; else (a lead that quotes
+    first) the first subject after.
+    """
+    people = [(p, subj) for p, subj, _, known in ctx.people if not (gender and known and known != gender)]
+    before = [(ent, subj) for ent, subj in people if ent.end_char <= pos]
+    subjects = [ent for ent, subj in before if subj]
+    after = [ent for ent, subj in people if subj and ent.start_char > pos]
+    pick = (subjects or [e for e, _ in before] or [None])[-1] or (after[0] if after else None)
+    if pick is None:
+        return None
+    return person_span(ctx, pick)
+
+
+def last_group(ctx, pos):
+    """What "they" or "it" at ``pos`` refers to: the last subject that is no pronoun."""
+    for tok in reversed(ctx.doc[:ctx.doc.char_span(0, pos, alignment_mode="expand").end]):
+        if tok.idx >= pos or tok.dep_ not in SUBJECTS or tok.pos_ == "PRON" or ctx.in_quote(tok.idx):
+            continue
+        return resolve(ctx, tok, tok.idx)
+    return None
