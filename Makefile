@@ -25,10 +25,9 @@ db: $(INSTALLED)
 # settings.json as --setting flags (the tests read the same file).
 SETTINGS = $(shell $(BIN)/python -c "import json; print(' '.join('--setting %s %s' % (k, json.dumps(v)) for k, v in json.load(open('settings.json')).items()))")
 
-# Build, count rows once (the file is served immutable), and serve on 127.0.0.1.
+# Build and serve on 127.0.0.1, read-only; a later build shows up as soon as it commits.
 serve: db
-	$(BIN)/datasette inspect $(DB) --inspect-file $(DB).inspect.json
-	$(BIN)/datasette serve -i $(DB) --inspect-file $(DB).inspect.json \
+	$(BIN)/datasette serve $(DB) \
 		--metadata metadata.yml --plugins-dir plugins --template-dir templates $(SETTINGS) \
 		--host $(HOST) --port $(PORT)
 

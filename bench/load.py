@@ -79,21 +79,17 @@ def site_options():
 class Server:
     """Datasette in a child process on 127.0.0.1, stopped on exit from the with-block."""
 
-    def __init__(self, db_path, workdir, port=None):
+    def __init__(self, db_path, port=None):
         self.db_path = db_path
-        self.workdir = Path(workdir)  # for the inspect file, never beside the caller's database
         self.port = port or free_port()
         self.base = f"http://{HOST}:{self.port}"
         self.proc = None
         self.log = tempfile.TemporaryFile()
 
     def __enter__(self):
-        # Like `make serve`: row counts taken once into an inspect file, the database served immutable.
-        inspect_file = self.workdir / "inspect.json"
-        subprocess.run([sys.executable, "-m", "datasette", "inspect", str(self.db_path), "--inspect-file",
-                        str(inspect_file)], check=True, stdout=subprocess.DEVNULL)
-        command = [sys.executable, "-m", "datasette", "serve", "-i", str(self.db_path), "--inspect-file",
-                   str(inspect_file), "--host", HOST, "--port", str(self.port), *site_options()]
+        # Like `make serve`: the database served read-only, seeing each build as it commits.
+        command = [sys.executable, "-m", "datasette", "serve", str(self.db_path), "--host", HOST,
+                   "--port", str(self.port), *site_options()]
         self.proc = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
         self.wait_ready()
         return self
@@ -244,7 +240,7 @@ def run(db_path=None, requests=1000, concurrency=8, seconds=60.0):
     with tempfile.TemporaryDirectory(prefix="newsclaims-load-") as folder:
         db_path = build_seeds(folder) if db_path is None else served_copy(db_path, folder)
         paths = plan(db_path)
-        with Server(db_path, folder) as server:
+        with Server(db_path) as server:
             results, elapsed = hammer(server.base, paths, requests, concurrency, seconds)
     return summarise(results, elapsed)
 

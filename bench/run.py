@@ -137,13 +137,6 @@ def scale_database(source, target, articles):
     db.close()
 
 
-def inspected(db_path):
-    """Row counts from `datasette inspect`, as `make serve` serves them (so pages never count 1.5M rows)."""
-    target = Path(f"{db_path}.inspect.json")
-    subprocess.run([str(BIN / "datasette"), "inspect", str(db_path), "--inspect-file", str(target)], check=True)
-    return target
-
-
 def percentile(values, share):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
@@ -156,7 +149,7 @@ async def serving_latencies(db_path, repeats):
     queries = project_metadata()["databases"]["newsclaims"]["queries"]
     # Values the synthetic corpus answers, as a user's would be.
     params = {"speaker": "Marchetti", "claimant": "ministry", "unit": "tank", "entity": "Kharkiv", "search": "shelling"}
-    ds = datasette_for(db_path, inspect_file=inspected(db_path))
+    ds = datasette_for(db_path)
     await ds.invoke_startup()
     paths = {}
     for name, query in queries.items():

@@ -43,11 +43,10 @@ def project_settings():
     return json.loads((ROOT / "settings.json").read_text(encoding="utf-8"))
 
 
-def datasette_for(db_path, inspect_file=None):
-    """A Datasette serving db_path immutable, configured as `make serve` configures it."""
+def datasette_for(db_path):
+    """A Datasette serving db_path (read-only, seeing each build as it commits), configured as `make serve` does."""
     return Datasette(
-        immutables=[str(db_path)],
-        inspect_data=json.loads(Path(inspect_file).read_text()) if inspect_file else None,
+        files=[str(db_path)],
         metadata=project_metadata(),
         plugins_dir=str(ROOT / "plugins"),
         template_dir=str(ROOT / "templates"),

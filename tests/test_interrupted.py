@@ -1,15 +1,18 @@
 """Builds killed halfway, and builds racing for one database, in real processes.
 
-A killed build must leave the previous database byte for byte as it was, and
-the next build must finish the job and sweep up the killed one's staging file.
-Two builds at once: one waits for the lock (or, with --wait 0, exits 3 saying
-why), and the file is never torn.
+A build writes in place, in one transaction: a killed build must leave the
+last committed database byte for byte as it was, readers must see the old
+articles until a build commits and all of them after, and the next build
+must finish the job. Two builds at once: one waits for the lock (or, with
+--wait 0, exits 3 saying why), and the file is never torn.
 """
+import fcntl
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from typing import NamedTuple
 
@@ -64,8 +67,46 @@ def build(*args):
     return result.exit_code, result.output
 
 
-def staging_files(db_path):
-    return sorted(db_path.parent.glob(f".{db_path.name}.*.tmp"))
+def lock_held(db_path):
+    """True while a build holds the lock beside ``db_path``."""
+    with open(f"{db_path}.lock", "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        return False
+
+
+def read_until(proc, line_start):
+    """Read the build's messages until one starts with ``line_start``; fail if the build ends first."""
+    for line in proc.stderr:
+        if line.startswith(line_start):
+            return
+    pytest.fail(f"the build ended before saying {line_start!r}: {proc.wait()}")
+
+
+class Reader(threading.Thread):
+    """Counts the articles, as a reader of the served site would, until stopped: every count it saw."""
+
+    def __init__(self, db_path):
+        super().__init__(daemon=True)
+        self.db_path, self.seen, self.done = db_path, set(), threading.Event()
+
+    def run(self):
+        conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=30)
+        while True:
+            stopping = self.done.is_set()  # so the last read comes after stop() was called
+            self.seen.add(conn.execute("select count(*) from articles").fetchone()[0])
+            if stopping:
+                break
+            time.sleep(0.01)
+        conn.close()
+
+    def stop(self):
+        self.done.set()
+        self.join()
+        return self.seen
 
 
 def wait_for(condition, proc, timeout=60.0):
@@ -75,14 +116,6 @@ def wait_for(condition, proc, timeout=60.0):
         assert proc.poll() is None, f"build ended before the moment we wanted: {proc.communicate()}"
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.005)
-
-
-def size(path):
-    """Bytes in ``path``, or -1 once it is gone (renamed into place)."""
-    try:
-        return path.stat().st_size
-    except FileNotFoundError:
-        return -1
 
 
 def table_counts(db_path):
@@ -109,7 +142,7 @@ def complete(corpus, tmp_path_factory):
     return Complete(table_counts(db_path), db_path.stat().st_size)
 
 
-def test_killed_build_leaves_previous_database_and_next_build_finishes(corpus, complete, tmp_path):
+def test_build_killed_at_its_last_article_leaves_the_last_committed_database(corpus, complete, tmp_path):
     db_path = tmp_path / "newsclaims.db"
     code, err = build(*few(corpus), "--db", db_path)
     assert code == 0, err
@@ -117,30 +150,41 @@ def test_killed_build_leaves_previous_database_and_next_build_finishes(corpus, c
     before = table_counts(db_path)
     assert before["articles"] == BASELINE
 
-    proc = start(corpus / "all", "--db", db_path)
-    staged = db_path.with_name(f".{db_path.name}.{proc.pid}.tmp")
-    # Halfway: the staging copy has grown by half of what the new articles will add.
-    halfway = (len(before_bytes) + complete.size) // 2
-    wait_for(lambda: size(staged) > halfway, proc)
+    reader = Reader(db_path)
+    reader.start()
+    proc = start(corpus / "all", "--db", db_path, "-v")
+    read_until(proc, f"added {corpus / 'all' / f'story-{ARTICLES - 1:03d}.txt'}")  # written, not yet committed
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate()
     assert proc.returncode == -signal.SIGKILL
+    assert reader.stop() == {BASELINE}  # readers never saw a half-written build
 
     assert db_path.read_bytes() == before_bytes
     assert table_counts(db_path) == before
-    assert staging_files(db_path) == [staged]  # SIGKILL skips every cleanup
 
     code, err = build(corpus / "all", "--db", db_path)
     assert code == 0, err
     assert f"{ARTICLES - BASELINE} added, 0 updated, {BASELINE} unchanged, 0 failed" in err
     assert table_counts(db_path) == complete.counts
-    assert staging_files(db_path) == []  # the stale one is gone too
+
+
+def test_readers_see_the_old_articles_until_the_build_commits_then_all_of_them(corpus, complete, tmp_path):
+    db_path = tmp_path / "newsclaims.db"
+    code, err = build(*few(corpus), "--db", db_path)
+    assert code == 0, err
+    reader = Reader(db_path)
+    reader.start()
+    proc = start(corpus / "all", "--db", db_path, "-v")
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert reader.stop() == {BASELINE, ARTICLES}
+    assert table_counts(db_path) == complete.counts
 
 
 def test_second_build_fails_clearly_without_waiting_and_succeeds_after_waiting(corpus, complete, tmp_path):
     db_path = tmp_path / "newsclaims.db"
     first = start(corpus / "all", "--db", db_path)
-    wait_for(lambda: bool(staging_files(db_path)), first)  # the first holds the lock
+    wait_for(lambda: lock_held(db_path), first)
     os.kill(first.pid, signal.SIGSTOP)  # frozen mid-build, so the second surely finds the lock taken
     try:
         code, err = build(*few(corpus), "--db", db_path, "--wait", "0")
@@ -157,7 +201,6 @@ def test_second_build_fails_clearly_without_waiting_and_succeeds_after_waiting(c
     assert second.returncode == 0, second_err
     assert f"0 added, 0 updated, {ARTICLES} unchanged, 0 failed" in second_err  # it saw the first one's work
     assert table_counts(db_path) == complete.counts
-    assert staging_files(db_path) == []
 
 
 def test_two_builds_started_at_once_end_sanely(corpus, complete, tmp_path):
@@ -171,7 +214,6 @@ def test_two_builds_started_at_once_end_sanely(corpus, complete, tmp_path):
         if code == 3:
             assert "another build is writing" in err
     assert table_counts(db_path) == complete.counts
-    assert staging_files(db_path) == []
 
 
 def children(pid):
@@ -213,16 +255,16 @@ def test_killed_parallel_build_leaves_no_workers_and_no_lock(corpus, tmp_path):
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 @pytest.mark.parametrize("processes", ["1", "2"])
-def test_stopped_build_exits_3_and_leaves_the_database_and_no_staging_file(corpus, tmp_path, signum, processes):
+def test_stopped_build_exits_3_and_leaves_the_database_as_it_was(corpus, tmp_path, signum, processes):
     db_path = tmp_path / "newsclaims.db"
     code, err = build(*few(corpus), "--db", db_path)
     assert code == 0, err
     before = db_path.read_bytes()
-    proc = start(corpus / "all", "--db", db_path, "-j", processes)
-    wait_for(lambda: bool(staging_files(db_path)), proc)
+    proc = start(corpus / "all", "--db", db_path, "-j", processes, "-v")
+    read_until(proc, "added")
     os.kill(proc.pid, signum)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 3, err
     assert f"Interrupted ({signal.Signals(signum).name}): {db_path} was not changed" in err
-    assert staging_files(db_path) == []
     assert db_path.read_bytes() == before
+    assert table_counts(db_path)["articles"] == BASELINE

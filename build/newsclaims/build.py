@@ -13,7 +13,8 @@ from .articles import ArticleError, text_name
 from .parallel import Failure, extract_all
 from .shards import read_shards, write_shards
 from .sources import SUFFIXES, RecordError, read_source
-from .store import build_lock, database_path, delete_article, known_articles, known_sources, staged_database, tidy, write_rows
+from .store import (build_lock, build_transaction, database_path, delete_article, known_articles, known_sources, tidy,
+                    write_rows)
 
 ARTICLE_SUFFIXES = SUFFIXES  # .txt, .html/.htm, .jsonl/.ndjson, .csv
 
@@ -84,8 +85,9 @@ def within(path, roots):
 class Reader:
     """Reads files in order, deciding for each article (a file, or a record of one): new, changed, unchanged, or failed."""
 
-    def __init__(self, known, summary, warn, sources=None, field_map=None):
+    def __init__(self, known, summary, warn, sources=None, field_map=None, tell=None):
         self.known = known  # slug -> sha256 already in the database
+        self.tell = tell  # names each article as it is written (--verbose), or None
         self.sources = sources or {}  # slug -> source_path of the file that put it there
         self.summary = summary
         self.warn = warn
@@ -173,10 +175,13 @@ class Reader:
         return True
 
     def written(self, article):
-        if article.slug in self.known:
+        updated = article.slug in self.known
+        if updated:
             self.summary.updated += 1
         else:
             self.summary.added += 1
+        if self.tell:
+            self.tell(f"{'updated' if updated else 'added'} {article.location}")
 
 
 def resolve(path):
@@ -229,19 +234,20 @@ def extracted(paths, reader, processes, batch_size, progress, follow_links=False
 
 
 def build(paths, db_path, full=False, processes=1, batch_size=32, warn=print, progress=None, wait=60.0, on_wait=None,
-          field_map=None, prune=False, follow_links=False):
+          field_map=None, prune=False, follow_links=False, tell=None):
     """Build or update ``db_path`` from article files and folders; returns a Summary.
 
     ``progress(files)`` may wrap the file list in a progress bar; it must
     return an object with ``update(n)`` usable as a context manager.
     ``field_map`` names the columns of JSON Lines and CSV records (see sources.FIELDS).
     ``prune`` removes stored articles whose source file under ``paths`` is gone;
-    ``follow_links`` reads links in folders to files outside them.
+    ``follow_links`` reads links in folders to files outside them; ``tell``, if
+    given, is called with a line naming each article as it is written.
     """
     summary = Summary()
     db_path = database_path(db_path)
-    with build_lock(db_path, wait=wait, on_wait=on_wait), staged_database(db_path, fresh=full) as db:
-        reader = Reader(known_articles(db), summary, warn, known_sources(db), field_map)
+    with build_lock(db_path, wait=wait, on_wait=on_wait), build_transaction(db_path, fresh=full) as db:
+        reader = Reader(known_articles(db), summary, warn, known_sources(db), field_map, tell)
         entity_ids = {}  # name -> id, for every write of this build
         with extracted(paths, reader, processes, batch_size, progress, follow_links) as results:
             for rows in succeeded(results, reader):
@@ -276,7 +282,7 @@ def load_shards(paths, db_path, wait=60.0, on_wait=None, warn=print):
     """Write shards into ``db_path``; an article whose text is already stored is left alone."""
     summary = Summary()
     db_path = database_path(db_path)
-    with build_lock(db_path, wait=wait, on_wait=on_wait), staged_database(db_path) as db:
+    with build_lock(db_path, wait=wait, on_wait=on_wait), build_transaction(db_path) as db:
         reader = Reader(known_articles(db), summary, warn, known_sources(db))
         entity_ids = {}  # name -> id, for every write of this build
         for rows in read_shards(paths):

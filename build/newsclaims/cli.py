@@ -76,6 +76,7 @@ batch_option = click.option("--batch-size", default=32, show_default=True, type=
 wait_option = click.option("--wait", default=60.0, show_default=True, type=click.FloatRange(0),
                            help="Seconds to wait for another build of the same database to finish.")
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar; problems and the summary only.")
+verbose_option = click.option("-v", "--verbose", is_flag=True, help="Name each article as it is written (for logs).")
 
 
 def field_map_option(context, parameter, specs):
@@ -106,15 +107,17 @@ db_option = click.option("--db", "db_path", default="newsclaims.db", show_defaul
 @wait_option
 @field_option
 @quiet_option
-def build(articles, db_path, full, prune, follow_links, processes, batch_size, wait, field_map, quiet):
+@verbose_option
+def build(articles, db_path, full, prune, follow_links, processes, batch_size, wait, field_map, quiet, verbose):
     """Build or update the database from ARTICLES: files and folders of them.
 
     An article is a .txt file, a saved web page (.html, .htm), or one record
     of a JSON Lines (.jsonl, .ndjson) or CSV (.csv) export.
 
     Unchanged articles are skipped. A bad file or record is reported and
-    skipped; the rest still go in. The database file is replaced only when the build
-    finishes, so an interrupted build leaves the previous one intact.
+    skipped; the rest still go in. The build is one transaction: an interrupted
+    build leaves the previous database intact, and readers see the new articles
+    only when it finishes.
 
     Exit status: 0 all went in; 1 some files were skipped (see the messages);
     3 nothing was built (another build holds the database, no model, or the build failed).
@@ -124,7 +127,7 @@ def build(articles, db_path, full, prune, follow_links, processes, batch_size, w
             articles, db_path, full=full, processes=processes, batch_size=batch_size, warn=warn,
             progress=progress_bar(quiet), wait=wait,
             on_wait=lambda: warn(f"Waiting for another build of {db_path} to finish..."), field_map=field_map,
-            prune=prune, follow_links=follow_links,
+            prune=prune, follow_links=follow_links, tell=warn if verbose else None,
         )
     finish(db_path, summary)
 

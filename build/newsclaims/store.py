@@ -1,14 +1,15 @@
-"""The database: schema, writing one article's rows, and the atomic swap.
+"""The database: schema, writing one article's rows, and one transaction per build.
 
-Writes go to a private copy of the database beside it; only a finished build
-replaces the real file (``os.replace`` is atomic), so a failed or killed build
-leaves the previous database exactly as it was.
+A build writes the database in place, inside one SQLite transaction in WAL
+mode: it commits whole or not at all. A failed or killed build leaves the last
+committed database (SQLite rolls the rest back when the file is next opened),
+and readers such as the served site keep reading that state during a build and
+see the new articles once it commits. The cost of an update is the cost of
+what changed, however large the archive.
 """
 import fcntl
-import glob
 import os
 import sqlite3
-import stat
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -102,7 +103,8 @@ def create_schema(db):
     db["entities"].create_index(["type"], if_not_exists=True)
     db["units"].create(UNIT_COLUMNS, pk="unit", if_not_exists=True)
     db["id_sequence"].create(SEQUENCE_COLUMNS, pk="table_name", if_not_exists=True)
-    db.execute(f"pragma application_id = {APPLICATION_ID}")
+    if db.execute("pragma application_id").fetchone()[0] != APPLICATION_ID:
+        db.execute(f"pragma application_id = {APPLICATION_ID}")
     add_missing_columns(db)
     for table, indexes in QUERY_INDEXES.items():
         for columns in indexes:
@@ -320,29 +322,6 @@ def build_lock(path, wait=60.0, on_wait=None):
         handle.close()
 
 
-def remove_stale_staging(path):
-    """Delete staging copies of ``path`` left by builds that were killed (SIGKILL skips every cleanup).
-
-    A staging file is named after the process writing it; one whose process no
-    longer exists can never be finished, so it is only wasted disk.
-    """
-    for staging in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
-        pid = staging.name[len(path.name) + 2:-len(".tmp")]
-        if pid.isdigit() and not process_alive(int(pid)):
-            staging.unlink(missing_ok=True)
-
-
-def process_alive(pid):
-    """True when a process with this id exists (signal 0 checks without sending anything)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # exists, owned by someone else
-    return True
-
-
 def read_only_uri(path):
     """A URI that opens ``path`` read-only; '#', '?' and '%' in the name are escaped, not read as URI syntax."""
     return Path(path).resolve().as_uri() + "?mode=ro"
@@ -380,38 +359,20 @@ def check_ours(path):
 
 
 @contextmanager
-def staged_database(path, fresh=False):
-    """A private working copy of ``path``; swapped in only if the block finishes.
+def build_transaction(path, fresh=False):
+    """``path`` (from database_path) open for one build, which commits whole or not at all.
 
-    ``path`` comes from database_path(). The new file keeps the old one's
-    permissions. The copy goes through SQLite's backup API so a reader never
-    sees a torn file.
+    ``fresh`` empties every table first (``--full``); ids still never repeat.
     """
-    path = Path(path)
-    staging = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    remove_stale_staging(path)
-    staging.unlink(missing_ok=True)
+    db = sqlite_utils.Database(path)
     try:
-        if path.exists() and not fresh:
-            source = sqlite3.connect(read_only_uri(path), uri=True)
-            target = sqlite3.connect(staging)
-            with target:
-                source.backup(target)
-            source.close()
-            target.close()
-        db = sqlite_utils.Database(staging)
-        # The staging copy is thrown away on any failure, so it needs no journal or syncs.
-        db.execute("pragma journal_mode = off")
-        db.execute("pragma synchronous = off")
-        create_schema(db)
-        yield db
-        db.conn.commit()
-        db.execute("pragma journal_mode = delete")
-        db.close()
-        if path.exists():
-            os.chmod(staging, stat.S_IMODE(path.stat().st_mode))
-        with open(staging, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(staging, path)
+        db.execute("pragma journal_mode = wal")
+        with db.atomic():
+            create_schema(db)
+            if fresh:
+                for table in ("figures", "quotes", "mentions", "articles", "entities", "units"):
+                    db.execute(f"delete from [{table}]")
+            yield db
+        db.execute("pragma wal_checkpoint(truncate)")  # fold the build into the file; readers never wait for it
     finally:
-        staging.unlink(missing_ok=True)
+        db.close()
