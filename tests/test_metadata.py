@@ -133,6 +133,12 @@ def test_byline_gives_names_in_normal_case_and_the_outlet(line, byline, outlet):
         assert article.body[start:end] == outlet
 
 
+@pytest.mark.parametrize("line", ["By Jane Roe | Aug. 8, 2022 3:31 PM", "By Jane Roe \u2022 8 August 2022"])
+def test_byline_with_a_date_gives_published_not_an_outlet(line):
+    article = parse(f"Grid holds in the capital\n{line}\n\nThe ministry said the grid held.\n")
+    assert (article.byline, article.outlet, article.published) == ("Jane Roe", None, "2022-08-08")
+
+
 @pytest.mark.parametrize("where", ["top", "bottom"])
 def test_signature_block_in_capitals_is_the_byline(where):
     signature = "JANE ROE, SECRETARY OF STATE"

@@ -30,8 +30,8 @@ WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 DATED_TITLE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+(\S.*))?$", re.IGNORECASE)
 # "By Jane Roe", "By JANE ROE and JOHN DOE, Reuters", "By Jane Roe | AP", "By Jane Roe for the Kyiv Independent"
 BYLINE = re.compile(r"^\s*(?i:by)\s+(?P<rest>[A-Z\u00C0-\u024F].*?)\s*$")
-# What comes between a byline's names and its outlet
-OUTLET_MARK = re.compile(r"\s+(?:\||[-\u2013\u2014]|for(?:\s+the)?)\s+")
+# What comes between a byline's names and its outlet (or date)
+OUTLET_MARK = re.compile(r"\s+(?:[|\u2022\u00b7]|[-\u2013\u2014]|for(?:\s+the)?)\s+")
 NAME_JOINS = re.compile(r",\s*|\s+and\s+|\s*&\s*", re.IGNORECASE)
 NAME = re.compile(r"[A-Z\u00C0-\u024F][\w\u00C0-\u024F.'\u2019-]*")
 # "JANE ROE, SECRETARY OF STATE": a name and a role, all in capitals, on a line of their own
@@ -84,7 +84,7 @@ def read_metadata(article):
         read_signature(article, *lines[-1])
 
 
-def read_header_line(article, start, line, story_started, last=False):
+def read_header_line(article, start, line, story_started, last):
     """One of the first lines: metadata, the title, or the story. True once the story has begun."""
     end = start + len(line)
     dated = DATED_TITLE.match(line)
@@ -174,6 +174,8 @@ def read_byline(article, start, line):
         return False
     article.byline = normal_case(names)
     article.furniture.append((start, start + len(line)))
+    if outlet and read_date_line(article, outlet):
+        return True  # "By Jane Roe | Aug. 8, 2022": a date, not an outlet
     if outlet and article.outlet is None:
         article.outlet = outlet
         outlet_start = start + line.rindex(outlet)
