@@ -121,6 +121,7 @@ def test_a_date_line_without_a_year_gives_no_date():
     ("By JANE ROE and JOHN DOE, Reuters", "Jane Roe and John Doe", "Reuters"),
     ("By Jane Roe, John Doe and Ann O'Neil", "Jane Roe, John Doe and Ann O'Neil", None),
     ("BY ANN O'NEIL-SMITH", "Ann O'Neil-Smith", None),
+    ("By Ana de Souza and Jan van der Berg", "Ana de Souza and Jan van der Berg", None),
     ("By Jane Roe | Associated Press", "Jane Roe", "Associated Press"),
     ("By Jane Roe and John Doe for the Kyiv Independent", "Jane Roe and John Doe", "Kyiv Independent"),
 ])

@@ -58,6 +58,7 @@ def lexicon():
         "narration_words": set(data["narration_words"]) | set(date_words()["weekdays"]),
         "minor_words": set(data["minor_words"]),
         "articles": set(data["articles"]),
+        "name_particles": set(data["name_particles"]),
         "roles": set(load_data("names.yml")["person_titles"]) - {"the"},
     }
 
@@ -196,9 +197,13 @@ def split_byline(text):
 
 
 def is_names(text):
-    """Names joined by commas and "and": every word starts with a capital, at most four words a name."""
-    names = NAME_JOINS.split(text)
-    return all(0 < len(name.split()) <= 4 and all(NAME.fullmatch(w) for w in name.split()) for name in names)
+    """Names joined by commas and "and": words with a capital or particles ("de", "van"), at most four a name."""
+    particles = lexicon()["name_particles"]
+    names = [name.split() for name in NAME_JOINS.split(text)]
+    return all(
+        0 < len(name) <= 4 and NAME.fullmatch(name[0]) and all(NAME.fullmatch(w) or w in particles for w in name[1:])
+        for name in names
+    )
 
 
 def read_signature(article, start, end, line):
@@ -221,7 +226,7 @@ def normal_case(names):
     """ "JANE ROE and ANN O'NEIL" -> "Jane Roe and Ann O'Neil"; names not all in capitals stay as written."""
     if any(word.upper() != word for word in NAME_JOINS.split(names) if word):
         return names
-    return re.sub(r"[^\W\d_]{2,}", lambda m: m.group().capitalize() if m.group().lower() != "and" else "and", names)
+    return re.sub(r"[^\W\d_]{2,}", lambda m: "and" if m.group().lower() == "and" else m.group().capitalize(), names)
 
 
 def is_dateline(match):
