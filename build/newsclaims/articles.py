@@ -1,17 +1,15 @@
 """Read article files: decode them, normalise line ends, and read the metadata the text states.
 
-Nothing here guesses: a title, date, byline, outlet or dateline is filled only
-when the text says it in one of the forms below, and stays empty otherwise.
+The metadata (title, date, byline, outlet, dateline, furniture) is metadata.py's.
 """
 import hashlib
 import os
-import re
 import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .dates import DateError, iso_date
+from .metadata import read_metadata
 
 MAX_BYTES = 2_000_000  # about 300,000 words; far beyond any real article
 BOMS = (
@@ -19,41 +17,6 @@ BOMS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
-
-# " date 2023-02-15 Title of the piece" on the first line
-DATED_TITLE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+(\S.*)$", re.IGNORECASE)
-BYLINE = re.compile(r"^\s*By\s+([A-Z\u00C0-\u024F][^\n]{1,80})$")
-# "BRUSSELS, November 27. /TASS/." or "KYIV (Reuters) -"
-DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"  # KYIV, ST. PETERSBURG
-    r"(?:,\s+(?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?!\.?\s*\d))?"  # , Ukraine
-    r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?"  # , Oct 12 / , June 9, 2023
-    r"(?:\.\s*/(?P<slashed>[A-Za-z][\w .&-]{0,30})/\.?"  # . /TASS/.
-    r"|\s+\((?P<bracketed>[A-Za-z][\w .&-]{0,30})\)\s*[-\u2013\u2014]"  # (Reuters) -
-    r"|\s+(?P<dash>[-\u2013\u2014])\s)"  # - (no outlet)
-)
-# Words that open a line in capitals and a dash but name no place.
-NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "WATCH", "LIVE", "EDITORIAL",
-              "CORRECTION", "FACT CHECK", "EXPLAINER", "REVIEW", "COMMENT"}
-ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-SENTENCE_END = tuple(".!?:;\"\u201d\u2019")
-# Lines that belong to the web page, not the story.
-FURNITURE = [
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        r"^\d+\s+min(ute)?s?\s+read$",
-        r"^share (this|the) (article|story|page)$",
-        r"^share$",
-        r"^tagged:.*$",
-        r"^tags?:.*$",
-        r"^related:.*$",
-        r"^more from this section$",
-        r"^advertisement$",
-        r"^file\s+[-\u2013\u2014]\s.*\((ap|afp|reuters|getty)[^)]*\)\s*$",
-        r"^.*\((ap|afp) photo/[^)]*\)\s*$",
-        r"^(photo|image|picture): .*$",
-    )
-]
 
 
 class ArticleError(Exception):
@@ -250,73 +213,3 @@ def article_from_text(text, slug, source_path="", encoding="utf-8"):
     article = Article(slug=slug, body=body, source_path=source_path, encoding=encoding)
     read_metadata(article)
     return article
-
-
-def lines_with_offsets(body):
-    """(start, end, line) for every line of the body, end exclusive of the newline."""
-    start = 0
-    for line in body.split("\n"):
-        yield start, start + len(line), line
-        start += len(line) + 1
-
-
-def is_headline(line):
-    """A short line that does not end like a sentence."""
-    stripped = line.strip()
-    return 0 < len(stripped) <= 200 and len(stripped.split()) <= 30 and not stripped.endswith(SENTENCE_END)
-
-
-def read_metadata(article):
-    """Fill title, published, byline, outlet, dateline and furniture from what the text states."""
-    lines = [(s, e, line) for s, e, line in lines_with_offsets(article.body) if line.strip()]
-    for index, (start, end, line) in enumerate(lines):
-        stripped = line.strip()
-        if index == 0:
-            dated = DATED_TITLE.match(line)
-            if dated:
-                article.published = dated.group(1)
-                article.title = dated.group(2).strip()
-                # The "date YYYY-MM-DD" prefix is metadata, not story text.
-                article.furniture.append((start, start + dated.start(2)))
-                continue
-            if is_headline(line):
-                article.title = stripped
-                continue
-        if any(pattern.match(stripped) for pattern in FURNITURE):
-            article.furniture.append((start, end))
-            continue
-        if index < 6:
-            read_header_line(article, start, line)
-
-
-def read_header_line(article, start, line):
-    """Byline and dateline appear only in the first few lines of a story."""
-    byline = BYLINE.match(line)
-    if byline and article.byline is None and len(byline.group(1).split()) <= 6:
-        article.byline = byline.group(1).strip()
-        article.furniture.append((start, start + len(line)))
-        return
-    dateline = DATELINE.match(line.strip())
-    if dateline and article.dateline is None and is_dateline(dateline):
-        read_dateline(article, start + len(line) - len(line.lstrip()), dateline)
-
-
-def is_dateline(match):
-    """A place with a date, region or outlet; a bare "VIENNA —" only with a long dash and a real place."""
-    if any(match.group(g) for g in ("region", "date", "slashed", "bracketed")):
-        return True
-    return match.group("dash") in "\u2013\u2014" and match.group("place") not in NOT_PLACES
-
-
-def read_dateline(article, offset, dateline):
-    """Place, outlet and (when it has a year) date from a dateline that starts at ``offset``."""
-    article.dateline = dateline.group("place")
-    group = "slashed" if dateline.group("slashed") else "bracketed"
-    if dateline.group(group):
-        article.outlet = dateline.group(group).strip()
-        article.outlet_span = (offset + dateline.start(group), offset + dateline.start(group) + len(article.outlet))
-    if article.published is None and dateline.group("date"):
-        try:
-            article.published = iso_date(dateline.group("date"))
-        except DateError:
-            pass  # "Oct 12" with no year: never guess one

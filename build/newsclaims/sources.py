@@ -7,7 +7,7 @@ file holds: one for a ``.txt`` or ``.html`` file, one per record for
 through.
 
 Metadata a record or a page states in fields (title, date, author, outlet,
-URL) wins over what articles.read_metadata reads from the text; the text
+URL) wins over what metadata.read_metadata reads from the text; the text
 fills whatever the fields leave empty. Dates become ISO (YYYY-MM-DD).
 """
 import csv
@@ -18,8 +18,9 @@ import re
 from pathlib import Path
 
 from . import articles
-from .articles import MAX_BYTES, ArticleError, SENTENCE_END, article_from_text, decode, looks_binary, text_name
+from .articles import MAX_BYTES, ArticleError, article_from_text, decode, looks_binary, text_name
 from .dates import DateError, iso_date
+from .metadata import SENTENCE_END
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
