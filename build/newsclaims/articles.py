@@ -4,6 +4,7 @@ The metadata (title, date, byline, outlet, dateline, furniture) is metadata.py's
 """
 import hashlib
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from functools import cached_property
