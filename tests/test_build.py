@@ -250,3 +250,26 @@ def test_anonymous_sources_are_stored_as_written(corpus, tmp_path):
     assert body[quote["speaker_text_start"]:quote["speaker_text_end"]] == quote["speaker_text"]
     figure = rows(db_path, "select claimant_id, claimant_text from figures")[0]
     assert figure == {"claimant_id": None, "claimant_text": "a senior port official"}
+
+
+def summary_tables(db_path):
+    return {
+        "entities": rows(db_path, "select name, type, mentions, quotes, figures from entities order by name"),
+        "units": rows(db_path, "select * from units order by unit"),
+        "articles": rows(db_path, "select slug, quotes, figures, unattributed, claims from articles order by slug"),
+    }
+
+
+def test_an_update_leaves_the_counts_and_units_a_fresh_build_gives(corpus, tmp_path):
+    corpus("geneva.txt", STORY)
+    corpus("odesa.txt", OTHER)
+    lviv = corpus("lviv.txt", "Power returns\n\nThe mayor Andriy Sadovyi said 40 tanks and 12 drones were lost.\n")
+    db_path = tmp_path / "out.db"
+    assert run(corpus.folder, "--db", db_path).exit_code == 0
+    lviv.write_text("Power returns\n\nPutin said 7 drones were lost near Lviv.\n", encoding="utf-8")
+    (corpus.folder / "odesa.txt").unlink()
+    assert run(corpus.folder, "--db", db_path, "--prune").exit_code == 0
+    fresh = tmp_path / "fresh.db"
+    assert run(corpus.folder, "--db", fresh).exit_code == 0
+    assert summary_tables(db_path) == summary_tables(fresh)
+    assert "tank" not in [unit["unit"] for unit in summary_tables(db_path)["units"]]

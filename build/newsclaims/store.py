@@ -113,6 +113,21 @@ def create_schema(db):
         db["articles"].enable_fts(["title", "body"], tokenize="porter", create_triggers=True)
     if not db["quotes_fts"].exists():
         db["quotes"].enable_fts(["text"], tokenize="porter", create_triggers=True)
+    # What this connection's writes touched: tidy recounts those alone, so an update costs what changed.
+    db.execute("create temp table if not exists touched_entities (id integer primary key)")
+    db.execute("create temp table if not exists touched_units (unit text primary key)")
+
+
+def touch_article(db, article_id):
+    """Remember the entities and units an article's rows point at, for tidy."""
+    db.execute("""
+        insert or ignore into temp.touched_entities
+        select entity_id from mentions where article_id = :article
+        union select speaker_id from quotes where article_id = :article and speaker_id is not null
+        union select claimant_id from figures where article_id = :article and claimant_id is not null
+    """, {"article": article_id})
+    db.execute("insert or ignore into temp.touched_units select distinct unit from figures "
+               "where article_id = ? and unit is not null", [article_id])
 
 
 def known_articles(db):
@@ -159,6 +174,7 @@ def delete_article(db, slug):
     row = db.execute("select id from articles where slug = ?", [slug]).fetchone()
     if row is None:
         return None
+    touch_article(db, row[0])
     for table in ("figures", "quotes", "mentions"):
         db.execute(f"delete from {table} where article_id = ?", [row[0]])
     db.execute("delete from articles where id = ?", [row[0]])
@@ -210,6 +226,7 @@ def write_rows(db, rows, entity_ids=None):
          **written("claimant_text", article.body, f.claimant_text_start, f.claimant_text_end)}
         for figure_id, f, claimant in zip(fresh_ids(db, "figures", len(rows.figures)), rows.figures, rows.claimants)
     )
+    touch_article(db, article_id)
 
 
 def written(name, body, start, end):
@@ -224,6 +241,7 @@ def merge_entity(db, old_id, new_id):
     db.execute("update quotes set speaker_id = ? where speaker_id = ?", [new_id, old_id])
     db.execute("update figures set claimant_id = ? where claimant_id = ?", [new_id, old_id])
     db.execute("delete from entities where id = ?", [old_id])
+    db.execute("insert or ignore into temp.touched_entities values (?)", [new_id])
 
 
 def merge_surnames(db):
@@ -267,21 +285,28 @@ def merge_acronyms(db):
 
 
 def tidy(db):
-    """Merge bare surnames and acronyms, drop entities nothing refers to, recount what each has, remake units."""
+    """Merge bare surnames and acronyms; for the entities and units this build touched, drop those nothing
+    refers to any more, recount what each has, remake their units rows."""
     merge_surnames(db)
     merge_acronyms(db)
-    db.execute(
-        "delete from entities where id not in (select entity_id from mentions) "
-        "and id not in (select speaker_id from quotes where speaker_id is not null) "
-        "and id not in (select claimant_id from figures where claimant_id is not null)"
-    )
-    db.execute("""
+    # A database from before the counts or the units summary gets them filled once.
+    db.execute("insert or ignore into temp.touched_entities select id from entities where mentions is null")
+    if not db.execute("select 1 from units limit 1").fetchone():
+        db.execute("insert or ignore into temp.touched_units select distinct unit from figures where unit is not null")
+    touched = "(select id from temp.touched_entities)"
+    db.execute(f"""
+        delete from entities where id in {touched}
+        and not exists (select 1 from mentions where entity_id = entities.id)
+        and not exists (select 1 from quotes where speaker_id = entities.id)
+        and not exists (select 1 from figures where claimant_id = entities.id)
+    """)
+    db.execute(f"""
         update entities set
           mentions = (select count(*) from mentions where entity_id = entities.id),
           quotes = (select count(*) from quotes where speaker_id = entities.id and kind != 'scare' and part_of is null),
           figures = (select count(*) from figures where claimant_id = entities.id)
+        where id in {touched}
     """)
-    # Databases built before these counts existed get them filled once.
     db.execute("""
         update articles set
           quotes = (select count(*) from quotes where article_id = articles.id and kind != 'scare' and part_of is null),
@@ -290,12 +315,15 @@ def tidy(db):
         where quotes is null
     """)
     db.execute("update articles set claims = quotes + figures where claims is null")
-    db.execute("delete from units")
-    db.execute("""
+    units = "(select unit from temp.touched_units)"
+    db.execute(f"delete from units where unit in {units}")
+    db.execute(f"""
         insert into units (unit, category, figures, claimants, articles)
         select unit, max(category), count(*), count(distinct coalesce(claimant_id, 0)), count(distinct article_id)
-        from figures where unit is not null group by unit
+        from figures where unit in {units} group by unit
     """)
+    db.execute("delete from temp.touched_entities")
+    db.execute("delete from temp.touched_units")
 
 
 @contextmanager
