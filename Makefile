@@ -39,8 +39,9 @@ test: $(INSTALLED) browser
 	$(BIN)/pytest
 
 # Build and serving benchmarks at scale; rewrites bench/RESULTS.md (takes several minutes).
+# REAL=DIR also builds a folder of real articles, e.g. PolNeAR's train compartment exported by ../shared/dev/polnear.py.
 bench: $(INSTALLED)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(if $(REAL),--real $(REAL))
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).inspect.json .pytest_cache

@@ -82,10 +82,16 @@ def timed_build(folder, db_path, *options):
     return seconds, int(result.stdout.split()[-1]) / 1024
 
 
-def long_article_rows(work):
-    """(size, seconds, peak MB, seconds per 100 KB) for building one article of each LONG_ARTICLE_CHARS."""
+def edited(path):
+    """``path`` with a sentence added: a changed article, as a newsroom's correction is."""
+    path.write_text(path.read_text(encoding="utf-8") + "Officials later said 3 more tanks were lost.\n", encoding="utf-8")
+    return path
+
+
+def long_article_rows(work, sizes=LONG_ARTICLE_CHARS):
+    """(size, seconds, peak MB, seconds per 100 KB) for building one article of each of ``sizes`` characters."""
     rows = []
-    for chars in LONG_ARTICLE_CHARS:
+    for chars in sizes:
         folder = work / f"long-{chars}"
         folder.mkdir()
         write_long_article(folder / "long.txt", chars)
@@ -93,6 +99,58 @@ def long_article_rows(work):
         rows.append((f"one article of {chars // 1000:,} KB", f"{seconds:.1f} s, {rss:,.0f} MB peak",
                      f"{seconds / chars * 100_000:.2f} s per 100 KB"))
     return rows
+
+
+def real_text_rows(folder, work):
+    """Build a folder of real articles (.txt) against raw nlp.pipe on the same files: speed, density, memory."""
+    words = corpus_words(folder)
+    articles = len(list(folder.glob("*.txt")))
+    raw = raw_spacy_seconds(folder)
+    one, rss = timed_build(folder, work / "real-one.db")
+    two, _ = timed_build(folder, work / "real-two.db", "-j", "2")
+    db = sqlite3.connect(work / "real-one.db")
+    quotes, figures = (db.execute(f"select count(*) from {table}").fetchone()[0] for table in ("quotes", "figures"))
+    db.close()
+    corpus = f"real: {folder.name}, {articles} articles, {words:,} words"
+    return [
+        (f"raw spaCy nlp.pipe ({corpus})", f"{words / raw:,.0f} words/s", ""),
+        (f"newsclaims build, 1 process ({corpus})", f"{words / one:,.0f} words/s",
+         f"{raw / one:.2f}x raw (target >= 0.85)"),
+        (f"newsclaims build, 2 processes ({corpus})", f"{words / two:,.0f} words/s",
+         f"{one / two:.2f}x one process (target >= 1.6)"),
+        (f"quotes and figures per 1,000 words ({corpus})", f"{1000 * quotes / words:.1f} and {1000 * figures / words:.1f}",
+         ""),
+        (f"peak RSS ({corpus})", f"{rss:,.0f} MB", ""),
+    ]
+
+
+def cluster_rows(folder, work, words):
+    """`extract` on a local Dask cluster of two worker processes, then `load`: the scale-out path, measured."""
+    from distributed import Client, LocalCluster
+
+    from newsclaims.cluster import extract_with_dask
+
+    shards = work / "shards"
+    started = time.perf_counter()
+    with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None) as cluster, \
+            Client(cluster):
+        extract_with_dask([folder], shards, partitions=8)
+    extract = time.perf_counter() - started
+    started = time.perf_counter()
+    subprocess.run([str(BIN / "newsclaims"), "load", str(shards), "--db", str(work / "cluster.db")],
+                   check=True, capture_output=True)
+    load = time.perf_counter() - started
+    db = sqlite3.connect(work / "cluster.db")
+    rows = sum(db.execute(f"select count(*) from {t}").fetchone()[0]
+               for t in ("articles", "mentions", "quotes", "figures"))
+    articles = db.execute("select count(*) from articles").fetchone()[0]
+    db.close()
+    return [
+        ("extract on a Dask LocalCluster, 2 workers", f"{words / extract:,.0f} words/s",
+         f"{extract:.1f} s, cluster start-up included"),
+        ("load the shards (one writer)", f"{rows / load:,.0f} rows/s",
+         f"{articles / load:,.0f} articles/s, {load:.1f} s with start-up"),
+    ]
 
 
 def model_load_seconds():
@@ -125,6 +183,8 @@ def scale_database(source, target, articles):
                 values["article_id"] = f"article_id + {n * top['articles']}"
             if table == "figures":
                 values["quote_id"] = f"quote_id + {n * top['quotes']}"
+            if table == "quotes":
+                values["part_of"] = f"part_of + {n * top['quotes']}"
             names = ", ".join(f"[{c}]" for c in values)
             db.execute(f"insert into {table} (id, {names}) select id + {n * top[table]}, "
                        f"{', '.join(values.values())} from {table} where id <= {top[table]}")
@@ -132,6 +192,9 @@ def scale_database(source, target, articles):
     for table in tables[1:]:
         db.execute(f"delete from {table} where article_id not in (select id from articles)")
     db.execute("update entities set mentions = (select count(*) from mentions where entity_id = entities.id)")
+    for table in ("entities", *tables):  # the copies' ids are taken: a later build must not hand them out again
+        db.execute(f"update id_sequence set last_id = (select coalesce(max(id), 0) from [{table}]) "
+                   "where table_name = ?", [table])
     db.execute("analyze")
     db.commit()
     db.close()
@@ -191,6 +254,9 @@ def main():
     parser.add_argument("--serve-articles", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=20, help="requests per page for latencies")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    parser.add_argument("--long", type=lambda v: [int(n) for n in v.split(",")], default=LONG_ARTICLE_CHARS,
+                        help="sizes in characters of the long articles built one at a time (comma-separated)")
+    parser.add_argument("--real", type=Path, help="a folder of real articles (.txt) to build as well")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="newsclaims-bench-"))
@@ -205,11 +271,12 @@ def main():
     one, rss_n = timed_build(small, work / "one.db")
     two, _ = timed_build(small, work / "two.db", "-j", "2")
     _, rss_4n = timed_build(large, work / "large.db")
-    changed = sorted(small.glob("*.txt"))[args.articles // 2]
-    changed.write_text(changed.read_text(encoding="utf-8") + "Officials said 12 tanks were lost.\n", encoding="utf-8")
+    changed = edited(sorted(small.glob("*.txt"))[args.articles // 2])
     rebuild, _ = timed_build(small, work / "one.db")
     size_per_1000 = (work / "one.db").stat().st_size / args.articles * 1000 / 1e6
-    long_rows = long_article_rows(work)
+    long_rows = long_article_rows(work, args.long)
+    scale_out_rows = cluster_rows(small, work, words)
+    real_rows = real_text_rows(args.real, work) if args.real else []
     print("build measured; scaling the database", file=sys.stderr)
 
     served = work / "newsclaims.db"
@@ -217,6 +284,8 @@ def main():
     scale_database(work / "large.db", served, args.serve_articles)
     scale_seconds = time.perf_counter() - started
     latencies = asyncio.run(serving_latencies(served, args.repeats))
+    update_small = timed_build(edited(changed), work / "one.db")[0]
+    update_large = timed_build(edited(sorted(large.glob("*.txt"))[args.articles]), served)[0]
 
     rows = [
         ("raw spaCy nlp.pipe (stock model, batch 32)", f"{words / raw:,.0f} words/s", ""),
@@ -233,14 +302,19 @@ def main():
         ("database size per 1,000 articles", f"{size_per_1000:.1f} MB", f"{args.words} words per article"),
         (f"database of {args.serve_articles:,} articles", f"{served.stat().st_size / 1e6:,.0f} MB",
          f"made in {scale_seconds:.0f} s by copying rows"),
+        (f"update one changed article, {args.articles}-article database", f"{update_small:.1f} s", "the file named alone"),
+        (f"update one changed article, {args.serve_articles:,}-article database", f"{update_large:.1f} s",
+         f"{update_large / update_small:.2f}x the small database (target <= 2)"),
         *long_rows,
+        *scale_out_rows,
+        *real_rows,
     ]
     lines = [
         "# Benchmark results",
         "",
         f"Made by `make bench` on {datetime.date.today().isoformat()}: {machine()}.",
         f"Corpus: {args.articles} synthetic articles of about {args.words} words ({words:,} words), "
-        "from bench/corpus.py.",
+        "from bench/corpus.py, unless a row names another (real: a folder of real articles, `make bench REAL=DIR`).",
         "",
         "## Build",
         "",
