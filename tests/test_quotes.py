@@ -377,3 +377,23 @@ def test_anonymous_source_speaks_without_a_name(run):
     quotes, _ = run(text)
     q = only(quotes, ("indirect",))[0]
     assert q.speaker_start is None and written(text, q) == "people familiar with the matter"
+
+
+def test_a_bare_surname_keeps_the_gender_of_the_full_name(run):
+    text = ("Senator Laura Whitfield met Governor Tom Abbot on Monday. Whitfield criticised the budget.\n"
+            "“We need the money now,” he said.")
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes)[0]) == "Tom Abbot"
+
+
+def test_a_first_name_alone_is_a_person_with_a_gender(run):
+    text = "Ivan Kral met his sister on Sunday. Melanie thought the plan was fine.\n“It was a good day,” she said."
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes)[0]) == "Melanie"
+
+
+def test_a_surname_that_is_also_a_given_name_takes_the_full_names_gender(run):
+    text = ("Governor Tom Abbot spoke on Monday. Morgan stood beside him.\n\n"
+            "“When Laura Morgan speaks, the doubts will end,” he said.")
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes)[0]) == "Tom Abbot"
