@@ -397,3 +397,34 @@ def test_a_surname_that_is_also_a_given_name_takes_the_full_names_gender(run):
             "“When Laura Morgan speaks, the doubts will end,” he said.")
     quotes, _ = run(text)
     assert speaker(text, only(quotes)[0]) == "Tom Abbot"
+
+
+def test_a_signature_after_a_dash_names_the_speaker(run):
+    text = "Readers wrote in.\n“The new bridge changed my commute completely.” ― Marta Lindqvist\n“It is too loud.” ― Jonas Berg"
+    quotes, _ = run(text)
+    assert [speaker(text, q) for q in only(quotes)] == ["Marta Lindqvist", "Jonas Berg"]
+
+
+def test_a_transcript_label_names_the_speaker(run):
+    text = ("The interview went on.\n\n\"HOLM: Will the plant close?\n\n"
+            "\"KOVAC: The plant will stay open, and that is final.\n\n")
+    quotes, _ = run(text)
+    assert [speaker(text, q) for q in only(quotes)] == ["HOLM", "KOVAC"]
+
+
+def test_a_label_before_quoted_words_in_a_headline(run):
+    text = "Kovac: harbour deal ‘will hold for years’\n\nThe mayor spoke on Monday."
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "will hold")) == "Kovac"
+
+
+def test_a_place_alone_before_a_colon_never_speaks(run):
+    text = "OSLO: “We will not sign this treaty in its present form,” a delegate shouted from the back."
+    quotes, _ = run(text)
+    assert [speaker(text, q) for q in quotes] == [None]
+
+
+def test_a_sentence_ending_in_a_colon_introduces_the_next_paragraph(run):
+    text = "Governor Paul Berg took questions on Friday. Berg continued:\n\n“The roads will be cleared by Monday.”"
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes)[0]) in ("Berg", "Paul Berg")

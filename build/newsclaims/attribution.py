@@ -23,6 +23,8 @@ from .referents import SUBJECTS, Context, resolve
 STOP_DEPS = {"nsubj", "nsubjpass", "csubj", "relcl", "appos", "parataxis"}
 # Verbs whose subject a dependent verb shares: "continues to insist", "and noted".
 SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
+# Entity labels of a name that never speaks when it stands alone as a label.
+PLACE_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
 
 
 @dataclass
@@ -62,9 +64,102 @@ def attribute(ctx, start, end, kind, cue):
 
 
 def quoted(ctx, start, end):
-    """The Attribution of one marked span: direct when it opens a sentence, else partial."""
+    """The Attribution of one marked span: direct when it opens a sentence, else partial.
+
+    With no cue that names someone, a signature names the speaker: a label
+    before the words ("PENCE: ...", "Kovac: ‘...’") or a dash and a name
+    after them ("“...” ― Ana Ruiz"); failing that, the sentence that ends
+    the paragraph before with a colon introduces them ("Kovac continued:").
+    """
     kind = "direct" if starts_sentence(ctx.text, start) else "partial"
-    return attribute(ctx, start, end, kind, quote_cue(ctx, start, end))
+    found = attribute(ctx, start, end, kind, quote_cue(ctx, start, end))
+    if found.source is not None:
+        return found
+    name = label_before(ctx, start) or dash_after(ctx, end)
+    if name is not None:
+        found.source, found.written = name_source(ctx, name), (name.start_char, name.end_char)
+        return found
+    intro = introduction(ctx, start)
+    return attribute(ctx, start, end, kind, intro) if intro is not None and found.cue is None else found
+
+
+def name_source(ctx, name):
+    """(start, end, label) for a name given in a signature or label."""
+    person = next((ctx.person_at[t.i] for t in name if t.i in ctx.person_at), None)
+    if person is not None:
+        return person.start_char, person.end_char, None if person.start in ctx.ent_of else "PERSON"
+    return resolve(ctx, name.root, name.start_char) or (name.start_char, name.end_char, "PERSON")
+
+
+def speaker_name(doc, tokens):
+    """The tokens as a span when they are a name that can speak: proper nouns, no place or date alone."""
+    tokens = [t for t in tokens if not t.is_space]
+    if not 1 <= len(tokens) <= 5 or not all(t.text[:1].isupper() and (t.pos_ == "PROPN" or t.is_upper
+                                                                        or t.text.rstrip(".").isalpha()) for t in tokens):
+        return None
+    name = doc[tokens[0].i:tokens[-1].i + 1]
+    if all(t.ent_type_ in PLACE_LABELS for t in name):
+        return None  # "WASHINGTON:" or a place alone on a line is a dateline, not a speaker
+    return name
+
+
+def label_before(ctx, start):
+    """The "NAME:" that opens the line or the quoted words: "PENCE: Well, ..." or "Kovac: ‘...’"."""
+    doc, text = ctx.doc, ctx.text
+    line_start = line_bounds(text, start)[0]
+    head = doc.char_span(line_start, min(len(text), start + 60), alignment_mode="expand")
+    if head is None:
+        return None
+    colon = next((t for t in head if t.text == ":" and t.i - head.start <= 5), None)
+    if colon is None or (colon.idx >= start and colon.idx > start + 40):
+        return None
+    words = [t for t in doc[head.start:colon.i] if not t.is_punct or t.text in ".’'"]
+    words = [t for t in words if t.text not in "“\"‘'"]
+    name = speaker_name(doc, words)
+    capitals = all(t.is_upper for t in name if t.is_alpha) if name is not None else False
+    if name is None or capitals != (colon.idx >= start):
+        return None  # inside the marks a transcript's capitals are a label; before them, capitals are a dateline
+    return name
+
+
+def dash_after(ctx, end):
+    """The name signed after the closing mark: "“...” ― Ana Ruiz"."""
+    doc, text = ctx.doc, ctx.text
+    k = end
+    while k < len(text) and (text[k] in "”\"’'.,!? \u00a0"):
+        k += 1
+    if k >= len(text) or text[k] not in "―—–":
+        return None
+    line_end = line_bounds(text, k)[1]
+    tail = doc.char_span(k + 1, line_end, alignment_mode="expand")
+    if tail is None:
+        return None
+    words = []
+    for tok in tail:
+        if tok.is_space or tok.text in "\u00a0":
+            continue
+        if tok.is_punct and tok.text not in ".":
+            break
+        words.append(tok)
+    while words and words[-1].text == ".":
+        words.pop()
+    return speaker_name(doc, words)
+
+
+def introduction(ctx, start):
+    """The verb of a sentence that ends the paragraph before with a colon, when the quote opens its own."""
+    text = ctx.text
+    line_start = line_bounds(text, start)[0]
+    if text[line_start:start - 1].strip() or line_start < 2:
+        return None
+    before = text[:line_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = ctx.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None:
+        return None
+    root = colon[0].sent.root
+    return root if root.pos_ in ("VERB", "AUX") and subject_of(root) is not None else None
 
 
 def starts_sentence(text, start):
