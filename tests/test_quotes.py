@@ -428,3 +428,15 @@ def test_a_sentence_ending_in_a_colon_introduces_the_next_paragraph(run):
     text = "Governor Paul Berg took questions on Friday. Berg continued:\n\n“The roads will be cleared by Monday.”"
     quotes, _ = run(text)
     assert speaker(text, only(quotes)[0]) in ("Berg", "Paul Berg")
+
+
+def test_a_list_of_quoted_labels_has_one_speaker(run):
+    text = "Mayor Anna Kovac called the plan a \"costly mistake\" that is \"utterly reckless,\" a \"gamble\" and a \"farce.\""
+    quotes, _ = run(text)
+    assert {speaker(text, q) for q in only(quotes, ("partial",))} == {"Anna Kovac"}
+
+
+def test_a_verb_of_praise_or_blame_attributes_quoted_words(run):
+    text = "Governor Paul Berg blasted the council for a “shameful waste of public money.”"
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "shameful")) == "Paul Berg"

@@ -191,10 +191,19 @@ def continue_sources(text, found):
             if text.count("\n", last.end, quote.start) <= reach:
                 copy_source(last, quote)
                 continue
+        if quote.cue is None and quote.kind == "partial" and last is not None and same_sentence(text, last, quote):
+            copy_source(last, quote)  # called it a "disgrace" and a "fraud": one speaker for the list
+            continue
         same = text[quote.start:quote.end]
         twin = next((q for q in found if q is not quote and q.source is not None and text[q.start:q.end] == same), None)
         if twin:
             copy_source(twin, quote)
+
+
+def same_sentence(text, earlier, later):
+    """Whether nothing but a few words of the same sentence separate two quotes."""
+    between = text[earlier.end:later.start]
+    return len(between) <= 40 and "\n" not in between and not any(c in SENTENCE_END for c in between.strip("”\"’' "))
 
 
 def runs_on(text, quote, following):
