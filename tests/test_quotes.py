@@ -440,3 +440,13 @@ def test_a_verb_of_praise_or_blame_attributes_quoted_words(run):
     text = "Governor Paul Berg blasted the council for a “shameful waste of public money.”"
     quotes, _ = run(text)
     assert speaker(text, starting(quotes, "shameful")) == "Paul Berg"
+
+
+def test_quoted_words_come_with_what_they_are_said_about(run):
+    text = "Governor Paul Berg described the new stadium as a “monument to waste” on Friday."
+    quotes, _ = run(text)
+    frame = only(quotes, ("indirect",))[0]
+    partial = starting(quotes, "monument")
+    assert frame.text.startswith("the new stadium as a “monument to waste”")
+    assert speaker(text, frame) == speaker(text, partial) == "Paul Berg"
+    assert partial.part_of == quotes.index(frame)

@@ -412,7 +412,7 @@ def reported(ctx):
         if content is None:
             continue
         start, end = content
-        if end <= start or ctx.in_quote(start) or ctx.quoted_share(start, end) > 0.5:
+        if end <= start or ctx.in_quote(start) or ctx.quoted_share(start, end) > 0.5 and not framed(ctx, start, end):
             continue
         if not ctx.data["indirect_with_quotes"] and ctx.quoted_share(start, end) > 0:
             continue
@@ -440,7 +440,38 @@ def reported_content(ctx, cue):
         clause = reported_clause(ctx, cue)
         if clause is not None:
             return clause
-    return claimed_number(cue) if may_report(cue.text, "number") else None
+    if may_report(cue.text, "number"):
+        number = claimed_number(cue)
+        if number is not None:
+            return number
+    return quoted_complement(ctx, cue)
+
+
+def quoted_complement(ctx, cue):
+    """[start, end) of what a verb says about something in quoted words: "called [the plan a “disgrace”]".
+
+    The verb's object and what follows it, when quoted words stand in them;
+    the quote alone would drop who or what the words are about.
+    """
+    parts = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "attr", "xcomp", "dative")]
+    tokens = sorted((t for c in parts for t in c.subtree), key=lambda t: t.i)
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"’":
+        tokens.pop()
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return (start, end) if framed(ctx, start, end) else None
+
+
+def framed(ctx, start, end):
+    """Whether quoted words stand inside [start, end) with words of the reporter's own around them."""
+    inside = [(s, e) for s, e in ctx.marked if start <= s and e <= end]
+    if not inside:
+        return False
+    rest = ctx.text[start:end]
+    for s, e in sorted(inside, reverse=True):
+        rest = rest[:s - start] + rest[e - start:]
+    return sum(w.isalpha() for w in rest.split()) >= 2
 
 
 def reported_clause(ctx, cue):
