@@ -450,3 +450,15 @@ def test_quoted_words_come_with_what_they_are_said_about(run):
     assert frame.text.startswith("the new stadium as a “monument to waste”")
     assert speaker(text, frame) == speaker(text, partial) == "Paul Berg"
     assert partial.part_of == quotes.index(frame)
+
+
+def test_two_apostrophes_mark_a_quotation(run):
+    text = "The hearing ended late.\n\n''We will not approve this budget,'' Senator Ines Moro said. ''Not this year.''"
+    assert marked_texts(text) == ["We will not approve this budget,", "Not this year."]
+    quotes, _ = run(text)
+    assert [(q.kind, speaker(text, q)) for q in only(quotes)] == [("direct", "Ines Moro"), ("direct", "Ines Moro")]
+
+
+def test_apostrophes_in_words_stay_apostrophes_beside_paired_marks(run):
+    text = "''The farmers' union won't sign,'' the minister's aide said."
+    assert marked_texts(text) == ["The farmers' union won't sign,"]

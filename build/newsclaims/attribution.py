@@ -15,7 +15,7 @@ Sources are resolved to mentions in referents.py; the lexicon is data/cues.yml.
 from dataclasses import dataclass
 
 from .lexicon import cue_data, may_report
-from .marks import DOUBLE_OPEN, SENTENCE_END, STRAIGHT, find_marked, line_bounds
+from .marks import DOUBLE_OPEN, SENTENCE_END, STRAIGHT, find_marked, lead_before, line_bounds
 from .referents import SUBJECTS, Context, resolve
 
 # Climbing the parse from a quote stops at these: the quote is then part of
@@ -150,7 +150,7 @@ def introduction(ctx, start):
     """The verb of a sentence that ends the paragraph before with a colon, when the quote opens its own."""
     text = ctx.text
     line_start = line_bounds(text, start)[0]
-    if text[line_start:start - 1].strip() or line_start < 2:
+    if lead_before(text, start) or line_start < 2:
         return None
     before = text[:line_start].rstrip()
     if not before.endswith(":"):
@@ -164,7 +164,7 @@ def introduction(ctx, start):
 
 def starts_sentence(text, start):
     """Whether the quote opening just before ``start`` begins a sentence or follows a colon."""
-    lead = text[line_bounds(text, start)[0]:start - 1].rstrip()
+    lead = lead_before(text, start)
     return not lead or lead[-1] in SENTENCE_END + ":"
 
 
@@ -212,8 +212,9 @@ def runs_on(text, quote, following):
     By convention a quote running over paragraphs opens each one and closes
     only the last, where the speaker is usually named.
     """
-    between = text[quote.end:following.start]
-    return "\n" in between and len(between) >= 2 and between[-1] in DOUBLE_OPEN + STRAIGHT and not between[:-1].strip()
+    between = text[quote.end:following.start].removesuffix("\'\'")
+    opened = len(between) < len(text[quote.end:following.start]) or between[-1:] in tuple(DOUBLE_OPEN + STRAIGHT)
+    return "\n" in between and opened and not between.rstrip(DOUBLE_OPEN + STRAIGHT).strip()
 
 
 def copy_source(origin, target):
@@ -482,7 +483,8 @@ def reported_clause(ctx, cue):
     hangs the verb on the report ("parataxis").
     """
     clauses = [c for c in cue.children if c.dep_ == "ccomp"] or that_clause_after_phrase(cue)
-    clauses = [c for c in clauses if has_subject(c)]
+    # a clause before its cue ("..., the army said") is a report whatever the parser made of its subject
+    clauses = [c for c in clauses if has_subject(c) or c.i < cue.i and c.pos_ in ("VERB", "AUX")]
     if clauses:
         return token_range(clauses[0], own_reports(ctx, clauses[0]))
     head = cue.head
