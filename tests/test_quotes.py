@@ -462,3 +462,35 @@ def test_two_apostrophes_mark_a_quotation(run):
 def test_apostrophes_in_words_stay_apostrophes_beside_paired_marks(run):
     text = "''The farmers' union won't sign,'' the minister's aide said."
     assert marked_texts(text) == ["The farmers' union won't sign,"]
+
+
+def test_a_cue_inside_the_report_it_attributes(run):
+    text = "The new harbour, Mayor Anna Kovac said, will open to ferries in the spring."
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert q.text.startswith("The new harbour") and q.text.endswith("in the spring") and speaker(text, q) == "Anna Kovac"
+
+
+def test_pointed_out_reports_a_clause(run):
+    text = "Governor Paul Berg pointed out that the roads had been closed for a week."
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes, ("indirect",))[0]) == "Paul Berg"
+
+
+def test_a_readout_speaks_for_its_issuer_not_for_who_it_mentions(run):
+    text = "“Both sides stressed the need for calm,” said a Kremlin readout of the call between Kovac and Berg."
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes)[0]) == "Kremlin"
+
+
+def test_a_verb_that_claims_only_numbers_attributes_no_quoted_words(run):
+    text = "Governor Paul Berg said the city had put the harbour “under the protection of the navy”."
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "under the protection")) == "Paul Berg"
+
+
+def test_quoted_words_inside_a_report_take_its_source(run):
+    text = ("Governor Paul Berg spoke on Monday. He asserted that the city likely intends to put together "
+            "a fleet “under the protection of the navy” to patrol the coast.")
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "under the protection")) == "Paul Berg"

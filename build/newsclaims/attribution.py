@@ -182,6 +182,12 @@ def continue_sources(text, found):
     for quote, following in reversed(list(zip(found, found[1:]))):
         if quote.source is None and following.source is not None and runs_on(text, quote, following):
             copy_source(following, quote)
+    for quote in found:
+        if quote.source is None and quote.cue is None and quote.kind == "partial":
+            around = [a for a in found if a.kind == "indirect" and a.source is not None
+                      and a.start <= quote.start and quote.end <= a.end]
+            if around:
+                copy_source(min(around, key=lambda a: a.end - a.start), quote)  # quoted words inside a report
     last = None
     for quote in found:
         if quote.source is not None:
@@ -281,7 +287,7 @@ def quote_cue(ctx, start, end):
     found = None
     for finder in (governing_cue, after_cue, before_cue):
         cue = finder(ctx, span)
-        if cue is None:
+        if cue is None or is_cue_verb(ctx, cue) and not may_report(cue.text, "quote"):
             continue
         head = cue_source(ctx, cue)
         if head is not None and resolve(ctx, head, cue.idx):
@@ -366,6 +372,8 @@ def cue_source(ctx, cue):
         owners = [c for c in cue.children if c.dep_ == "poss"]
         if owners:
             return owners[0]
+        if cue.lower_ in ctx.data["document_nouns"]:
+            return cue  # "a Times report that ...": the document speaks for whoever issued it
         verb = cue.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
@@ -445,7 +453,7 @@ def reported_content(ctx, cue):
         number = claimed_number(cue)
         if number is not None:
             return number
-    return quoted_complement(ctx, cue)
+    return quoted_complement(ctx, cue) if may_report(cue.text, "quote") else None
 
 
 def quoted_complement(ctx, cue):
@@ -488,16 +496,18 @@ def reported_clause(ctx, cue):
     if clauses:
         return token_range(clauses[0], own_reports(ctx, clauses[0]))
     head = cue.head
-    if cue.dep_ == "parataxis" and head.i < cue.i and head.pos_ in ("VERB", "AUX") and has_subject(head) \
+    if cue.dep_ == "parataxis" and head.pos_ in ("VERB", "AUX") and has_subject(head) \
             and any(c.dep_ in SUBJECTS for c in cue.children):
-        return token_range(head, {t.i for t in cue.subtree} | own_reports(ctx, head))
+        if head.i < cue.i:
+            return token_range(head, {t.i for t in cue.subtree} | own_reports(ctx, head))
+        return token_range(head)  # "Acts of protest, he said, are acts of patriotism": the report runs around its cue
     return None
 
 
 def claimed_number(cue):
     """[start, end) of a claim's object when it holds a number: "estimated [losses at 40 tanks]"."""
-    parts = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "attr", "oprd")]
-    if not any(c.dep_ == "dobj" for c in parts):
+    parts = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "attr", "oprd", "xcomp")]
+    if not any(c.dep_ in ("dobj", "xcomp") for c in parts):
         return None
     tokens = [t for c in parts for t in c.subtree]
     if not any(t.like_num and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in tokens):

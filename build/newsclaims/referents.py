@@ -155,8 +155,11 @@ def describe(ctx, head, lefts, pos):
     data, low = ctx.data, head.lower_
     if low in data["document_nouns"]:
         # "a Kremlin readout", "a 2014 study by the Loyola Law School", "data from the census bureau"
-        makers = [t for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of") for t in c.subtree]
-        issuers = [ctx.ent_of[t.i] for t in lefts + makers if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE]
+        makers = [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                  for o in c.children if o.dep_ == "pobj"]
+        issuers = [ctx.ent_of[t.i] for t in lefts if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE] or [
+            ctx.ent_of[t.i] for o in makers for t in o.doc[o.left_edge.i:o.i + 1]
+            if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE]
         if issuers:
             return issuers[-1].start_char, issuers[-1].end_char, None
         org = [t for t in lefts if t.lower_ in data["org_nouns"]]
@@ -301,7 +304,8 @@ def is_full_name(ent):
     "Olena Kovalenko" is a person.
     """
     return ent.label_ not in ("GPE", "LOC", "DATE", "TIME") and 2 <= len(ent) <= 3 \
-        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent) and first_name_gender(ent[0].text) is not None
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent) and first_name_gender(ent[0].text) is not None \
+        and not any(t.lower_ in cue_data()["org_nouns"] for t in ent)  # "Christopher Newport University"
 
 
 def gender_of(data, person, titles):
