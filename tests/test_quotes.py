@@ -494,3 +494,17 @@ def test_quoted_words_inside_a_report_take_its_source(run):
             "a fleet “under the protection of the navy” to patrol the coast.")
     quotes, _ = run(text)
     assert speaker(text, starting(quotes, "under the protection")) == "Paul Berg"
+
+
+def test_a_report_that_opens_with_quoted_words(run):
+    text = "Police said that \"a bomb\" had gone off in the station."
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert q.text == "\"a bomb\" had gone off in the station" and written(text, q) == "Police"
+
+
+def test_quoted_words_in_the_clause_of_a_verb_of_doubt(run):
+    text = "Governor Paul Berg has repeatedly wondered whether the auditors will be \"fair\" to the city."
+    quotes, _ = run(text)
+    frame = only(quotes, ("indirect",))[0]
+    assert frame.text.startswith("whether the auditors will be") and speaker(text, frame) == "Paul Berg"

@@ -23,6 +23,8 @@ from .referents import SUBJECTS, Context, resolve
 STOP_DEPS = {"nsubj", "nsubjpass", "csubj", "relcl", "appos", "parataxis"}
 # Verbs whose subject a dependent verb shares: "continues to insist", "and noted".
 SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
+# A report may open with quoted words: its opening mark stays with it.
+OPENING_MARKS = ("“", '"', "‘", "\'\'")
 # Entity labels of a name that never speaks when it stands alone as a label.
 PLACE_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
 
@@ -421,7 +423,8 @@ def reported(ctx):
         if content is None:
             continue
         start, end = content
-        if end <= start or ctx.in_quote(start) or ctx.quoted_share(start, end) > 0.5 and not framed(ctx, start, end):
+        inside_quote = any(s <= start and end <= e for s, e in ctx.marked)
+        if end <= start or inside_quote or ctx.quoted_share(start, end) > 0.5 and not framed(ctx, start, end):
             continue
         if not ctx.data["indirect_with_quotes"] and ctx.quoted_share(start, end) > 0:
             continue
@@ -462,7 +465,7 @@ def quoted_complement(ctx, cue):
     The verb's object and what follows it, when quoted words stand in them;
     the quote alone would drop who or what the words are about.
     """
-    parts = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "attr", "xcomp", "dative")]
+    parts = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "attr", "xcomp", "dative", "ccomp")]
     tokens = sorted((t for c in parts for t in c.subtree), key=lambda t: t.i)
     while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"’":
         tokens.pop()
@@ -558,7 +561,7 @@ def token_range(head, cut=frozenset()):
         tokens = tokens[:next((k for k, t in enumerate(tokens) if t.i in cut), len(tokens))]
         while tokens and tokens[-1].dep_ in ("cc", "mark", "punct") and tokens[-1].text not in "”\"’":
             tokens = tokens[:-1]
-    while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that"):
+    while tokens and (tokens[0].is_punct and tokens[0].text not in OPENING_MARKS or tokens[0].lower_ == "that"):
         tokens = tokens[1:]
     if tokens and tokens[0].dep_ == "prep" and tokens[0].head.i == head.i and is_date_phrase(tokens[0]) \
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tokens[0].i for c in head.children):
