@@ -508,3 +508,15 @@ def test_quoted_words_in_the_clause_of_a_verb_of_doubt(run):
     quotes, _ = run(text)
     frame = only(quotes, ("indirect",))[0]
     assert frame.text.startswith("whether the auditors will be") and speaker(text, frame) == "Paul Berg"
+
+
+def test_a_statement_that_calls_something_speaks(run):
+    text = "The Nordic Council issued a statement calling the launch \"a clear breach of the treaty.\""
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "a clear breach")).endswith("Nordic Council")
+
+
+def test_by_saying_takes_the_subject_of_the_verb_before(run):
+    text = "Governor Paul Berg began the hearing by saying he would “never” close the harbour."
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "never")) == "Paul Berg"

@@ -165,6 +165,9 @@ def describe(ctx, head, lefts, pos):
         org = [t for t in lefts if t.lower_ in data["org_nouns"]]
         if org:
             return describe(ctx, org[-1], list(ctx.doc[org[-1].left_edge.i:org[-1].i]), pos)
+        issuer = next((c for c in head.head.children if c.dep_ in SUBJECTS), None) if head.dep_ == "dobj" else None
+        if issuer is not None and issuer.i != head.i:
+            return resolve(ctx, issuer, pos)  # "the council issued a statement": the council
     words = {t.lower_ for t in lefts + [head] if t.dep_ != "det"}
     specific = any(t.dep_ not in ("det", "punct") for t in lefts)
     if member_noun(data, low) or low in data["government_nouns"]:
