@@ -365,3 +365,15 @@ def test_anonymous_source_is_kept_as_written(nlp):
     f = one(nlp, text)
     assert claimant(text, f) is None
     assert text[f.claimant_text_start:f.claimant_text_end] == "a senior army official"
+
+
+def test_a_document_that_reports_speaks_for_its_issuer(nlp):
+    text = "Shares fell after a Baltic Herald report that the port had lost $4 million in May."
+    f = one(nlp, text)
+    assert claimant(text, f) == "Baltic Herald"
+
+
+def test_put_the_figure_at_is_a_claim(nlp):
+    text = "The Nordic Tax Institute puts the cost at $498 million over a decade."
+    f = one(nlp, text)
+    assert claimant(text, f).removeprefix("The ") == "Nordic Tax Institute"

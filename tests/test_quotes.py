@@ -377,3 +377,146 @@ def test_anonymous_source_speaks_without_a_name(run):
     quotes, _ = run(text)
     q = only(quotes, ("indirect",))[0]
     assert q.speaker_start is None and written(text, q) == "people familiar with the matter"
+
+
+def test_a_bare_surname_keeps_the_gender_of_the_full_name(run):
+    text = ("Senator Laura Whitfield met Governor Tom Abbot on Monday. Whitfield criticised the budget.\n"
+            "“We need the money now,” he said.")
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes)[0]) == "Tom Abbot"
+
+
+def test_a_first_name_alone_is_a_person_with_a_gender(run):
+    text = "Ivan Kral met his sister on Sunday. Melanie thought the plan was fine.\n“It was a good day,” she said."
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes)[0]) == "Melanie"
+
+
+def test_a_surname_that_is_also_a_given_name_takes_the_full_names_gender(run):
+    text = ("Governor Tom Abbot spoke on Monday. Morgan stood beside him.\n\n"
+            "“When Laura Morgan speaks, the doubts will end,” he said.")
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes)[0]) == "Tom Abbot"
+
+
+def test_a_signature_after_a_dash_names_the_speaker(run):
+    text = "Readers wrote in.\n“The new bridge changed my commute completely.” ― Marta Lindqvist\n“It is too loud.” ― Jonas Berg"
+    quotes, _ = run(text)
+    assert [speaker(text, q) for q in only(quotes)] == ["Marta Lindqvist", "Jonas Berg"]
+
+
+def test_a_transcript_label_names_the_speaker(run):
+    text = ("The interview went on.\n\n\"HOLM: Will the plant close?\n\n"
+            "\"KOVAC: The plant will stay open, and that is final.\n\n")
+    quotes, _ = run(text)
+    assert [speaker(text, q) for q in only(quotes)] == ["HOLM", "KOVAC"]
+
+
+def test_a_label_before_quoted_words_in_a_headline(run):
+    text = "Kovac: harbour deal ‘will hold for years’\n\nThe mayor spoke on Monday."
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "will hold")) == "Kovac"
+
+
+def test_a_place_alone_before_a_colon_never_speaks(run):
+    text = "OSLO: “We will not sign this treaty in its present form,” a delegate shouted from the back."
+    quotes, _ = run(text)
+    assert [speaker(text, q) for q in quotes] == [None]
+
+
+def test_a_sentence_ending_in_a_colon_introduces_the_next_paragraph(run):
+    text = "Governor Paul Berg took questions on Friday. Berg continued:\n\n“The roads will be cleared by Monday.”"
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes)[0]) in ("Berg", "Paul Berg")
+
+
+def test_a_list_of_quoted_labels_has_one_speaker(run):
+    text = "Mayor Anna Kovac called the plan a \"costly mistake\" that is \"utterly reckless,\" a \"gamble\" and a \"farce.\""
+    quotes, _ = run(text)
+    assert {speaker(text, q) for q in only(quotes, ("partial",))} == {"Anna Kovac"}
+
+
+def test_a_verb_of_praise_or_blame_attributes_quoted_words(run):
+    text = "Governor Paul Berg blasted the council for a “shameful waste of public money.”"
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "shameful")) == "Paul Berg"
+
+
+def test_quoted_words_come_with_what_they_are_said_about(run):
+    text = "Governor Paul Berg described the new stadium as a “monument to waste” on Friday."
+    quotes, _ = run(text)
+    frame = only(quotes, ("indirect",))[0]
+    partial = starting(quotes, "monument")
+    assert frame.text.startswith("the new stadium as a “monument to waste”")
+    assert speaker(text, frame) == speaker(text, partial) == "Paul Berg"
+    assert partial.part_of == quotes.index(frame)
+
+
+def test_two_apostrophes_mark_a_quotation(run):
+    text = "The hearing ended late.\n\n''We will not approve this budget,'' Senator Ines Moro said. ''Not this year.''"
+    assert marked_texts(text) == ["We will not approve this budget,", "Not this year."]
+    quotes, _ = run(text)
+    assert [(q.kind, speaker(text, q)) for q in only(quotes)] == [("direct", "Ines Moro"), ("direct", "Ines Moro")]
+
+
+def test_apostrophes_in_words_stay_apostrophes_beside_paired_marks(run):
+    text = "''The farmers' union won't sign,'' the minister's aide said."
+    assert marked_texts(text) == ["The farmers' union won't sign,"]
+
+
+def test_a_cue_inside_the_report_it_attributes(run):
+    text = "The new harbour, Mayor Anna Kovac said, will open to ferries in the spring."
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert q.text.startswith("The new harbour") and q.text.endswith("in the spring") and speaker(text, q) == "Anna Kovac"
+
+
+def test_pointed_out_reports_a_clause(run):
+    text = "Governor Paul Berg pointed out that the roads had been closed for a week."
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes, ("indirect",))[0]) == "Paul Berg"
+
+
+def test_a_readout_speaks_for_its_issuer_not_for_who_it_mentions(run):
+    text = "“Both sides stressed the need for calm,” said a Kremlin readout of the call between Kovac and Berg."
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes)[0]) == "Kremlin"
+
+
+def test_a_verb_that_claims_only_numbers_attributes_no_quoted_words(run):
+    text = "Governor Paul Berg said the city had put the harbour “under the protection of the navy”."
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "under the protection")) == "Paul Berg"
+
+
+def test_quoted_words_inside_a_report_take_its_source(run):
+    text = ("Governor Paul Berg spoke on Monday. He asserted that the city likely intends to put together "
+            "a fleet “under the protection of the navy” to patrol the coast.")
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "under the protection")) == "Paul Berg"
+
+
+def test_a_report_that_opens_with_quoted_words(run):
+    text = "Police said that \"a bomb\" had gone off in the station."
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert q.text == "\"a bomb\" had gone off in the station" and written(text, q) == "Police"
+
+
+def test_quoted_words_in_the_clause_of_a_verb_of_doubt(run):
+    text = "Governor Paul Berg has repeatedly wondered whether the auditors will be \"fair\" to the city."
+    quotes, _ = run(text)
+    frame = only(quotes, ("indirect",))[0]
+    assert frame.text.startswith("whether the auditors will be") and speaker(text, frame) == "Paul Berg"
+
+
+def test_a_statement_that_calls_something_speaks(run):
+    text = "The Nordic Council issued a statement calling the launch \"a clear breach of the treaty.\""
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "a clear breach")).endswith("Nordic Council")
+
+
+def test_by_saying_takes_the_subject_of_the_verb_before(run):
+    text = "Governor Paul Berg began the hearing by saying he would “never” close the harbour."
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "never")) == "Paul Berg"

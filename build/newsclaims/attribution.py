@@ -15,7 +15,7 @@ Sources are resolved to mentions in referents.py; the lexicon is data/cues.yml.
 from dataclasses import dataclass
 
 from .lexicon import cue_data, may_report
-from .marks import DOUBLE_OPEN, SENTENCE_END, STRAIGHT, find_marked, line_bounds
+from .marks import DOUBLE_OPEN, SENTENCE_END, STRAIGHT, find_marked, lead_before, line_bounds
 from .referents import SUBJECTS, Context, resolve
 
 # Climbing the parse from a quote stops at these: the quote is then part of
@@ -23,6 +23,10 @@ from .referents import SUBJECTS, Context, resolve
 STOP_DEPS = {"nsubj", "nsubjpass", "csubj", "relcl", "appos", "parataxis"}
 # Verbs whose subject a dependent verb shares: "continues to insist", "and noted".
 SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
+# A report may open with quoted words: its opening mark stays with it.
+OPENING_MARKS = ("“", '"', "‘", "\'\'")
+# Entity labels of a name that never speaks when it stands alone as a label.
+PLACE_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
 
 
 @dataclass
@@ -62,14 +66,107 @@ def attribute(ctx, start, end, kind, cue):
 
 
 def quoted(ctx, start, end):
-    """The Attribution of one marked span: direct when it opens a sentence, else partial."""
+    """The Attribution of one marked span: direct when it opens a sentence, else partial.
+
+    With no cue that names someone, a signature names the speaker: a label
+    before the words ("PENCE: ...", "Kovac: ‘...’") or a dash and a name
+    after them ("“...” ― Ana Ruiz"); failing that, the sentence that ends
+    the paragraph before with a colon introduces them ("Kovac continued:").
+    """
     kind = "direct" if starts_sentence(ctx.text, start) else "partial"
-    return attribute(ctx, start, end, kind, quote_cue(ctx, start, end))
+    found = attribute(ctx, start, end, kind, quote_cue(ctx, start, end))
+    if found.source is not None:
+        return found
+    name = label_before(ctx, start) or dash_after(ctx, end)
+    if name is not None:
+        found.source, found.written = name_source(ctx, name), (name.start_char, name.end_char)
+        return found
+    intro = introduction(ctx, start)
+    return attribute(ctx, start, end, kind, intro) if intro is not None and found.cue is None else found
+
+
+def name_source(ctx, name):
+    """(start, end, label) for a name given in a signature or label."""
+    person = next((ctx.person_at[t.i] for t in name if t.i in ctx.person_at), None)
+    if person is not None:
+        return person.start_char, person.end_char, None if person.start in ctx.ent_of else "PERSON"
+    return resolve(ctx, name.root, name.start_char) or (name.start_char, name.end_char, "PERSON")
+
+
+def speaker_name(doc, tokens):
+    """The tokens as a span when they are a name that can speak: proper nouns, no place or date alone."""
+    tokens = [t for t in tokens if not t.is_space]
+    if not 1 <= len(tokens) <= 5 or not all(t.text[:1].isupper() and (t.pos_ == "PROPN" or t.is_upper
+                                                                        or t.text.rstrip(".").isalpha()) for t in tokens):
+        return None
+    name = doc[tokens[0].i:tokens[-1].i + 1]
+    if all(t.ent_type_ in PLACE_LABELS for t in name):
+        return None  # "WASHINGTON:" or a place alone on a line is a dateline, not a speaker
+    return name
+
+
+def label_before(ctx, start):
+    """The "NAME:" that opens the line or the quoted words: "PENCE: Well, ..." or "Kovac: ‘...’"."""
+    doc, text = ctx.doc, ctx.text
+    line_start = line_bounds(text, start)[0]
+    head = doc.char_span(line_start, min(len(text), start + 60), alignment_mode="expand")
+    if head is None:
+        return None
+    colon = next((t for t in head if t.text == ":" and t.i - head.start <= 5), None)
+    if colon is None or (colon.idx >= start and colon.idx > start + 40):
+        return None
+    words = [t for t in doc[head.start:colon.i] if not t.is_punct or t.text in ".’'"]
+    words = [t for t in words if t.text not in "“\"‘'"]
+    name = speaker_name(doc, words)
+    capitals = all(t.is_upper for t in name if t.is_alpha) if name is not None else False
+    if name is None or capitals != (colon.idx >= start):
+        return None  # inside the marks a transcript's capitals are a label; before them, capitals are a dateline
+    return name
+
+
+def dash_after(ctx, end):
+    """The name signed after the closing mark: "“...” ― Ana Ruiz"."""
+    doc, text = ctx.doc, ctx.text
+    k = end
+    while k < len(text) and (text[k] in "”\"’'.,!? \u00a0"):
+        k += 1
+    if k >= len(text) or text[k] not in "―—–":
+        return None
+    line_end = line_bounds(text, k)[1]
+    tail = doc.char_span(k + 1, line_end, alignment_mode="expand")
+    if tail is None:
+        return None
+    words = []
+    for tok in tail:
+        if tok.is_space or tok.text in "\u00a0":
+            continue
+        if tok.is_punct and tok.text not in ".":
+            break
+        words.append(tok)
+    while words and words[-1].text == ".":
+        words.pop()
+    return speaker_name(doc, words)
+
+
+def introduction(ctx, start):
+    """The verb of a sentence that ends the paragraph before with a colon, when the quote opens its own."""
+    text = ctx.text
+    line_start = line_bounds(text, start)[0]
+    if lead_before(text, start) or line_start < 2:
+        return None
+    before = text[:line_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = ctx.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None:
+        return None
+    root = colon[0].sent.root
+    return root if root.pos_ in ("VERB", "AUX") and subject_of(root) is not None else None
 
 
 def starts_sentence(text, start):
     """Whether the quote opening just before ``start`` begins a sentence or follows a colon."""
-    lead = text[line_bounds(text, start)[0]:start - 1].rstrip()
+    lead = lead_before(text, start)
     return not lead or lead[-1] in SENTENCE_END + ":"
 
 
@@ -87,6 +184,12 @@ def continue_sources(text, found):
     for quote, following in reversed(list(zip(found, found[1:]))):
         if quote.source is None and following.source is not None and runs_on(text, quote, following):
             copy_source(following, quote)
+    for quote in found:
+        if quote.source is None and quote.cue is None and quote.kind == "partial":
+            around = [a for a in found if a.kind == "indirect" and a.source is not None
+                      and a.start <= quote.start and quote.end <= a.end]
+            if around:
+                copy_source(min(around, key=lambda a: a.end - a.start), quote)  # quoted words inside a report
     last = None
     for quote in found:
         if quote.source is not None:
@@ -96,10 +199,19 @@ def continue_sources(text, found):
             if text.count("\n", last.end, quote.start) <= reach:
                 copy_source(last, quote)
                 continue
+        if quote.cue is None and quote.kind == "partial" and last is not None and same_sentence(text, last, quote):
+            copy_source(last, quote)  # called it a "disgrace" and a "fraud": one speaker for the list
+            continue
         same = text[quote.start:quote.end]
         twin = next((q for q in found if q is not quote and q.source is not None and text[q.start:q.end] == same), None)
         if twin:
             copy_source(twin, quote)
+
+
+def same_sentence(text, earlier, later):
+    """Whether nothing but a few words of the same sentence separate two quotes."""
+    between = text[earlier.end:later.start]
+    return len(between) <= 40 and "\n" not in between and not any(c in SENTENCE_END for c in between.strip("”\"’' "))
 
 
 def runs_on(text, quote, following):
@@ -108,8 +220,9 @@ def runs_on(text, quote, following):
     By convention a quote running over paragraphs opens each one and closes
     only the last, where the speaker is usually named.
     """
-    between = text[quote.end:following.start]
-    return "\n" in between and len(between) >= 2 and between[-1] in DOUBLE_OPEN + STRAIGHT and not between[:-1].strip()
+    between = text[quote.end:following.start].removesuffix("\'\'")
+    opened = len(between) < len(text[quote.end:following.start]) or between[-1:] in tuple(DOUBLE_OPEN + STRAIGHT)
+    return "\n" in between and opened and not between.rstrip(DOUBLE_OPEN + STRAIGHT).strip()
 
 
 def copy_source(origin, target):
@@ -176,7 +289,7 @@ def quote_cue(ctx, start, end):
     found = None
     for finder in (governing_cue, after_cue, before_cue):
         cue = finder(ctx, span)
-        if cue is None:
+        if cue is None or is_cue_verb(ctx, cue) and not may_report(cue.text, "quote"):
             continue
         head = cue_source(ctx, cue)
         if head is not None and resolve(ctx, head, cue.idx):
@@ -243,6 +356,11 @@ def subject_of(verb):
         if subjects:
             # the nearest: a dateline ("KYIV, March 4 (Reuters) -") can parse as a second subject
             return min(subjects, key=lambda c: abs(verb.i - c.i))
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # "a statement calling the test a violation": the statement speaks
+        if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
+            verb = verb.head.head  # "began by saying": whoever began
+            continue
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head.i == verb.i:
             return None
         verb = verb.head
@@ -261,6 +379,8 @@ def cue_source(ctx, cue):
         owners = [c for c in cue.children if c.dep_ == "poss"]
         if owners:
             return owners[0]
+        if cue.lower_ in ctx.data["document_nouns"]:
+            return cue  # "a Times report that ...": the document speaks for whoever issued it
         verb = cue.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
@@ -308,7 +428,8 @@ def reported(ctx):
         if content is None:
             continue
         start, end = content
-        if end <= start or ctx.in_quote(start) or ctx.quoted_share(start, end) > 0.5:
+        inside_quote = any(s <= start and end <= e for s, e in ctx.marked)
+        if end <= start or inside_quote or ctx.quoted_share(start, end) > 0.5 and not framed(ctx, start, end):
             continue
         if not ctx.data["indirect_with_quotes"] and ctx.quoted_share(start, end) > 0:
             continue
@@ -336,7 +457,38 @@ def reported_content(ctx, cue):
         clause = reported_clause(ctx, cue)
         if clause is not None:
             return clause
-    return claimed_number(cue) if may_report(cue.text, "number") else None
+    if may_report(cue.text, "number"):
+        number = claimed_number(cue)
+        if number is not None:
+            return number
+    return quoted_complement(ctx, cue) if may_report(cue.text, "quote") else None
+
+
+def quoted_complement(ctx, cue):
+    """[start, end) of what a verb says about something in quoted words: "called [the plan a “disgrace”]".
+
+    The verb's object and what follows it, when quoted words stand in them;
+    the quote alone would drop who or what the words are about.
+    """
+    parts = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "attr", "xcomp", "dative", "ccomp")]
+    tokens = sorted((t for c in parts for t in c.subtree), key=lambda t: t.i)
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"’":
+        tokens.pop()
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return (start, end) if framed(ctx, start, end) else None
+
+
+def framed(ctx, start, end):
+    """Whether quoted words stand inside [start, end) with words of the reporter's own around them."""
+    inside = [(s, e) for s, e in ctx.marked if start <= s and e <= end]
+    if not inside:
+        return False
+    rest = ctx.text[start:end]
+    for s, e in sorted(inside, reverse=True):
+        rest = rest[:s - start] + rest[e - start:]
+    return sum(w.isalpha() for w in rest.split()) >= 2
 
 
 def reported_clause(ctx, cue):
@@ -347,20 +499,23 @@ def reported_clause(ctx, cue):
     hangs the verb on the report ("parataxis").
     """
     clauses = [c for c in cue.children if c.dep_ == "ccomp"] or that_clause_after_phrase(cue)
-    clauses = [c for c in clauses if has_subject(c)]
+    # a clause before its cue ("..., the army said") is a report whatever the parser made of its subject
+    clauses = [c for c in clauses if has_subject(c) or c.i < cue.i and c.pos_ in ("VERB", "AUX")]
     if clauses:
         return token_range(clauses[0], own_reports(ctx, clauses[0]))
     head = cue.head
-    if cue.dep_ == "parataxis" and head.i < cue.i and head.pos_ in ("VERB", "AUX") and has_subject(head) \
+    if cue.dep_ == "parataxis" and head.pos_ in ("VERB", "AUX") and has_subject(head) \
             and any(c.dep_ in SUBJECTS for c in cue.children):
-        return token_range(head, {t.i for t in cue.subtree} | own_reports(ctx, head))
+        if head.i < cue.i:
+            return token_range(head, {t.i for t in cue.subtree} | own_reports(ctx, head))
+        return token_range(head)  # "Acts of protest, he said, are acts of patriotism": the report runs around its cue
     return None
 
 
 def claimed_number(cue):
     """[start, end) of a claim's object when it holds a number: "estimated [losses at 40 tanks]"."""
-    parts = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "attr", "oprd")]
-    if not any(c.dep_ == "dobj" for c in parts):
+    parts = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "attr", "oprd", "xcomp")]
+    if not any(c.dep_ in ("dobj", "xcomp") for c in parts):
         return None
     tokens = [t for c in parts for t in c.subtree]
     if not any(t.like_num and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in tokens):
@@ -411,7 +566,7 @@ def token_range(head, cut=frozenset()):
         tokens = tokens[:next((k for k, t in enumerate(tokens) if t.i in cut), len(tokens))]
         while tokens and tokens[-1].dep_ in ("cc", "mark", "punct") and tokens[-1].text not in "”\"’":
             tokens = tokens[:-1]
-    while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that"):
+    while tokens and (tokens[0].is_punct and tokens[0].text not in OPENING_MARKS or tokens[0].lower_ == "that"):
         tokens = tokens[1:]
     if tokens and tokens[0].dep_ == "prep" and tokens[0].head.i == head.i and is_date_phrase(tokens[0]) \
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tokens[0].i for c in head.children):

@@ -16,6 +16,8 @@ OPENING_CONTEXT = "([{—–-/“‘«"
 SENTENCE_END = ".!?"
 # Single-quoted passages are headline fragments or nicknames: never long.
 MAX_SINGLE_CHARS = 400
+# What the second apostrophe of a '' mark reads as: not a space, not a mark.
+PAIR_REST = "\u2060"
 
 
 def find_marked(text):
@@ -24,10 +26,25 @@ def find_marked(text):
     Double marks first; single marks count only outside them (inside a
     quotation they quote someone else, and they are mostly apostrophes).
     """
-    doubles = double_quoted(text, cue_data()["max_quote_chars"])
-    singles = [s for s in single_quoted(text) if not any(a <= s[0] < b for a, b in doubles)]
+    paired = pair_marks(text)
+    doubles = [(s + (paired[s] == PAIR_REST), e) for s, e in double_quoted(paired, cue_data()["max_quote_chars"])]
+    singles = [s for s in single_quoted(paired) if not any(a <= s[0] < b for a, b in doubles)]
     spans = [s for s in doubles + singles if any(c.isalnum() for c in text[s[0]:s[1]])]
     return sorted(spans)
+
+
+def pair_marks(text):
+    """The text with each two-apostrophe double mark ('') read as one straight mark, offsets kept.
+
+    Some wire and archive copy writes ''quoted words'' with two apostrophes;
+    the first becomes the mark and the second a placeholder that is no space.
+    """
+    return text.replace("''", STRAIGHT + PAIR_REST)
+
+
+def lead_before(text, start):
+    """The line's text before the quotation opening at ``start``, without the marks."""
+    return text[line_bounds(text, start)[0]:start].rstrip(DOUBLE_OPEN + STRAIGHT + SINGLE_OPEN + PAIR_REST).rstrip()
 
 
 def mark_role(text, i):

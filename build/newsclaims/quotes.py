@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .attribution import find_attributions
 from .lexicon import cue_data
-from .marks import SENTENCE_END, line_bounds
+from .marks import SENTENCE_END, lead_before, line_bounds
 
 
 @dataclass
@@ -88,7 +88,7 @@ def mark_scare(text, quote):
     A short quoted phrase with no cue and no speaker, anything after
     "so-called", and a speakerless fragment in a headline report no speech.
     """
-    lead = text[line_bounds(text, quote.start)[0]:quote.start - 1].lower().split()
+    lead = lead_before(text, quote.start).lower().split()
     if lead and lead[-1] in ("so-called", "dubbed", "nicknamed", "termed"):
         quote.kind, quote.cue = "scare", None
         quote.speaker_start = quote.speaker_end = quote.speaker_label = None

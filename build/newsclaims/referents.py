@@ -13,6 +13,8 @@ from gender_guesser.detector import Detector
 from .lexicon import cue_data
 
 SUBJECTS = ("nsubj",)
+# Entity labels that never name a source.
+NO_SOURCE = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
 class Context:
@@ -23,10 +25,12 @@ class Context:
         self.data = cue_data()
         self.starts = [s for s, _ in marked]
         self.ent_of = {t.i: ent for ent in doc.ents for t in ent}
-        people = [p for p in person_mentions(doc, self.data) if not self.in_quote(p.start_char)]
+        everyone = [(p, is_subject(p), titles, gender_of(self.data, p, titles))
+                    for p, titles in ((p, title_words(p)) for p in person_mentions(doc, self.data))]
+        everyone = with_family_genders(everyone)  # names quoted in full count too
+        people = [p for p, _, _, _ in everyone if not self.in_quote(p.start_char)]
         self.person_at = {t.i: p for p in people for t in p}
-        self.people = [(p, is_subject(p), titles, gender_of(self.data, p, titles))
-                       for p, titles in ((p, title_words(p)) for p in people) if p.root.dep_ != "poss"]
+        self.people = [row for row in everyone if not self.in_quote(row[0].start_char) and row[0].root.dep_ != "poss"]
 
     def in_quote(self, i):
         """Whether char offset i lies between quotation marks."""
@@ -63,10 +67,27 @@ def person_mentions(doc, data):
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
                 and (start - 1 not in taken or tok.text in surnames) and doc[start - 1].lower_ not in data["title_words"]:
             start -= 1
-        named = tok.text in surnames or (tok.dep_ in SUBJECTS and start < tok.i)
+        named = tok.text in surnames or (tok.dep_ in SUBJECTS and (start < tok.i or first_name_gender(tok.text)))
         if named and tok.lower_ not in data["org_nouns"]:
             people.append(doc[start:tok.i + 1])
     return sorted(people, key=lambda p: p.start)
+
+
+def with_family_genders(people):
+    """A bare surname ("Clinton said") takes the gender of the full names it shortens, when they agree."""
+    by_surname = {}
+    for person, _, _, gender in people:
+        if gender and len(person) > 1:
+            by_surname.setdefault(person[-1].text, set()).add(gender)
+    return [(p, subj, titles, family_gender(by_surname, p, gender)) for p, subj, titles, gender in people]
+
+
+def family_gender(by_surname, person, gender):
+    """The gender of a bare surname from its full names: "Clinton" is no given name when "Hillary Clinton" is near."""
+    if len(person) > 1 or person[-1].text not in by_surname:
+        return gender
+    genders = by_surname[person[-1].text]
+    return next(iter(genders)) if len(genders) == 1 else None
 
 
 def with_given_names(doc, person, taken, data):
@@ -133,12 +154,20 @@ def describe(ctx, head, lefts, pos):
     """A speaker given by description: a document, an organisation or a title."""
     data, low = ctx.data, head.lower_
     if low in data["document_nouns"]:
-        issuers = [ctx.ent_of[t.i] for t in lefts if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ != "DATE"]
+        # "a Kremlin readout", "a 2014 study by the Loyola Law School", "data from the census bureau"
+        makers = [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                  for o in c.children if o.dep_ == "pobj"]
+        issuers = [ctx.ent_of[t.i] for t in lefts if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE] or [
+            ctx.ent_of[t.i] for o in makers for t in o.doc[o.left_edge.i:o.i + 1]
+            if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE]
         if issuers:
             return issuers[-1].start_char, issuers[-1].end_char, None
         org = [t for t in lefts if t.lower_ in data["org_nouns"]]
         if org:
             return describe(ctx, org[-1], list(ctx.doc[org[-1].left_edge.i:org[-1].i]), pos)
+        issuer = next((c for c in head.head.children if c.dep_ in SUBJECTS), None) if head.dep_ == "dobj" else None
+        if issuer is not None and issuer.i != head.i:
+            return resolve(ctx, issuer, pos)  # "the council issued a statement": the council
     words = {t.lower_ for t in lefts + [head] if t.dep_ != "det"}
     specific = any(t.dep_ not in ("det", "punct") for t in lefts)
     if member_noun(data, low) or low in data["government_nouns"]:
@@ -148,14 +177,19 @@ def describe(ctx, head, lefts, pos):
     if low in data["org_nouns"]:
         if any(t.text[:1].isupper() for t in lefts if t.dep_ not in ("det", "punct")):
             return noun_phrase(head, "ORG")
-        # "the ministry" or "the air force": the fuller phrase named earlier, if any
+        # "the ministry" or "the air force": the fuller phrase named earlier, if any; else the organisation last named
         modifiers = {t.lower_ for t in lefts if t.dep_ not in ("det", "punct")}
-        return earlier_phrase(ctx, head, pos, modifiers) or noun_phrase(head, "ORG")
+        definite = bool(lefts) and lefts[0].lower_ in ("the", "this")
+        return earlier_phrase(ctx, head, pos, modifiers) or (definite and last_organisation(ctx, pos)) \
+            or noun_phrase(head, "ORG")
     if low in data["title_words"]:
         # "a senior official" or "the official" is nobody we can name; "the regional governor" is one office
         named = any(t.pos_ == "PROPN" or t.i in ctx.ent_of for t in lefts) or (
             specific and lefts[0].lower_ == "the")
-        return person_by_title(ctx, words, low, pos) or (noun_phrase(head, "PERSON") if named else None)
+        return person_by_title(ctx, words, low, pos) or (noun_phrase(head, "PERSON") if named else None) \
+            or (last_person(ctx, pos) if specific and lefts[0].lower_ == "the" else None)
+    if low in data["person_nouns"] and lefts and lefts[0].lower_ == "the":
+        return last_person(ctx, pos)  # "the Republican nominee", "the businessman": the person in view
     if head.pos_ == "PROPN":
         return noun_phrase(head, "ORG")
     return None  # "reports", "the items": things, not speakers
@@ -273,7 +307,8 @@ def is_full_name(ent):
     "Olena Kovalenko" is a person.
     """
     return ent.label_ not in ("GPE", "LOC", "DATE", "TIME") and 2 <= len(ent) <= 3 \
-        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent) and first_name_gender(ent[0].text) is not None
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent) and first_name_gender(ent[0].text) is not None \
+        and not any(t.lower_ in cue_data()["org_nouns"] for t in ent)  # "Christopher Newport University"
 
 
 def gender_of(data, person, titles):
@@ -282,9 +317,9 @@ def gender_of(data, person, titles):
     male = bool(titles & set(data["male_words"]))
     if female != male:
         return "female" if female else "male"
-    names = [t.text for t in person if t.lower_ not in data["title_words"] and t.lower_.rstrip(".") not in
-             data["female_words"] + data["male_words"]]
-    return first_name_gender(names[0]) if len(names) > 1 else None
+    given = [first_name_gender(t.text) for t in (person[:-1] if len(person) > 1 else person)
+             if t.lower_ not in data["title_words"]]
+    return next((g for g in given if g), None)
 
 
 def last_person(ctx, pos, gender=None):
@@ -306,9 +341,24 @@ def last_person(ctx, pos, gender=None):
 
 
 def last_group(ctx, pos):
-    """What "they" or "it" at ``pos`` refers to: the last subject that is no pronoun."""
+    """What "they" or "it" at ``pos`` refers to: the last subject that is no pronoun and no one person.
+
+    A subject that names nobody ("the reports") is passed over for the one before.
+    """
     for tok in reversed(ctx.doc[:ctx.doc.char_span(0, pos, alignment_mode="expand").end]):
-        if tok.idx >= pos or tok.dep_ not in SUBJECTS or tok.pos_ == "PRON" or ctx.in_quote(tok.idx):
+        if tok.idx >= pos or tok.dep_ not in SUBJECTS or tok.pos_ == "PRON" or ctx.in_quote(tok.idx) \
+                or tok.i in ctx.person_at:
             continue
-        return resolve(ctx, tok, tok.idx)
+        found = resolve(ctx, tok, tok.idx)
+        if found:
+            return found
+    return None
+
+
+def last_organisation(ctx, pos):
+    """The organisation named last before ``pos``, outside quotation marks: what "the company" means."""
+    for ent in reversed(ctx.doc.ents):
+        if ent.end_char <= pos and ent.label_ == "ORG" and not ctx.in_quote(ent.start_char) \
+                and ent.start not in ctx.person_at:
+            return ent.start_char, ent.end_char, None
     return None
