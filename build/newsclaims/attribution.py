@@ -428,7 +428,7 @@ def reported(ctx):
         if content is None:
             continue
         start, end = content
-        inside_quote = any(s <= start and end <= e for s, e in ctx.marked)
+        inside_quote = ctx.within_quote(start, end)
         if end <= start or inside_quote or ctx.quoted_share(start, end) > 0.5 and not framed(ctx, start, end):
             continue
         if not ctx.data["indirect_with_quotes"] and ctx.quoted_share(start, end) > 0:
@@ -482,7 +482,7 @@ def quoted_complement(ctx, cue):
 
 def framed(ctx, start, end):
     """Whether quoted words stand inside [start, end) with words of the reporter's own around them."""
-    inside = [(s, e) for s, e in ctx.marked if start <= s and e <= end]
+    inside = [ctx.marked[i] for i in ctx.quoted.within(start, end)]
     if not inside:
         return False
     rest = ctx.text[start:end]

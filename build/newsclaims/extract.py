@@ -9,6 +9,7 @@ from .articles import Article
 from .entities import Mention, canonical_name, find_mentions, trim_span
 from .figures import Figure, find_figures
 from .quotes import Quote, find_quotes
+from .spans import SpanIndex
 
 
 @dataclass
@@ -96,6 +97,13 @@ def extract(article, doc):
     figures = find_figures(doc, quotes)
     figures = outside(figures, skip)
     text = article.body
-    speakers = [entity_for(text, q.speaker_start, q.speaker_end, mentions, q.speaker_label) for q in quotes]
-    claimants = [entity_for(text, f.claimant_start, f.claimant_end, mentions) for f in figures]
+    index = SpanIndex((m.start, m.end) for m in mentions)
+
+    def named(start, end, label=None):
+        """entity_for over the mentions inside [start, end), found without scanning them all."""
+        inside = [] if start is None else [mentions[i] for i in index.within(start, end)]
+        return entity_for(text, start, end, inside, label)
+
+    speakers = [named(q.speaker_start, q.speaker_end, q.speaker_label) for q in quotes]
+    claimants = [named(f.claimant_start, f.claimant_end) for f in figures]
     return Rows(article, mentions, quotes, figures, speakers, claimants)

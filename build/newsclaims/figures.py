@@ -16,6 +16,7 @@ from spacy.tokens import Span
 
 from newsclaims.nlp import load_data
 from newsclaims.numbers import blocked_spans, is_code, is_date, is_label, read_number, units
+from newsclaims.spans import SpanIndex
 
 # Entity labels that make a number part of a name rather than a count.
 NAME_LABELS = {"EVENT", "LAW", "WORK_OF_ART", "FAC", "PRODUCT", "WEAPON", "ORG"}
@@ -49,9 +50,14 @@ class Figure:
     quote: int | None = None  # index into the article's quotes when the number stands in one
 
 
+# Quote kinds that say something; a scare quote claims nothing.
+SPEECH_KINDS = ("direct", "partial", "indirect")
+
+
 def find_figures(doc, quotes):
     """Every numeric claim in the Doc, in text order; ``quotes`` come from find_quotes."""
     blocked = blocked_spans(doc.text)
+    speech = SpanIndex((q.start, q.end) if q.kind in SPEECH_KINDS else None for q in quotes)
     figures, previous = [], None
     i = 0
     while i < len(doc):
@@ -71,7 +77,7 @@ def find_figures(doc, quotes):
                 and number.value < 10:
             continue  # "the two sides", "one senior official": ordinary language; "a dozen inspectors" counts
         figure = make_figure(doc, number, unit, category or "other")
-        attribute(doc, figure, number, quotes)
+        attribute(doc, figure, number, quotes, speech)
         figures.append(figure)
         if head is not None:
             previous = (figure, doc[number.first].sent.start)
@@ -305,13 +311,13 @@ def measure_unit(doc, number):
 
 # --- claimants -------------------------------------------------------------------
 
-def attribute(doc, figure, number, quotes):
+def attribute(doc, figure, number, quotes, speech):
     """Take the claimant from the innermost attribution whose content holds the figure.
 
     Who says or claims what is decided in attribution.py; a figure outside
     every attribution is the outlet's own narration and keeps no claimant.
     """
-    index = holding_quote(doc, number, quotes)
+    index = holding_quote(doc, number, quotes, speech)
     if index is None:
         return
     figure.quote = index
@@ -320,15 +326,14 @@ def attribute(doc, figure, number, quotes):
     figure.claimant_text_start, figure.claimant_text_end = quote.speaker_text_start, quote.speaker_text_end
 
 
-def holding_quote(doc, number, quotes):
-    """Index of the tightest speech quote overlapping the number itself, or None.
+def holding_quote(doc, number, quotes, speech):
+    """Index of the tightest speech quote overlapping the number itself, or None; ``speech`` indexes them.
 
     Overlap rather than containment: a reported clause's span may start after
     the figure's qualifier ("[20 Bradley tanks]" for "over 20 Bradley tanks").
     """
     start, end = doc[number.first].idx, doc[number.last - 1].idx + len(doc[number.last - 1])
-    held = [(q.end - q.start, i) for i, q in enumerate(quotes)
-            if q.kind in ("direct", "partial", "indirect") and q.start < end and start < q.end]
+    held = [(quotes[i].end - quotes[i].start, i) for i in speech.overlapping(start, end)]
     return min(held)[1] if held else None
 
 

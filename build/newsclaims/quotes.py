@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .attribution import find_attributions
 from .lexicon import cue_data
 from .marks import SENTENCE_END, lead_before, line_bounds
+from .spans import SpanIndex
 
 
 @dataclass
@@ -46,10 +47,17 @@ def link_repeats(quotes):
     were “catastrophic”") and the same words quoted again (headline and body)
     stay rows of their own, searchable, but a speaker's statements count once.
     """
+    reports = SpanIndex((q.start, q.end) if q.kind == "indirect" else None for q in quotes)
+    same_text = {}
+    for i, quote in enumerate(quotes):
+        same_text.setdefault(quote.text, []).append(i)
     for i, quote in enumerate(quotes):
         if quote.kind == "scare":
             continue
-        for j, other in enumerate(quotes):
+        # Only a report around the quote, or an earlier quote of the same words, can be what it belongs to.
+        candidates = set(reports.overlapping(quote.start, quote.end)) | {j for j in same_text[quote.text] if j < i}
+        for j in sorted(candidates):
+            other = quotes[j]
             if j == i or other.kind == "scare" or other.part_of is not None:
                 continue
             inside = other.kind == "indirect" and quote.kind != "indirect" and other.start <= quote.start \

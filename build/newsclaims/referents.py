@@ -5,12 +5,13 @@ first names), "they" and "it" to the organisation or group last named, and
 descriptions ("the ministry", "the NATO secretary general") to the fuller
 mention the article gave earlier. Word lists live in data/cues.yml.
 """
-from bisect import bisect_right
-from functools import lru_cache
+from bisect import bisect_left, bisect_right
+from functools import cached_property, lru_cache
 
 from gender_guesser.detector import Detector
 
 from .lexicon import cue_data
+from .spans import SpanIndex
 
 SUBJECTS = ("nsubj",)
 # Entity labels that never name a source.
@@ -39,8 +40,30 @@ class Context:
 
     def quoted_share(self, start, end):
         """The share of [start, end) that lies between quotation marks."""
-        inside = sum(max(0, min(e, end) - max(s, start)) for s, e in self.marked)
+        inside = sum(min(e, end) - max(s, start) for s, e in (self.marked[i] for i in self.quoted.overlapping(start, end)))
         return inside / max(1, end - start)
+
+    def within_quote(self, start, end):
+        """Whether [start, end) lies inside one pair of quotation marks."""
+        return any(self.marked[i][0] <= start and end <= self.marked[i][1] for i in self.quoted.overlapping(start, end))
+
+    @cached_property
+    def quoted(self):
+        return SpanIndex(self.marked)
+
+    @cached_property
+    def organisations(self):
+        """(end, start) of each organisation named outside quotation marks, in order: what "the company" may mean."""
+        return sorted((ent.end_char, ent.start_char) for ent in self.doc.ents if ent.label_ == "ORG"
+                      and not self.in_quote(ent.start_char) and ent.start not in self.person_at)
+
+    @cached_property
+    def token_positions(self):
+        """Lower-cased word -> the indices of its tokens, in order."""
+        positions = {}
+        for tok in self.doc:
+            positions.setdefault(tok.lower_, []).append(tok.i)
+        return positions
 
 
 def person_mentions(doc, data):
@@ -223,10 +246,18 @@ def noun_phrase(head, label):
     return doc[start].idx, head.idx + len(head.text), label
 
 
+# "the ministry" looks back over this many earlier uses of "ministry" at most: a description means a
+# phrase the reader has just seen, and a long article must not cost the square of its length.
+LOOKBACK = 50
+
+
 def earlier_phrase(ctx, head, pos, modifiers=frozenset()):
     """The last fuller phrase or named organisation with the same head noun: "the ministry" -> "the Netherlands’ defence ministry"."""
-    for tok in reversed(ctx.doc[:head.i]):
-        if tok.idx >= pos or tok.lower_ != head.lower_ or ctx.in_quote(tok.idx):
+    positions = ctx.token_positions[head.lower_]
+    before = bisect_left(positions, head.i)
+    for i in reversed(positions[max(0, before - LOOKBACK):before]):
+        tok = ctx.doc[i]
+        if tok.idx >= pos or ctx.in_quote(tok.idx):
             continue
         ent = ctx.ent_of.get(tok.i)
         if ent is not None and ent.label_ != "ORG":
@@ -357,8 +388,8 @@ def last_group(ctx, pos):
 
 def last_organisation(ctx, pos):
     """The organisation named last before ``pos``, outside quotation marks: what "the company" means."""
-    for ent in reversed(ctx.doc.ents):
-        if ent.end_char <= pos and ent.label_ == "ORG" and not ctx.in_quote(ent.start_char) \
-                and ent.start not in ctx.person_at:
-            return ent.start_char, ent.end_char, None
-    return None
+    last = bisect_right(ctx.organisations, (pos, len(ctx.text))) - 1
+    if last < 0:
+        return None
+    end, start = ctx.organisations[last]
+    return start, end, None

@@ -1,0 +1,33 @@
+"""Character spans ([start, end) offsets into an article) found by position in logarithmic time.
+
+Quotes, figures and mentions are looked up by where they lie many times per
+article; a scan of every span for every lookup made a long article cost the
+square of its length.
+"""
+from bisect import bisect_left
+
+
+def overlaps(start, end, other_start, other_end):
+    """True when [start, end) and [other_start, other_end) share a character."""
+    return other_start < end and start < other_end
+
+
+class SpanIndex:
+    """Positions (indices into the list given) of spans that overlap, or lie within, a range."""
+
+    def __init__(self, spans):
+        self.spans = list(spans)  # (start, end) pairs; None for an item that is never to be found
+        self.order = sorted((i for i, span in enumerate(self.spans) if span is not None), key=lambda i: self.spans[i])
+        self.starts = [self.spans[i][0] for i in self.order]
+        self.longest = max((self.spans[i][1] - self.spans[i][0] for i in self.order), default=0)
+
+    def overlapping(self, start, end):
+        """Indices of the spans that share a character with [start, end), in order of their start."""
+        # A span that starts more than ``longest`` before ``start`` has ended before it.
+        first, last = bisect_left(self.starts, start - self.longest), bisect_left(self.starts, end)
+        return [i for i in self.order[first:last] if self.spans[i][1] > start]
+
+    def within(self, start, end):
+        """Indices of the spans inside [start, end), in order of their start."""
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [i for i in self.order[first:last] if self.spans[i][1] <= end]
