@@ -22,14 +22,10 @@ install: $(INSTALLED)
 db: $(INSTALLED)
 	$(BIN)/newsclaims build seeds --db $(DB)
 
-# settings.json as --setting flags (the tests read the same file).
-SETTINGS = $(shell $(BIN)/python -c "import json; print(' '.join('--setting %s %s' % (k, json.dumps(v)) for k, v in json.load(open('settings.json')).items()))")
-
-# Build and serve on 127.0.0.1, read-only; a later build shows up as soon as it commits.
-serve: db
-	$(BIN)/datasette serve $(DB) \
-		--metadata metadata.yml --plugins-dir plugins --template-dir templates $(SETTINGS) \
-		--host $(HOST) --port $(PORT)
+# Serve on 127.0.0.1, read-only; a later build shows up as soon as it commits.
+# The default database is (re)built from the seeds first; DB=yours.db (several: DB="a.db b.db") is served as it is.
+serve: $(INSTALLED) $(if $(filter newsclaims.db,$(DB)),db)
+	$(BIN)/newsclaims serve $(DB) --host $(HOST) --port $(PORT)
 
 # The browser tests drive Debian's chromium, headless; installed once with apt-get.
 browser:

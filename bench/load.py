@@ -26,10 +26,11 @@ import urllib.request
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from pathlib import Path
 
-import yaml
+from datasette.utils import tilde_encode
+
+from newsclaims.site import METADATA_NAME, metadata_for, served_names
 
 ROOT = Path(__file__).resolve().parent.parent
-DATABASE = "newsclaims"  # the name metadata.yml uses; the served file must be called newsclaims.db
 HOST = "127.0.0.1"
 # Values for saved-query parameters; anything else gets DEFAULT_PARAM.
 PARAM_VALUES = {"unit": "", "search": "said", "speaker": "Putin", "claimant": "Putin", "entity": "Ukraine"}
@@ -47,33 +48,10 @@ def free_port():
 
 def build_seeds(folder):
     """Build seeds/ into ``folder``/newsclaims.db with the project's own command; returns the path."""
-    db_path = Path(folder) / f"{DATABASE}.db"
+    db_path = Path(folder) / "newsclaims.db"
     subprocess.run([sys.executable, "-m", "newsclaims", "build", "-q", str(ROOT / "seeds"), "--db", str(db_path)],
                    check=True)
     return db_path
-
-
-def served_copy(db_path, folder):
-    """``db_path`` under the name metadata.yml expects (a symlink, so nothing is copied)."""
-    db_path = Path(db_path).resolve()
-    if db_path.name == f"{DATABASE}.db":
-        return db_path
-    link = Path(folder) / f"{DATABASE}.db"
-    link.symlink_to(db_path)
-    return link
-
-
-def site_options():
-    """The same --metadata, --plugins-dir, --template-dir and settings `make serve` uses, where they exist."""
-    options = []
-    for flag, name in (("--metadata", "metadata.yml"), ("--plugins-dir", "plugins"), ("--template-dir", "templates")):
-        if (ROOT / name).exists():
-            options += [flag, str(ROOT / name)]
-    settings = ROOT / "settings.json"
-    if settings.exists():
-        for key, value in json.loads(settings.read_text(encoding="utf-8")).items():
-            options += ["--setting", key, json.dumps(value)]
-    return options
 
 
 class Server:
@@ -87,9 +65,9 @@ class Server:
         self.log = tempfile.TemporaryFile()
 
     def __enter__(self):
-        # Like `make serve`: the database served read-only, seeing each build as it commits.
-        command = [sys.executable, "-m", "datasette", "serve", str(self.db_path), "--host", HOST,
-                   "--port", str(self.port), *site_options()]
+        # As `make serve` runs it: the database served read-only, seeing each build as it commits.
+        command = [sys.executable, "-m", "newsclaims", "serve", str(self.db_path), "--host", HOST,
+                   "--port", str(self.port)]
         self.proc = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
         self.wait_ready()
         return self
@@ -123,17 +101,10 @@ class Server:
 
 
 def saved_queries():
-    """name -> {param: value} for every saved query in metadata.yml."""
-    path = ROOT / "metadata.yml"
-    if not path.exists():
-        return {}
-    metadata = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    queries = ((metadata.get("databases") or {}).get(DATABASE) or {}).get("queries") or {}
+    """name -> {param: value} for every saved query the site serves."""
     found = {}
-    for name, query in queries.items():
-        sql = query if isinstance(query, str) else query.get("sql", "")
-        params = query.get("params") if isinstance(query, dict) and query.get("params") else \
-            sorted(set(re.findall(r"(?<![:\w]):(\w+)", sql)))
+    for name, query in metadata_for([METADATA_NAME])["databases"][METADATA_NAME]["queries"].items():
+        params = sorted(set(re.findall(r"(?<![:\w]):(\w+)", query["sql"])))
         found[name] = {param: PARAM_VALUES.get(param, DEFAULT_PARAM) for param in params}
     return found
 
@@ -148,20 +119,21 @@ def row_ids(db_path, table, limit=50):
 
 def plan(db_path):
     """(category, path) pairs to cycle through: one of each kind a reader would ask for."""
+    database = tilde_encode(served_names([db_path])[0])
     paths = []
     for name, params in saved_queries().items():
         query = urllib.parse.urlencode(params)
-        paths.append(("saved query", f"/{DATABASE}/{name}?{query}"))
-        paths.append(("saved query json", f"/{DATABASE}/{name}.json?{query}&_shape=array"))
+        paths.append(("saved query", f"/{database}/{name}?{query}"))
+        paths.append(("saved query json", f"/{database}/{name}.json?{query}&_shape=array"))
     for word in SEARCH_WORDS:
-        paths.append(("search", f"/{DATABASE}/articles?_search={urllib.parse.quote(word)}"))
+        paths.append(("search", f"/{database}/articles?_search={urllib.parse.quote(word)}"))
     for table in ("quotes", "figures", "articles"):
         for row_id in row_ids(db_path, table, limit=5):
-            paths.append(("row page", f"/{DATABASE}/{table}/{row_id}"))
-    paths.append(("csv", f"/{DATABASE}/figures.csv?_stream=on"))
-    paths.append(("csv", f"/{DATABASE}/quotes.csv?_stream=on&_labels=on"))
+            paths.append(("row page", f"/{database}/{table}/{row_id}"))
+    paths.append(("csv", f"/{database}/figures.csv?_stream=on"))
+    paths.append(("csv", f"/{database}/quotes.csv?_stream=on&_labels=on"))
     for table in ("quotes", "figures", "entities"):
-        paths.append(("json", f"/{DATABASE}/{table}.json?_shape=array&_size=50"))
+        paths.append(("json", f"/{database}/{table}.json?_shape=array&_size=50"))
     paths.append(("home", "/"))
     return paths
 
@@ -238,7 +210,7 @@ def summarise(results, elapsed):
 def run(db_path=None, requests=1000, concurrency=8, seconds=60.0):
     """Serve ``db_path`` (default: seeds built into a temp dir), load it, stop; returns the summary dict."""
     with tempfile.TemporaryDirectory(prefix="newsclaims-load-") as folder:
-        db_path = build_seeds(folder) if db_path is None else served_copy(db_path, folder)
+        db_path = build_seeds(folder) if db_path is None else db_path
         paths = plan(db_path)
         with Server(db_path) as server:
             results, elapsed = hammer(server.base, paths, requests, concurrency, seconds)

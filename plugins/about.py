@@ -4,7 +4,9 @@ from datasette.utils.asgi import Response
 
 
 async def about(request, datasette):
-    return Response.html(await datasette.render_template("about.html", {}, request=request))
+    """Links go to the first database served, whatever its name."""
+    context = {"database": datasette.get_database().name}
+    return Response.html(await datasette.render_template("about.html", context, request=request))
 
 
 @hookimpl

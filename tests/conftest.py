@@ -1,10 +1,9 @@
-import json
 from pathlib import Path
 
 import pytest
 import yaml
-from datasette.app import Datasette
 
+from newsclaims import site
 from newsclaims.build import build
 from newsclaims.nlp import load_nlp
 
@@ -32,26 +31,16 @@ def corpus(tmp_path):
     return write
 
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = site.ROOT
 
 
 def project_metadata():
     return yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
 
 
-def project_settings():
-    return json.loads((ROOT / "settings.json").read_text(encoding="utf-8"))
-
-
-def datasette_for(db_path):
-    """A Datasette serving db_path (read-only, seeing each build as it commits), configured as `make serve` does."""
-    return Datasette(
-        files=[str(db_path)],
-        metadata=project_metadata(),
-        plugins_dir=str(ROOT / "plugins"),
-        template_dir=str(ROOT / "templates"),
-        settings=project_settings(),
-    )
+def datasette_for(*db_paths):
+    """The site over db_paths, launched as `newsclaims serve` launches it."""
+    return site.datasette(*db_paths)
 
 
 @pytest.fixture(scope="session")

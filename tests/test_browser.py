@@ -3,7 +3,6 @@
 Screenshots go to $NEWSCLAIMS_SCREENSHOTS when set (the README's picture is
 made that way), else to the test's temporary folder.
 """
-import json
 import os
 import shutil
 import socket
@@ -15,8 +14,6 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-
-from conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHART = "#g.mark=bar&g.x_column=speaker&g.x_type=ordinal&g.y_column=quotes&g.y_type=quantitative"
@@ -36,16 +33,9 @@ def free_port():
 
 @pytest.fixture(scope="module")
 def site(seeds_db):
-    """`datasette serve` as `make serve` runs it, on a free port of 127.0.0.1."""
+    """`newsclaims serve`, as `make serve` runs it, on a free port of 127.0.0.1."""
     port = free_port()
-    settings = json.loads((ROOT / "settings.json").read_text())
-    command = [
-        str(Path(sys.executable).with_name("datasette")), "serve", "-i", str(seeds_db),
-        "--metadata", str(ROOT / "metadata.yml"), "--plugins-dir", str(ROOT / "plugins"),
-        "--template-dir", str(ROOT / "templates"), "--host", "127.0.0.1", "--port", str(port),
-    ]
-    for name, value in settings.items():
-        command += ["--setting", name, json.dumps(value)]
+    command = [str(Path(sys.executable).with_name("newsclaims")), "serve", str(seeds_db), "--port", str(port)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -56,7 +46,7 @@ def site(seeds_db):
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
                 server.kill()
-                raise RuntimeError(f"datasette did not start: {server.stderr.read().decode()}")
+                raise RuntimeError(f"newsclaims serve did not start: {server.stderr.read().decode()}")
             time.sleep(0.2)
     yield base
     server.terminate()

@@ -1,4 +1,4 @@
-"""The command line: ``newsclaims build ARTICLES... --db PATH``, and extract/load for clusters."""
+"""The command line: ``newsclaims build ARTICLES... --db PATH``, ``newsclaims serve DB...``, and extract/load for clusters."""
 import signal
 import sys
 import traceback
@@ -167,3 +167,19 @@ def load(shards, db_path, wait):
         summary = load_shards(shards, db_path, wait=wait, warn=warn,
                               on_wait=lambda: warn(f"Waiting for another build of {db_path} to finish..."))
     finish(db_path, summary)
+
+
+@cli.command()
+@click.argument("databases", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=str))
+@click.option("-h", "--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 to be reachable from other machines.")
+@click.option("-p", "--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+def serve(databases, host, port):
+    """Publish DATABASES (built by `newsclaims build`, any file name) as the newsclaims site.
+
+    Each is served read-only at /NAME (its file name without .db) with every
+    saved query, chart and page; a build that commits later shows up at once.
+    """
+    from .site import serve as serve_site
+
+    serve_site(databases, host, port)

@@ -1,0 +1,66 @@
+"""How the site is launched, in one place: `newsclaims serve`, `make serve`, the tests and bench/ all come here.
+
+metadata.yml describes one database under the name ``newsclaims``; at launch
+that block is given to every database served, under the name Datasette gives
+it (its file name without .db), so a database built under any name gets every
+saved query, chart and description.
+"""
+import copy
+import json
+from pathlib import Path
+
+import yaml
+from datasette.app import Datasette
+from datasette.utils import tilde_encode
+
+ROOT = Path(__file__).resolve().parents[2]  # the checkout: metadata.yml, settings.json, plugins/, templates/
+METADATA_NAME = "newsclaims"  # the database name metadata.yml is written for
+
+
+def served_names(paths):
+    """The names Datasette gives the files: file name without extension, a second my.db becomes my_2."""
+    names = []
+    for path in paths:
+        suggestion = name = Path(path).stem
+        number = 2
+        while name in names:
+            name, number = f"{suggestion}_{number}", number + 1
+        names.append(name)
+    return names
+
+
+def metadata_for(names):
+    """metadata.yml with its database block under each name; home-page links point at the first."""
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    block = metadata["databases"].pop(METADATA_NAME)
+    metadata["databases"] = {name: copy.deepcopy(block) for name in names}
+    for key in ("description_html", "source_url"):
+        metadata[key] = metadata[key].replace(f"/{METADATA_NAME}/", f"/{tilde_encode(names[0])}/")
+    return metadata
+
+
+def settings():
+    return json.loads((ROOT / "settings.json").read_text(encoding="utf-8"))
+
+
+def datasette(*paths):
+    """The site over ``paths``: read-only, each database seen as soon as a build commits to it."""
+    paths = [str(path) for path in dict.fromkeys(paths)]
+    return Datasette(
+        files=paths,
+        metadata=metadata_for(served_names(paths)),
+        plugins_dir=str(ROOT / "plugins"),
+        template_dir=str(ROOT / "templates"),
+        settings=settings(),
+    )
+
+
+def serve(paths, host, port):
+    """Serve until interrupted, as `datasette serve` does."""
+    import asyncio
+
+    import uvicorn
+
+    site = datasette(*paths)
+    asyncio.run(site.invoke_startup())
+    uvicorn.run(site.app(), host=host, port=port, log_level="info", lifespan="on", workers=1)

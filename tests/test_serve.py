@@ -1,0 +1,47 @@
+"""Any database the build made is served with every saved query, chart and page, whatever its file name."""
+import pytest
+
+from conftest import datasette_for
+from newsclaims.site import metadata_for
+from test_site import PARAMETERS, QUERIES, parameters_of
+
+
+@pytest.fixture(scope="module")
+def renamed_db(seeds_db, tmp_path_factory):
+    """The seeds database under a name of the reader's own."""
+    path = tmp_path_factory.mktemp("renamed") / "my-claims.db"
+    path.write_bytes(seeds_db.read_bytes())
+    return path
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+async def test_a_database_named_otherwise_serves_every_saved_query(renamed_db, name):
+    ds = datasette_for(renamed_db)
+    params = {p: PARAMETERS[p] for p in parameters_of(QUERIES[name]["sql"])}
+    response = await ds.client.get(f"/my-claims/{name}.json", params={**params, "_shape": "array"})
+    assert response.status_code == 200, response.text
+    assert len(response.json()) >= 1
+
+
+async def test_pages_of_a_database_named_otherwise_answer(renamed_db):
+    ds = datasette_for(renamed_db)
+    home = (await ds.client.get("/")).text
+    assert 'href="/my-claims/top_speakers#g.mark=bar' in home
+    assert "/newsclaims/" not in home
+    for path in ("/-/about", "/my-claims", "/my-claims/quotes", "/my-claims/articles/1", "/-/provenance/quotes/1"):
+        response = await ds.client.get(path)
+        assert response.status_code == 200, path
+    assert 'href="/my-claims/quotes"' in (await ds.client.get("/-/about")).text
+
+
+async def test_several_databases_are_served_at_once(seeds_db, renamed_db):
+    ds = datasette_for(seeds_db, renamed_db)
+    for database in ("newsclaims", "my-claims"):
+        response = await ds.client.get(f"/{database}/top_speakers.json", params={"_shape": "array"})
+        assert response.status_code == 200 and response.json(), database
+
+
+def test_metadata_is_keyed_to_each_served_name():
+    metadata = metadata_for(["a", "b"])
+    assert set(metadata["databases"]) == {"a", "b"}
+    assert metadata["databases"]["a"]["queries"] == metadata["databases"]["b"]["queries"] == QUERIES
