@@ -90,3 +90,24 @@ def test_provenance_page_shows_the_highlighted_span(site, browser, seeds_db):
     dom = browser(f"{site}/-/provenance/quotes/{quote['id']}", "provenance")
     assert 'id="target"' in dom
     assert "matches the article at characters" in dom
+
+
+def test_article_page_shows_the_marked_text_and_its_quotes_and_figures(site, browser, seeds_db):
+    db = sqlite_utils.Database(seeds_db)
+    article = next(db.query("select id, label from articles where quotes > 0 and figures > 0 order by claims desc"))
+    figure = next(db.query("select id from figures where article_id = ? limit 1", [article["id"]]))
+    quote = next(db.query("select id from quotes where article_id = ? and kind = 'direct' limit 1", [article["id"]]))
+    dom = browser(f"{site}/-/article/{article['id']}", "article")
+    assert 'class="article-body"' in dom and 'class="quote' in dom and 'class="figure' in dom
+    assert f'href="/-/provenance/figures/{figure["id"]}"' in dom
+    assert f'href="/-/provenance/quotes/{quote["id"]}"' in dom
+    assert 'class="errors"' not in dom
+
+
+def test_entity_page_shows_what_the_entity_said_and_claimed(site, browser, seeds_db):
+    entity = next(sqlite_utils.Database(seeds_db).query(
+        "select id, name from entities where quotes > 0 and figures > 0 order by quotes desc"))
+    dom = browser(f"{site}/-/entity/{entity['id']}", "entity")
+    assert entity["name"] in dom
+    assert "/-/provenance/quotes/" in dom and "/-/provenance/figures/" in dom
+    assert "Named in the same articles" in dom

@@ -1,0 +1,164 @@
+"""The article page (/-/article/ID) and the entity page (/-/entity/ID, /-/entity/named/NAME), and links to them.
+
+The article page shows the whole body with every quote, figure and mention
+marked, each linking to its provenance page; the entity page gathers what a
+person or organisation said and claimed across articles. Tables, row pages
+and saved queries link article and entity names to these pages.
+"""
+from datasette import hookimpl
+from datasette.utils import tilde_decode, tilde_encode
+from datasette.utils.asgi import NotFound, Response
+from markupsafe import Markup, escape
+
+LIST_LIMIT = 1000  # rows per list on one page; the counts say how many there are in all
+ARTICLE_SPANS_SQL = """
+    select 'quote' as kind, id, start, "end", '/-/provenance/quotes/' || id as link
+    from quotes where article_id = :id and kind != 'scare'
+    union all
+    select 'figure', id, start, "end", '/-/provenance/figures/' || id from figures where article_id = :id
+    union all
+    select 'mention', id, start, "end", '/-/provenance/mentions/' || id from mentions where article_id = :id
+    order by start
+"""
+QUOTES_SQL = """
+    select q.id, q.text, q.kind, q.cue, q.speaker_id, e.name as speaker, q.speaker_text, q.article_id,
+      a.label as article, a.published
+    from quotes q left join entities e on e.id = q.speaker_id join articles a on a.id = q.article_id
+    where {where} and q.kind != 'scare'
+    order by q.article_id desc, q.start
+    limit {limit}
+"""
+FIGURES_SQL = """
+    select f.id, f.text, f.value, f.unit, f.category, f.claimant_id, e.name as claimant, f.claimant_text, f.article_id,
+      a.label as article, a.published
+    from figures f left join entities e on e.id = f.claimant_id join articles a on a.id = f.article_id
+    where {where}
+    order by f.article_id desc, f.start
+    limit {limit}
+"""
+TOGETHER_SQL = """
+    with shared as (
+      select distinct article_id from mentions where entity_id = :id order by article_id desc limit 2000
+    )
+    select e.id, e.name, e.type, count(distinct m.article_id) as articles
+    from shared s join mentions m on m.article_id = s.article_id join entities e on e.id = m.entity_id
+    where m.entity_id != :id
+    group by m.entity_id
+    order by articles desc, e.name
+    limit 30
+"""
+# Span kinds from the widest to the narrowest: a piece links to the narrowest span covering it.
+SPAN_ORDER = ("quote", "figure", "mention")
+# Saved-query columns that hold an entity's name.
+ENTITY_NAME_COLUMNS = {"speaker", "claimant", "appears_with", "entity"}
+
+
+def marked(body, spans):
+    """Cut the body at every span edge: [(text, classes, link_or_None)], the narrowest covering span's link."""
+    edges = sorted({0, len(body), *(s["start"] for s in spans), *(s["end"] for s in spans)})
+    pieces = []
+    for start, end in zip(edges, edges[1:]):
+        covering = sorted((s for s in spans if s["start"] <= start and end <= s["end"]),
+                          key=lambda s: (SPAN_ORDER.index(s["kind"]), s["start"]))
+        classes = " ".join(sorted({s["kind"] for s in covering}))
+        pieces.append((body[start:end], classes, covering[-1]["link"] if covering else None))
+    return pieces
+
+
+async def rows(db, sql, params=None):
+    return [dict(row) for row in (await db.execute(sql, params or {})).rows]
+
+
+async def render(datasette, request, template, context):
+    return Response.html(await datasette.render_template(template, context, request=request))
+
+
+async def article_page(request, datasette):
+    db = datasette.get_database()
+    article_id = int(request.url_vars["id"])
+    found = await rows(db, "select * from articles where id = :id", {"id": article_id})
+    if not found:
+        raise NotFound(f"No article {article_id}")
+    article = found[0]
+    return await render(datasette, request, "article.html", {
+        "article": article,
+        "database": db.name,
+        "pieces": marked(article["body"], await rows(db, ARTICLE_SPANS_SQL, {"id": article_id})),
+        "quotes": await rows(db, QUOTES_SQL.format(where="q.article_id = :id", limit=LIST_LIMIT), {"id": article_id}),
+        "figures": await rows(db, FIGURES_SQL.format(where="f.article_id = :id", limit=LIST_LIMIT), {"id": article_id}),
+    })
+
+
+async def entity_page(request, datasette):
+    db = datasette.get_database()
+    if "name" in request.url_vars:
+        sql, key = "select * from entities where name = :key", tilde_decode(request.url_vars["name"])
+    else:
+        sql, key = "select * from entities where id = :key", int(request.url_vars["id"])
+    found = await rows(db, sql, {"key": key})
+    if not found:
+        raise NotFound(f"No entity {key}")
+    entity = found[0]
+    params = {"id": entity["id"]}
+    return await render(datasette, request, "entity.html", {
+        "entity": entity,
+        "database": db.name,
+        "limit": LIST_LIMIT,
+        "quotes": await rows(db, QUOTES_SQL.format(where="q.speaker_id = :id", limit=LIST_LIMIT), params),
+        "figures": await rows(db, FIGURES_SQL.format(where="f.claimant_id = :id", limit=LIST_LIMIT), params),
+        "together": await rows(db, TOGETHER_SQL, params),
+    })
+
+
+@hookimpl
+def register_routes():
+    return [
+        (r"^/-/article/(?P<id>\d+)$", article_page),
+        (r"^/-/entity/(?P<id>\d+)$", entity_page),
+        (r"^/-/entity/named/(?P<name>[^/]+)$", entity_page),
+    ]
+
+
+def link(datasette, path, text):
+    return Markup(f'<a href="{escape(datasette.urls.path(path))}">{escape(text)}</a>')
+
+
+def entity_path(name):
+    return "/-/entity/named/" + tilde_encode(name)
+
+
+# The page each table's rows are best read on, where there is one besides the row page.
+PAGE_OF_TABLE = {"articles": "/-/article/{}", "entities": "/-/entity/{}"}
+
+
+async def labelled_key(datasette, database, table, column, value):
+    """A row page's foreign key as its label, linked: Datasette 0.65 expands them on table pages only."""
+    db = datasette.get_database(database)
+    key = next((fk for fk in await db.foreign_keys_for_table(table) if fk["column"] == column), None)
+    if key is None:
+        return None
+    other = key["other_table"]
+    label_column = await db.label_column_for_table(other)
+    found = await rows(db, f"select [{label_column}] as label from [{other}] where [{key['other_column']}] = :v",
+                       {"v": value}) if label_column else []
+    if not found:
+        return None
+    page = PAGE_OF_TABLE.get(other)
+    href = datasette.urls.path(page.format(value)) if page else datasette.urls.row(database, other, value)
+    return Markup(f'<a href="{escape(href)}">{escape(found[0]["label"])}</a>&nbsp;<em>{escape(value)}</em>')
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    """Article labels and entity names link to their pages, in tables and in saved queries."""
+    if value is None or value == "":
+        return None
+    if table in PAGE_OF_TABLE and column == ("label" if table == "articles" else "name"):
+        return link(datasette, PAGE_OF_TABLE[table].format(row["id"]), value)
+    if table and isinstance(value, int) and column.endswith("_id"):
+        return labelled_key(datasette, database, table, column, value)
+    if table is None and column == "article" and "article_id" in row.keys():
+        return link(datasette, f"/-/article/{row['article_id']}", value)
+    if table is None and column in ENTITY_NAME_COLUMNS and isinstance(value, str) and not value.startswith("("):
+        return link(datasette, entity_path(value), value)
+    return None
