@@ -3,12 +3,15 @@
 Screenshots go to $NEWSCLAIMS_SCREENSHOTS when set (the README's picture is
 made that way), else to the test's temporary folder.
 """
+import html
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -111,3 +114,41 @@ def test_entity_page_shows_what_the_entity_said_and_claimed(site, browser, seeds
     assert entity["name"] in dom
     assert "/-/provenance/quotes/" in dom and "/-/provenance/figures/" in dom
     assert "Named in the same articles" in dom
+
+
+TIMELINE = "#g.mark=line&g.x_column=published&g.x_type=temporal&g.y_column=quotes&g.y_type=quantitative"
+
+
+def test_timeline_draws_when_the_articles_state_one_date(site, browser, seeds_db):
+    dates = sqlite_utils.Database(seeds_db).execute(
+        "select count(distinct published) from articles where published is not null").fetchone()[0]
+    assert dates == 1, "the seeds state one date: the case datasette-vega drew nothing for"
+    dom = browser(site + "/newsclaims/timeline" + TIMELINE, "chart-timeline")
+    assert "<canvas" in dom and 'class="marks"' in dom
+
+
+def links_in(dom):
+    """Same-site links a reader can follow (fragments dropped: they only choose a chart)."""
+    hrefs = {html.unescape(href).split("#", 1)[0] for href in re.findall(r'href="(/[^"]*)"', dom)}
+    return sorted(href for href in hrefs if href and not href.startswith("/-/static"))
+
+
+def test_every_link_on_the_home_page_and_each_kind_of_page_answers_without_error(site, browser, seeds_db):
+    db = sqlite_utils.Database(seeds_db)
+    quote = next(db.query("select id, article_id, speaker_id from quotes where speaker_id is not null limit 1"))
+    pages = {"home": "/", "table": "/newsclaims/quotes", "row": f"/newsclaims/quotes/{quote['id']}",
+             "query": "/newsclaims/quotes_by_speaker?speaker=Putin", "article": f"/-/article/{quote['article_id']}",
+             "entity": f"/-/entity/{quote['speaker_id']}", "provenance": f"/-/provenance/quotes/{quote['id']}",
+             "about": "/-/about", "search": "/newsclaims/search_quotes"}
+    failures = []
+    for kind, path in pages.items():
+        dom = browser(site + path, f"page-{kind}")
+        assert "message-error" not in dom, path
+        for link in links_in(dom):
+            try:
+                with urllib.request.urlopen(site + link, timeout=30) as response:
+                    if response.status != 200 or b"message-error" in response.read():
+                        failures.append((path, link, response.status))
+            except urllib.error.HTTPError as error:
+                failures.append((path, link, error.code))
+    assert failures == []

@@ -37,8 +37,6 @@ async def test_home_page_links_every_chart_to_a_saved_query_with_several_rows(ds
     assert len(charts) >= 3
     for url, name in charts:
         assert name in QUERIES
-        if name == "timeline":
-            continue  # only one seed article states its date
         params = {p: PARAMETERS[p] for p in parameters_of(QUERIES[name]["sql"])}
         rows = (await ds.client.get(f"/newsclaims/{name}.json", params={**params, "_shape": "array"})).json()
         assert len(rows) > 1, f"chart {name} would plot {len(rows)} row"
@@ -151,3 +149,26 @@ async def test_site_is_read_only(ds, seeds_db):
         response = await ds.client.post(path, data={"sql": "delete from quotes"})
         assert response.status_code == 405, path
     assert sqlite_utils.Database(seeds_db)["quotes"].count == before
+
+
+@pytest.mark.parametrize("name", ["search_quotes", "search_articles"])
+async def test_search_pages_open_with_an_explanation_and_no_error(ds, name):
+    response = await ds.client.get(f"/newsclaims/{name}")
+    assert response.status_code == 200
+    assert "message-error" not in response.text and "fts5" not in response.text
+    assert QUERIES[name]["description"][:40] in html.unescape(response.text)
+
+
+async def test_home_page_lists_every_table_and_saved_query(ds):
+    home = (await ds.client.get("/")).text
+    tables = project_metadata()["databases"]["newsclaims"]["tables"]
+    for table, options in tables.items():
+        if not options.get("hidden"):
+            assert f'href="/newsclaims/{table}"' in home, table
+    for name in QUERIES:
+        assert f'href="/newsclaims/{name}"' in home, name
+
+
+async def test_articles_table_has_a_date_facet(ds):
+    page = (await ds.client.get("/newsclaims/articles.json", params={"_extra": "facet_results"})).json()
+    assert "published" in page["facet_results"]

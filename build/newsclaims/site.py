@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import yaml
+from markupsafe import escape
 from datasette.app import Datasette
 from datasette.utils import tilde_encode
 
@@ -29,13 +30,24 @@ def served_names(paths):
     return names
 
 
+def contents_html(block, route):
+    """Links to every table and every saved query, so none hides behind Datasette's "..." on the home page."""
+    tables = [name for name, options in block["tables"].items() if not options.get("hidden")]
+    table_links = " · ".join(f'<a href="/{route}/{name}">{name}</a>' for name in tables)
+    query_links = " · ".join(f'<a href="/{route}/{name}">{escape(query["title"])}</a>'
+                             for name, query in block["queries"].items())
+    return f"\n<p><strong>Tables:</strong> {table_links}</p>\n<p><strong>All saved queries:</strong> {query_links}</p>"
+
+
 def metadata_for(names):
     """metadata.yml with its database block under each name; home-page links point at the first."""
     metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
     block = metadata["databases"].pop(METADATA_NAME)
     metadata["databases"] = {name: copy.deepcopy(block) for name in names}
+    route = tilde_encode(names[0])
     for key in ("description_html", "source_url"):
-        metadata[key] = metadata[key].replace(f"/{METADATA_NAME}/", f"/{tilde_encode(names[0])}/")
+        metadata[key] = metadata[key].replace(f"/{METADATA_NAME}/", f"/{route}/")
+    metadata["description_html"] += contents_html(block, route)
     return metadata
 
 
