@@ -10,6 +10,8 @@ from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
+from newsclaims.site import page_database, page_path
+
 LIST_LIMIT = 1000  # rows per list on one page; the counts say how many there are in all
 ARTICLE_SPANS_SQL = """
     select 'quote' as kind, id, start, "end", '/-/provenance/quotes/' || id as link
@@ -74,7 +76,7 @@ async def render(datasette, request, template, context):
 
 
 async def article_page(request, datasette):
-    db = datasette.get_database()
+    db = page_database(datasette, request)
     article_id = int(request.url_vars["id"])
     found = await rows(db, "select * from articles where id = :id", {"id": article_id})
     if not found:
@@ -90,7 +92,7 @@ async def article_page(request, datasette):
 
 
 async def entity_page(request, datasette):
-    db = datasette.get_database()
+    db = page_database(datasette, request)
     if "name" in request.url_vars:
         sql, key = "select * from entities where name = :key", tilde_decode(request.url_vars["name"])
     else:
@@ -111,6 +113,12 @@ async def entity_page(request, datasette):
 
 
 @hookimpl
+def prepare_jinja2_environment(env, datasette):
+    """``path|page(database)`` in templates: links that stay in the database the page shows."""
+    env.filters["page"] = lambda path, database: page_path(datasette, path, database)
+
+
+@hookimpl
 def register_routes():
     return [
         (r"^/-/article/(?P<id>\d+)$", article_page),
@@ -119,8 +127,8 @@ def register_routes():
     ]
 
 
-def link(datasette, path, text):
-    return Markup(f'<a href="{escape(datasette.urls.path(path))}">{escape(text)}</a>')
+def link(datasette, path, text, database):
+    return Markup(f'<a href="{escape(page_path(datasette, path, database))}">{escape(text)}</a>')
 
 
 def entity_path(name):
@@ -144,7 +152,7 @@ async def labelled_key(datasette, database, table, column, value):
     if not found:
         return None
     page = PAGE_OF_TABLE.get(other)
-    href = datasette.urls.path(page.format(value)) if page else datasette.urls.row(database, other, value)
+    href = page_path(datasette, page.format(value), database) if page else datasette.urls.row(database, other, value)
     return Markup(f'<a href="{escape(href)}">{escape(found[0]["label"])}</a>&nbsp;<em>{escape(value)}</em>')
 
 
@@ -154,11 +162,11 @@ def render_cell(row, value, column, table, database, datasette):
     if value is None or value == "":
         return None
     if table in PAGE_OF_TABLE and column == ("label" if table == "articles" else "name"):
-        return link(datasette, PAGE_OF_TABLE[table].format(row["id"]), value)
+        return link(datasette, PAGE_OF_TABLE[table].format(row["id"]), value, database)
     if table and isinstance(value, int) and column.endswith("_id"):
         return labelled_key(datasette, database, table, column, value)
     if table is None and column == "article" and "article_id" in row.keys():
-        return link(datasette, f"/-/article/{row['article_id']}", value)
+        return link(datasette, f"/-/article/{row['article_id']}", value, database)
     if table is None and column in ENTITY_NAME_COLUMNS and isinstance(value, str) and not value.startswith("("):
-        return link(datasette, entity_path(value), value)
+        return link(datasette, entity_path(value), value, database)
     return None

@@ -9,6 +9,8 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
+from newsclaims.site import page_database, page_path
+
 SPAN_TABLES = ("quotes", "figures", "mentions")
 PROVENANCE_PREFIX = "/-/provenance/"
 DETAIL_SQL = {
@@ -29,11 +31,6 @@ NEIGHBOURS_SQL = """
     select 'figures', id, start, "end" from figures where article_id = :article
     order by start
 """
-
-
-def database(datasette):
-    """The newsclaims database: the only one the site serves."""
-    return datasette.get_database()
 
 
 def segments(body, target, neighbours):
@@ -58,7 +55,7 @@ def segments(body, target, neighbours):
 async def provenance(request, datasette):
     table = request.url_vars["table"]
     row_id = int(request.url_vars["id"])
-    db = database(datasette)
+    db = page_database(datasette, request)
     row = (await db.execute(DETAIL_SQL[table], [row_id])).first()
     if row is None:
         raise NotFound(f"No {table} row {row_id}")
@@ -91,11 +88,11 @@ def register_routes():
 
 
 @hookimpl
-def render_cell(row, value, column, table, datasette):
+def render_cell(row, value, column, table, database, datasette):
     """Link every span row to its provenance page: the text cell in tables, the provenance column in queries."""
     if column == "provenance" and isinstance(value, str) and value.startswith(PROVENANCE_PREFIX):
-        return Markup(f'<a href="{escape(datasette.urls.path(value))}">check in text</a>')
+        return Markup(f'<a href="{escape(page_path(datasette, value, database))}">check in text</a>')
     if table in SPAN_TABLES and column == "text" and isinstance(value, str):
-        href = datasette.urls.path(f"{PROVENANCE_PREFIX}{table}/{row['id']}")
+        href = page_path(datasette, f"{PROVENANCE_PREFIX}{table}/{row['id']}", database)
         return Markup(f'{escape(value)} <a class="provenance" href="{escape(href)}">check in text</a>')
     return None

@@ -45,3 +45,16 @@ def test_metadata_is_keyed_to_each_served_name():
     metadata = metadata_for(["a", "b"])
     assert set(metadata["databases"]) == {"a", "b"}
     assert metadata["databases"]["a"]["queries"] == metadata["databases"]["b"]["queries"] == QUERIES
+
+
+async def test_pages_of_the_second_database_show_its_own_rows(seeds_db, renamed_db):
+    ds = datasette_for(seeds_db, renamed_db)
+    table = (await ds.client.get("/my-claims/quotes")).text
+    assert "/-/provenance/quotes/1?database=my-claims" in table
+    assert "/-/article/1?database=my-claims" in (await ds.client.get("/my-claims/articles")).text
+    query = (await ds.client.get("/my-claims/quotes_by_speaker", params={"speaker": "Putin"})).text
+    assert "?database=my-claims" in query
+    for path in ("/-/provenance/quotes/1", "/-/article/1", "/-/entity/1"):
+        assert (await ds.client.get(path, params={"database": "my-claims"})).status_code == 200, path
+        assert (await ds.client.get(path, params={"database": "nothing"})).status_code == 404, path
+    assert "?database=" not in (await ds.client.get("/newsclaims/quotes")).text

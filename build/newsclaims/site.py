@@ -8,6 +8,7 @@ saved query, chart and description.
 import copy
 import json
 from pathlib import Path
+from urllib.parse import urlencode
 
 import yaml
 from markupsafe import escape
@@ -76,3 +77,22 @@ def serve(paths, host, port):
     site = datasette(*paths)
     asyncio.run(site.invoke_startup())
     uvicorn.run(site.app(), host=host, port=port, log_level="info", lifespan="on", workers=1)
+
+
+def page_database(datasette, request):
+    """The database a /-/ page shows: ?database=NAME, else the first served (the only one, usually)."""
+    from datasette.utils.asgi import NotFound
+
+    name = request.args.get("database")
+    if name is None:
+        return datasette.get_database()
+    if name not in datasette.databases or name == "_internal":
+        raise NotFound(f"No database {name}")
+    return datasette.get_database(name)
+
+
+def page_path(datasette, path, database):
+    """A /-/ page's path for a row of ``database``: names the database unless it is the first served."""
+    if database is None or database == datasette.get_database().name:
+        return datasette.urls.path(path)
+    return datasette.urls.path(path) + "?" + urlencode({"database": database})
