@@ -25,6 +25,9 @@ ARTICLE_COLUMNS = {
 ENTITY_COLUMNS = {"id": int, "name": str, "type": str, "mentions": int, "quotes": int, "figures": int}
 # A summary of figures by unit, remade after every build: the site's "what is counted" answers from it.
 UNIT_COLUMNS = {"unit": str, "category": str, "figures": int, "claimants": int, "articles": int}
+# Sources the articles do not name ("a senior official"), as written, lower-cased: remade for what each build
+# touched, so the anonymous-sources query reads a summary instead of grouping every quote.
+UNNAMED_SOURCE_COLUMNS = {"source": str, "statements": int, "figures": int, "articles": int, "example": str}
 MENTION_COLUMNS = {"id": int, "article_id": int, "entity_id": int, "start": int, "end": int, "text": str}
 QUOTE_COLUMNS = {
     "id": int, "article_id": int, "start": int, "end": int, "text": str, "kind": str, "speaker_id": int,
@@ -55,10 +58,14 @@ class NotOurDatabase(RuntimeError):
 TABLE_COLUMNS = {
     "articles": ARTICLE_COLUMNS, "entities": ENTITY_COLUMNS, "mentions": MENTION_COLUMNS,
     "quotes": QUOTE_COLUMNS, "figures": FIGURE_COLUMNS, "units": UNIT_COLUMNS,
+    "unnamed_sources": UNNAMED_SOURCE_COLUMNS,
 }
+# The phrase of a quote or figure whose source has no entity, and the rows that count for it.
+UNNAMED_QUOTES = "speaker_id is null and speaker_text is not null and kind != 'scare' and part_of is null"
+UNNAMED_FIGURES = "claimant_id is null and claimant_text is not null"
 # Indexes the saved queries lean on at scale (checked with EXPLAIN QUERY PLAN in bench/).
 QUERY_INDEXES = {
-    "articles": [["claims"], ["published", "quotes", "figures"]],
+    "articles": [["claims"], ["published", "quotes", "figures"], ["outlet"]],
     "entities": [["quotes"], ["figures"], ["mentions"]],
     "mentions": [["entity_id", "article_id"], ["article_id", "entity_id"]],
     "quotes": [["speaker_id", DescIndex("article_id"), "start"]],
@@ -102,6 +109,7 @@ def create_schema(db):
     db["figures"].create_index(["unit"], if_not_exists=True)
     db["entities"].create_index(["type"], if_not_exists=True)
     db["units"].create(UNIT_COLUMNS, pk="unit", if_not_exists=True)
+    db["unnamed_sources"].create(UNNAMED_SOURCE_COLUMNS, pk="source", if_not_exists=True)
     db["id_sequence"].create(SEQUENCE_COLUMNS, pk="table_name", if_not_exists=True)
     if db.execute("pragma application_id").fetchone()[0] != APPLICATION_ID:
         db.execute(f"pragma application_id = {APPLICATION_ID}")
@@ -113,9 +121,13 @@ def create_schema(db):
         db["articles"].enable_fts(["title", "body"], tokenize="porter", create_triggers=True)
     if not db["quotes_fts"].exists():
         db["quotes"].enable_fts(["text"], tokenize="porter", create_triggers=True)
+    db.execute(f"create index if not exists quotes_unnamed_source on quotes(lower(speaker_text)) where {UNNAMED_QUOTES}")
+    db.execute(f"create index if not exists figures_unnamed_source on figures(lower(claimant_text)) "
+               f"where {UNNAMED_FIGURES}")
     # What this connection's writes touched: tidy recounts those alone, so an update costs what changed.
     db.execute("create temp table if not exists touched_entities (id integer primary key)")
     db.execute("create temp table if not exists touched_units (unit text primary key)")
+    db.execute("create temp table if not exists touched_sources (source text primary key)")
 
 
 def touch_article(db, article_id):
@@ -128,6 +140,11 @@ def touch_article(db, article_id):
     """, {"article": article_id})
     db.execute("insert or ignore into temp.touched_units select distinct unit from figures "
                "where article_id = ? and unit is not null", [article_id])
+    db.execute(f"""
+        insert or ignore into temp.touched_sources
+        select lower(speaker_text) from quotes where article_id = :article and {UNNAMED_QUOTES}
+        union select lower(claimant_text) from figures where article_id = :article and {UNNAMED_FIGURES}
+    """, {"article": article_id})
 
 
 def known_articles(db):
@@ -322,8 +339,35 @@ def tidy(db):
         select unit, max(category), count(*), count(distinct coalesce(claimant_id, 0)), count(distinct article_id)
         from figures where unit in {units} group by unit
     """)
+    remake_unnamed_sources(db)
     db.execute("delete from temp.touched_entities")
     db.execute("delete from temp.touched_units")
+    db.execute("delete from temp.touched_sources")
+
+
+def remake_unnamed_sources(db):
+    """The unnamed_sources rows of the phrases this build touched (all of them for a database without any)."""
+    if not db.execute("select 1 from unnamed_sources limit 1").fetchone():
+        db.execute(f"""
+            insert or ignore into temp.touched_sources
+            select lower(speaker_text) from quotes where {UNNAMED_QUOTES}
+            union select lower(claimant_text) from figures where {UNNAMED_FIGURES}
+        """)
+    touched = "(select source from temp.touched_sources)"
+    db.execute(f"delete from unnamed_sources where source in {touched}")
+    db.execute(f"""
+        insert into unnamed_sources (source, statements, figures, articles, example)
+        select source, sum(said), sum(numbers), count(distinct article_id), min(provenance)
+        from (
+          select lower(speaker_text) as source, 1 as said, 0 as numbers, article_id,
+            '/-/provenance/quotes/' || id as provenance
+          from quotes where {UNNAMED_QUOTES} and lower(speaker_text) in {touched}
+          union all
+          select lower(claimant_text), 0, 1, article_id, '/-/provenance/figures/' || id
+          from figures where {UNNAMED_FIGURES} and lower(claimant_text) in {touched}
+        )
+        group by source
+    """)
 
 
 @contextmanager
