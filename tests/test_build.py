@@ -271,6 +271,7 @@ def test_an_update_leaves_the_counts_and_units_a_fresh_build_gives(corpus, tmp_p
     lviv.write_text("Power returns\n\nPutin said 7 drones were lost near Lviv. A senior official said 3 tanks burned.\n",
                     encoding="utf-8")
     (corpus.folder / "odesa.txt").unlink()
+    corpus("kremlin.txt", "Kremlin talks\n\nPresident Andriy Sadovyi said 20 tanks were lost, the IAEA said.\n")
     assert run(corpus.folder, "--db", db_path, "--prune").exit_code == 0
     fresh = tmp_path / "fresh.db"
     assert run(corpus.folder, "--db", fresh).exit_code == 0

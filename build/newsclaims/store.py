@@ -28,6 +28,8 @@ UNIT_COLUMNS = {"unit": str, "category": str, "figures": int, "claimants": int, 
 # Sources the articles do not name ("a senior official"), as written, lower-cased: remade for what each build
 # touched, so the anonymous-sources query reads a summary instead of grouping every quote.
 UNNAMED_SOURCE_COLUMNS = {"source": str, "statements": int, "figures": int, "articles": int, "example": str}
+# Figures per (unit, claimant; 0 for the articles' own voice): what units.claimants counts, kept by difference.
+UNIT_CLAIMANT_COLUMNS = {"unit": str, "claimant": int, "figures": int}
 MENTION_COLUMNS = {"id": int, "article_id": int, "entity_id": int, "start": int, "end": int, "text": str}
 QUOTE_COLUMNS = {
     "id": int, "article_id": int, "start": int, "end": int, "text": str, "kind": str, "speaker_id": int,
@@ -58,7 +60,7 @@ class NotOurDatabase(RuntimeError):
 TABLE_COLUMNS = {
     "articles": ARTICLE_COLUMNS, "entities": ENTITY_COLUMNS, "mentions": MENTION_COLUMNS,
     "quotes": QUOTE_COLUMNS, "figures": FIGURE_COLUMNS, "units": UNIT_COLUMNS,
-    "unnamed_sources": UNNAMED_SOURCE_COLUMNS,
+    "unnamed_sources": UNNAMED_SOURCE_COLUMNS, "unit_claimants": UNIT_CLAIMANT_COLUMNS,
 }
 # The phrase of a quote or figure whose source has no entity, and the rows that count for it.
 UNNAMED_QUOTES = "speaker_id is null and speaker_text is not null and kind != 'scare' and part_of is null"
@@ -110,6 +112,7 @@ def create_schema(db):
     db["entities"].create_index(["type"], if_not_exists=True)
     db["units"].create(UNIT_COLUMNS, pk="unit", if_not_exists=True)
     db["unnamed_sources"].create(UNNAMED_SOURCE_COLUMNS, pk="source", if_not_exists=True)
+    db["unit_claimants"].create(UNIT_CLAIMANT_COLUMNS, pk=("unit", "claimant"), if_not_exists=True)
     db["id_sequence"].create(SEQUENCE_COLUMNS, pk="table_name", if_not_exists=True)
     if db.execute("pragma application_id").fetchone()[0] != APPLICATION_ID:
         db.execute(f"pragma application_id = {APPLICATION_ID}")
@@ -127,24 +130,62 @@ def create_schema(db):
     # What this connection's writes touched: tidy recounts those alone, so an update costs what changed.
     db.execute("create temp table if not exists touched_entities (id integer primary key)")
     db.execute("create temp table if not exists touched_units (unit text primary key)")
-    db.execute("create temp table if not exists touched_sources (source text primary key)")
+    count_everything_once(db)
 
 
-def touch_article(db, article_id):
-    """Remember the entities and units an article's rows point at, for tidy."""
-    db.execute("""
-        insert or ignore into temp.touched_entities
-        select entity_id from mentions where article_id = :article
-        union select speaker_id from quotes where article_id = :article and speaker_id is not null
-        union select claimant_id from figures where article_id = :article and claimant_id is not null
-    """, {"article": article_id})
-    db.execute("insert or ignore into temp.touched_units select distinct unit from figures "
-               "where article_id = ? and unit is not null", [article_id])
-    db.execute(f"""
-        insert or ignore into temp.touched_sources
-        select lower(speaker_text) from quotes where article_id = :article and {UNNAMED_QUOTES}
-        union select lower(claimant_text) from figures where article_id = :article and {UNNAMED_FIGURES}
-    """, {"article": article_id})
+# One article's share of every summary count, by entity, unit, (unit, claimant) and unnamed source.
+ARTICLE_SHARES = {
+    "entities": """
+        select id, sum(m), sum(q), sum(f) from (
+          select entity_id as id, 1 as m, 0 as q, 0 as f from mentions where article_id = :article
+          union all select speaker_id, 0, 1, 0 from quotes where article_id = :article and speaker_id is not null
+            and kind != 'scare' and part_of is null
+          union all select claimant_id, 0, 0, 1 from figures where article_id = :article and claimant_id is not null
+        ) group by id""",
+    "units": "select unit, max(category), count(*) from figures where article_id = :article and unit is not null "
+             "group by unit",
+    "unit_claimants": "select unit, coalesce(claimant_id, 0), count(*) from figures "
+                      "where article_id = :article and unit is not null group by 1, 2",
+    "unnamed_sources": f"""
+        select source, sum(said), sum(numbers), max(provenance) from (
+          select lower(speaker_text) as source, 1 as said, 0 as numbers,
+            printf('/-/provenance/quotes/%d', id) as provenance
+          from quotes where article_id = :article and {UNNAMED_QUOTES}
+          union all select lower(claimant_text), 0, 1, printf('/-/provenance/figures/%d', id)
+          from figures where article_id = :article and {UNNAMED_FIGURES}
+        ) group by source""",
+}
+
+
+def count_article(db, article_id, sign):
+    """Add (``sign`` 1) or take away (-1) one article's share of the counts in entities, units and
+    unnamed_sources, and note what it touched for tidy.
+
+    An article's rows are written and deleted whole, so each count is kept by
+    difference: an update costs what changed, however often an entity, unit or
+    source appears in the archive.
+    """
+    article = {"article": article_id}
+    for entity, mentions, quotes, figures in db.execute(ARTICLE_SHARES["entities"], article).fetchall():
+        db.execute("update entities set mentions = mentions + ?, quotes = quotes + ?, figures = figures + ? "
+                   "where id = ?", [sign * mentions, sign * quotes, sign * figures, entity])
+        db.execute("insert or ignore into temp.touched_entities values (?)", [entity])
+    for unit, category, figures in db.execute(ARTICLE_SHARES["units"], article).fetchall():
+        db.execute("insert or ignore into units (unit, category, figures, claimants, articles) values (?, ?, 0, 0, 0)",
+                   [unit, category])
+        db.execute("update units set figures = figures + ?, articles = articles + ? where unit = ?",
+                   [sign * figures, sign, unit])
+        db.execute("insert or ignore into temp.touched_units values (?)", [unit])
+    for unit, claimant, figures in db.execute(ARTICLE_SHARES["unit_claimants"], article).fetchall():
+        db.execute("insert or ignore into unit_claimants (unit, claimant, figures) values (?, ?, 0)", [unit, claimant])
+        db.execute("update unit_claimants set figures = figures + ? where unit = ? and claimant = ?",
+                   [sign * figures, unit, claimant])
+    for source, statements, figures, example in db.execute(ARTICLE_SHARES["unnamed_sources"], article).fetchall():
+        db.execute("insert or ignore into unnamed_sources (source, statements, figures, articles) values (?, 0, 0, 0)",
+                   [source])
+        db.execute("update unnamed_sources set statements = statements + ?, figures = figures + ?, "
+                   "articles = articles + ?, example = ? where source = ?",
+                   [sign * statements, sign * figures, sign, example if sign > 0 else None, source])
 
 
 def known_articles(db):
@@ -181,7 +222,7 @@ def entity_id(db, pair, known):
         row = db.execute("select id from entities where name = ?", [name]).fetchone()
         if row is None:
             row = [next_ids(db, "entities")]
-            db["entities"].insert({"id": row[0], "name": name, "type": type_})
+            db["entities"].insert({"id": row[0], "name": name, "type": type_, "mentions": 0, "quotes": 0, "figures": 0})
         known[name] = row[0]
     return known[name]
 
@@ -191,7 +232,7 @@ def delete_article(db, slug):
     row = db.execute("select id from articles where slug = ?", [slug]).fetchone()
     if row is None:
         return None
-    touch_article(db, row[0])
+    count_article(db, row[0], -1)
     for table in ("figures", "quotes", "mentions"):
         db.execute(f"delete from {table} where article_id = ?", [row[0]])
     db.execute("delete from articles where id = ?", [row[0]])
@@ -243,7 +284,7 @@ def write_rows(db, rows, entity_ids=None):
          **written("claimant_text", article.body, f.claimant_text_start, f.claimant_text_end)}
         for figure_id, f, claimant in zip(fresh_ids(db, "figures", len(rows.figures)), rows.figures, rows.claimants)
     )
-    touch_article(db, article_id)
+    count_article(db, article_id, 1)
 
 
 def written(name, body, start, end):
@@ -253,11 +294,25 @@ def written(name, body, start, end):
 
 
 def merge_entity(db, old_id, new_id):
-    """Repoint every row from one entity to another and drop the old one."""
+    """Repoint every row from one entity to another, add up what they count, and drop the old one."""
     db.execute("update mentions set entity_id = ? where entity_id = ?", [new_id, old_id])
     db.execute("update quotes set speaker_id = ? where speaker_id = ?", [new_id, old_id])
     db.execute("update figures set claimant_id = ? where claimant_id = ?", [new_id, old_id])
+    db.execute("""
+        update entities set mentions = entities.mentions + old.mentions, quotes = entities.quotes + old.quotes,
+          figures = entities.figures + old.figures
+        from (select mentions, quotes, figures from entities where id = ?) as old where entities.id = ?
+    """, [old_id, new_id])
     db.execute("delete from entities where id = ?", [old_id])
+    db.execute("insert or ignore into unit_claimants (unit, claimant, figures) "
+               "select unit, ?, 0 from unit_claimants where claimant = ?", [new_id, old_id])
+    db.execute("""
+        update unit_claimants set figures = figures + (
+          select old.figures from unit_claimants old where old.claimant = :old and old.unit = unit_claimants.unit)
+        where claimant = :new and unit in (select unit from unit_claimants where claimant = :old)
+    """, {"old": old_id, "new": new_id})
+    db.execute("insert or ignore into temp.touched_units select unit from unit_claimants where claimant = ?", [old_id])
+    db.execute("delete from unit_claimants where claimant = ?", [old_id])
     db.execute("insert or ignore into temp.touched_entities values (?)", [new_id])
 
 
@@ -302,27 +357,44 @@ def merge_acronyms(db):
 
 
 def tidy(db):
-    """Merge bare surnames and acronyms; for the entities and units this build touched, drop those nothing
-    refers to any more, recount what each has, remake their units rows."""
+    """Merge bare surnames and acronyms; of what this build touched, drop the entities, units and sources
+    nothing counts any more, and recount each unit's claimants from the small unit_claimants table."""
     merge_surnames(db)
     merge_acronyms(db)
-    # A database from before the counts or the units summary gets them filled once.
-    db.execute("insert or ignore into temp.touched_entities select id from entities where mentions is null")
-    if not db.execute("select 1 from units limit 1").fetchone():
-        db.execute("insert or ignore into temp.touched_units select distinct unit from figures where unit is not null")
-    touched = "(select id from temp.touched_entities)"
-    db.execute(f"""
-        delete from entities where id in {touched}
+    db.execute("""
+        delete from entities where id in (select id from temp.touched_entities)
+        and mentions = 0 and quotes = 0 and figures = 0
         and not exists (select 1 from mentions where entity_id = entities.id)
         and not exists (select 1 from quotes where speaker_id = entities.id)
         and not exists (select 1 from figures where claimant_id = entities.id)
     """)
+    db.execute("delete from unit_claimants where figures <= 0")
+    db.execute("""
+        update units set claimants = (select count(*) from unit_claimants where unit = units.unit)
+        where unit in (select unit from temp.touched_units)
+    """)
+    db.execute("delete from units where figures <= 0")
+    db.execute("delete from unnamed_sources where statements <= 0 and figures <= 0")
     db.execute(f"""
+        update unnamed_sources set example = coalesce(
+          (select '/-/provenance/quotes/' || max(id) from quotes where lower(speaker_text) = unnamed_sources.source
+           and {UNNAMED_QUOTES}),
+          (select '/-/provenance/figures/' || max(id) from figures where lower(claimant_text) = unnamed_sources.source
+           and {UNNAMED_FIGURES}))
+        where example is null
+    """)
+    db.execute("delete from temp.touched_entities")
+    db.execute("delete from temp.touched_units")
+
+
+def count_everything_once(db):
+    """A database built before the summaries were kept by difference gets them counted in full, once."""
+    db.execute("""
         update entities set
           mentions = (select count(*) from mentions where entity_id = entities.id),
           quotes = (select count(*) from quotes where speaker_id = entities.id and kind != 'scare' and part_of is null),
           figures = (select count(*) from figures where claimant_id = entities.id)
-        where id in {touched}
+        where mentions is null
     """)
     db.execute("""
         update articles set
@@ -332,42 +404,29 @@ def tidy(db):
         where quotes is null
     """)
     db.execute("update articles set claims = quotes + figures where claims is null")
-    units = "(select unit from temp.touched_units)"
-    db.execute(f"delete from units where unit in {units}")
-    db.execute(f"""
-        insert into units (unit, category, figures, claimants, articles)
-        select unit, max(category), count(*), count(distinct coalesce(claimant_id, 0)), count(distinct article_id)
-        from figures where unit in {units} group by unit
-    """)
-    remake_unnamed_sources(db)
-    db.execute("delete from temp.touched_entities")
-    db.execute("delete from temp.touched_units")
-    db.execute("delete from temp.touched_sources")
-
-
-def remake_unnamed_sources(db):
-    """The unnamed_sources rows of the phrases this build touched (all of them for a database without any)."""
+    if not db.execute("select 1 from unit_claimants limit 1").fetchone():
+        db.execute("delete from units")
+        db.execute("""
+            insert into units (unit, category, figures, claimants, articles)
+            select unit, max(category), count(*), count(distinct coalesce(claimant_id, 0)), count(distinct article_id)
+            from figures where unit is not null group by unit
+        """)
+        db.execute("insert into unit_claimants (unit, claimant, figures) "
+                   "select unit, coalesce(claimant_id, 0), count(*) from figures where unit is not null group by 1, 2")
     if not db.execute("select 1 from unnamed_sources limit 1").fetchone():
         db.execute(f"""
-            insert or ignore into temp.touched_sources
-            select lower(speaker_text) from quotes where {UNNAMED_QUOTES}
-            union select lower(claimant_text) from figures where {UNNAMED_FIGURES}
+            insert into unnamed_sources (source, statements, figures, articles, example)
+            select source, sum(said), sum(numbers), count(distinct article_id), max(provenance)
+            from (
+              select lower(speaker_text) as source, 1 as said, 0 as numbers, article_id,
+                '/-/provenance/quotes/' || id as provenance
+              from quotes where {UNNAMED_QUOTES}
+              union all
+              select lower(claimant_text), 0, 1, article_id, '/-/provenance/figures/' || id
+              from figures where {UNNAMED_FIGURES}
+            )
+            group by source
         """)
-    touched = "(select source from temp.touched_sources)"
-    db.execute(f"delete from unnamed_sources where source in {touched}")
-    db.execute(f"""
-        insert into unnamed_sources (source, statements, figures, articles, example)
-        select source, sum(said), sum(numbers), count(distinct article_id), min(provenance)
-        from (
-          select lower(speaker_text) as source, 1 as said, 0 as numbers, article_id,
-            '/-/provenance/quotes/' || id as provenance
-          from quotes where {UNNAMED_QUOTES} and lower(speaker_text) in {touched}
-          union all
-          select lower(claimant_text), 0, 1, article_id, '/-/provenance/figures/' || id
-          from figures where {UNNAMED_FIGURES} and lower(claimant_text) in {touched}
-        )
-        group by source
-    """)
 
 
 @contextmanager
