@@ -364,3 +364,13 @@ def test_put_the_figure_at_is_a_claim(nlp):
     text = "The Nordic Tax Institute puts the cost at $498 million over a decade."
     f = one(nlp, text)
     assert claimant(text, f).removeprefix("The ") == "Nordic Tax Institute"
+
+
+@pytest.mark.parametrize("text, who", [
+    ("FactWatch rated 32% of the mayor's claims as false.", "FactWatch"),
+    ("Governor Paul Berg called for cutting the harbour fee to 12 percent.", "Paul Berg"),
+    ("Governor Paul Berg wants to hire 500 nurses next year.", "Paul Berg"),
+])
+def test_claims_of_numbers_by_rating_calling_and_wanting(nlp, text, who):
+    f = one(nlp, text)
+    assert claimant(text, f).removeprefix("The ") == who

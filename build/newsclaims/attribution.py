@@ -515,8 +515,8 @@ def reported_clause(ctx, cue):
 def claimed_number(cue):
     """[start, end) of a claim's object when it holds a number: "estimated [losses at 40 tanks]"."""
     parts = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "attr", "oprd", "xcomp")]
-    if not any(c.dep_ in ("dobj", "xcomp") for c in parts):
-        return None
+    if not any(c.dep_ in ("dobj", "xcomp") or c.lower_ == "for" for c in parts):
+        return None  # an object, a plan ("wants to hire 500"), or a call "for" something
     tokens = [t for c in parts for t in c.subtree]
     if not any(t.like_num and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in tokens):
         return None
