@@ -520,3 +520,10 @@ def test_by_saying_takes_the_subject_of_the_verb_before(run):
     text = "Governor Paul Berg began the hearing by saying he would “never” close the harbour."
     quotes, _ = run(text)
     assert speaker(text, starting(quotes, "never")) == "Paul Berg"
+
+
+def test_he_goes_on_with_the_main_subject_not_a_man_in_his_report(run):
+    text = ("Governor Paul Berg spoke after the vote, and he does believe Tom Lund is right about the bridge.\n\n"
+            "“The votes are there for the override,” he said.")
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "The votes")) == "Paul Berg"

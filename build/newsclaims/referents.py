@@ -322,7 +322,7 @@ def gender_of(data, person, titles):
     return next((g for g in given if g), None)
 
 
-def last_person(ctx, pos, gender=None):
+def last_person(ctx, pos, gender=None, depth=0):
     """The person "he" or "she" at ``pos`` most likely means.
 
     "she" never means a man, nor "he" a woman. The last PERSON of a
@@ -337,7 +337,28 @@ def last_person(ctx, pos, gender=None):
     pick = (subjects or [e for e, _ in before] or [None])[-1] or (after[0] if after else None)
     if pick is None:
         return None
+    main = main_subject(ctx, pick, pos, gender)
+    if main is not None and main.lower_ in ctx.data["person_pronouns"]:
+        return last_person(ctx, main.idx, gender, depth + 1) if depth < 3 else None  # "he" goes on the chain
+    if main is not None:
+        return person_span(ctx, ctx.person_at[main.i])
     return person_span(ctx, pick)
+
+
+def main_subject(ctx, person, pos, gender):
+    """The subject of the main clause of the sentence naming ``person``, when it is another of the same gender.
+
+    "Ryan said he does believe McConnell is right": the sentence is about
+    Ryan; the person named in the reported clause is not what "he" goes on with.
+    """
+    root = person.sent.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS and c.idx < pos), None)
+    if subject is None or subject.i in range(person.start, person.end) or person.root.head.i == root.i:
+        return None
+    if subject.lower_ in ctx.data["person_pronouns"]:
+        return subject if gender_of_pronoun(ctx, subject.lower_) == gender and gender else None
+    known = next((g for p, _, _, g in ctx.people if p.start <= subject.i < p.end), "none")
+    return subject if subject.i in ctx.person_at and known != "none" and not (gender and known and known != gender) else None
 
 
 def last_group(ctx, pos):
