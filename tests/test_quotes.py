@@ -527,3 +527,10 @@ def test_he_goes_on_with_the_main_subject_not_a_man_in_his_report(run):
             "“The votes are there for the override,” he said.")
     quotes, _ = run(text)
     assert speaker(text, starting(quotes, "The votes")) == "Paul Berg"
+
+
+@pytest.mark.parametrize("verb", ["replied", "denied", "testified", "fumed"])
+def test_every_written_form_of_a_reporting_verb_is_a_cue(run, verb):
+    text = f"“The harbour was never closed to ferries,” Mayor Anna Kovac {verb} on Tuesday."
+    quotes, _ = run(text)
+    assert (only(quotes)[0].cue, speaker(text, only(quotes)[0])) == (verb, "Anna Kovac")
