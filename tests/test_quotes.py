@@ -406,7 +406,7 @@ def test_a_signature_after_a_dash_names_the_speaker(run):
 
 
 def test_a_transcript_label_names_the_speaker(run):
-    text = ("The interview went on.\n\n\"HOLM: Will the plant close?\n\n"
+    text = ("Erik Holm asked Anna Kovac about the plant.\n\n\"HOLM: Will the plant close?\n\n"
             "\"KOVAC: The plant will stay open, and that is final.\n\n")
     quotes, _ = run(text)
     assert [speaker(text, q) for q in only(quotes)] == ["HOLM", "KOVAC"]
@@ -534,3 +534,17 @@ def test_every_written_form_of_a_reporting_verb_is_a_cue(run, verb):
     text = f"“The harbour was never closed to ferries,” Mayor Anna Kovac {verb} on Tuesday."
     quotes, _ = run(text)
     assert (only(quotes)[0].cue, speaker(text, only(quotes)[0])) == (verb, "Anna Kovac")
+
+
+def test_a_transcript_line_without_marks_is_the_speech_of_its_label(run):
+    text = ("Erik Holm interviewed Mayor Anna Kovac on Monday.\n\n"
+            "HOLM: Will the plant close this winter?\n\nKOVAC: No, the plant will stay open.\n")
+    quotes, _ = run(text)
+    assert [(q.text, speaker(text, q)) for q in only(quotes)] == [
+        ("Will the plant close this winter?", "HOLM"), ("No, the plant will stay open.", "KOVAC")]
+
+
+def test_a_dateline_in_capitals_is_no_transcript_label(run):
+    text = "Erik Holm reports.\n\nBERLIN: The chancellor met union leaders on Monday.\n"
+    quotes, _ = run(text)
+    assert only(quotes) == []

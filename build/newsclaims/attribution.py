@@ -48,7 +48,7 @@ def find_attributions(doc):
     marked = find_marked(text)
     ctx = Context(doc, marked)
     found = [quoted(ctx, start, end) for start, end in marked]
-    found += reported(ctx)
+    found += reported(ctx) + transcript_turns(ctx)
     found.sort(key=lambda a: (a.start, a.end))
     continue_sources(text, found)
     return found
@@ -119,9 +119,40 @@ def label_before(ctx, start):
     words = [t for t in words if t.text not in "“\"‘'"]
     name = speaker_name(doc, words)
     capitals = all(t.is_upper for t in name if t.is_alpha) if name is not None else False
-    if name is None or capitals != (colon.idx >= start):
+    if name is None or capitals != (colon.idx >= start) or capitals and not names_a_person(ctx, name):
         return None  # inside the marks a transcript's capitals are a label; before them, capitals are a dateline
     return name
+
+
+def transcript_turns(ctx):
+    """A line of a transcript: a speaker's name in capitals, a colon, then what they said ("TAPPER: Do you ...")."""
+    text, found = ctx.text, []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        colon = text.find(":", start, min(end, start + 40))
+        said = colon + 1
+        while colon > start and said < end and text[said] in " \u00a0":
+            said += 1
+        if colon > start and len(text[said:end].split()) >= 3 and not ctx.in_quote(said) \
+                and text[said] not in DOUBLE_OPEN + STRAIGHT:
+            label = ctx.doc.char_span(start, colon, alignment_mode="expand")
+            name = speaker_name(ctx.doc, list(label)) if label is not None else None
+            if name is not None and all(t.is_upper for t in name if t.is_alpha) and names_a_person(ctx, name):
+                found.append(Attribution(said, len(text[:end].rstrip()), "direct", ":", "speech",
+                                         name_source(ctx, name), (name.start_char, name.end_char)))
+        start = end + 1
+    return found
+
+
+def names_a_person(ctx, name):
+    """Whether a label in capitals is the surname of someone the article names ("PENCE" for Mike Pence).
+
+    Datelines ("BERLIN:") are capitals before a colon too, but name no person.
+    """
+    surnames = {p[-1].lower_ for p, _, _, _ in ctx.people}
+    return name[-1].lower_ in surnames
 
 
 def dash_after(ctx, end):
