@@ -374,3 +374,10 @@ def test_put_the_figure_at_is_a_claim(nlp):
 def test_claims_of_numbers_by_rating_calling_and_wanting(nlp, text, who):
     f = one(nlp, text)
     assert claimant(text, f).removeprefix("The ") == who
+
+
+def test_the_poll_is_the_poll_the_article_named(nlp):
+    text = ("A new Baltic Herald poll was released on Monday. "
+            "The mayor leads with 46 percent, according to the poll.")
+    f = one(nlp, text)
+    assert claimant(text, f) == "Baltic Herald"

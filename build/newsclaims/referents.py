@@ -154,14 +154,16 @@ def describe(ctx, head, lefts, pos):
     """A speaker given by description: a document, an organisation or a title."""
     data, low = ctx.data, head.lower_
     if low in data["document_nouns"]:
-        # "a Kremlin readout", "a 2014 study by the Loyola Law School", "data from the census bureau"
-        makers = [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
-                  for o in c.children if o.dep_ == "pobj"]
-        issuers = [ctx.ent_of[t.i] for t in lefts if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE] or [
-            ctx.ent_of[t.i] for o in makers for t in o.doc[o.left_edge.i:o.i + 1]
-            if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE]
-        if issuers:
-            return issuers[-1].start_char, issuers[-1].end_char, None
+        issuer = issuer_of(ctx, head, lefts)
+        if issuer is not None:
+            return issuer
+        if lefts and lefts[0].lower_ in ("the", "this", "that"):
+            # "the poll" is the poll the article named with its maker: "a Quinnipiac poll"
+            earlier = (t for t in reversed(ctx.doc[:head.i]) if t.lower_ == low and not ctx.in_quote(t.idx))
+            found = next((issuer_of(ctx, t, list(ctx.doc[t.left_edge.i:t.i])) for t in earlier
+                          if issuer_of(ctx, t, list(ctx.doc[t.left_edge.i:t.i]))), None)
+            if found is not None:
+                return found
         org = [t for t in lefts if t.lower_ in data["org_nouns"]]
         if org:
             return describe(ctx, org[-1], list(ctx.doc[org[-1].left_edge.i:org[-1].i]), pos)
@@ -193,6 +195,16 @@ def describe(ctx, head, lefts, pos):
     if head.pos_ == "PROPN":
         return noun_phrase(head, "ORG")
     return None  # "reports", "the items": things, not speakers
+
+
+def issuer_of(ctx, head, lefts):
+    """The named maker of a document: "a Kremlin readout", "a study by the Loyola Law School", "data from the bureau"."""
+    makers = [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+              for o in c.children if o.dep_ == "pobj"]
+    issuers = [ctx.ent_of[t.i] for t in lefts if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE] or [
+        ctx.ent_of[t.i] for o in makers for t in o.doc[o.left_edge.i:o.i + 1]
+        if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE]
+    return (issuers[-1].start_char, issuers[-1].end_char, None) if issuers else None
 
 
 def member_noun(data, word):
