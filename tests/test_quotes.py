@@ -548,3 +548,9 @@ def test_a_dateline_in_capitals_is_no_transcript_label(run):
     text = "Erik Holm reports.\n\nBERLIN: The chancellor met union leaders on Monday.\n"
     quotes, _ = run(text)
     assert only(quotes) == []
+
+
+def test_a_cue_with_a_colon_introduces_the_next_quote_not_the_one_before(run):
+    text = "“We are farmers,” Ms Ana Ruiz said. “We are not smugglers.” Mr Tomas Lund said: “The border stays shut.”"
+    quotes, _ = run(text)
+    assert [speaker(text, q).split()[-2:] for q in only(quotes)] == [["Ana", "Ruiz"], ["Ana", "Ruiz"], ["Tomas", "Lund"]]

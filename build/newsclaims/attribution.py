@@ -358,7 +358,8 @@ def after_cue(ctx, span):
             between = [t for t in doc[span.end:tok.i] if not t.is_punct]
             allowed = {t.i for c in tok.children if c.dep_ in SUBJECTS for t in c.subtree}
             allowed |= {c.i for c in tok.children if c.dep_ in ("advmod", "npadvmod", "aux", "neg")}
-            return tok if all(t.i in allowed for t in between) else None
+            introduces = tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"  # "Berg said: “...”" is the next quote's
+            return tok if all(t.i in allowed for t in between) and not introduces else None
     return None
 
 
