@@ -554,3 +554,16 @@ def test_a_cue_with_a_colon_introduces_the_next_quote_not_the_one_before(run):
     text = "“We are farmers,” Ms Ana Ruiz said. “We are not smugglers.” Mr Tomas Lund said: “The border stays shut.”"
     quotes, _ = run(text)
     assert [speaker(text, q).split()[-2:] for q in only(quotes)] == [["Ana", "Ruiz"], ["Ana", "Ruiz"], ["Tomas", "Lund"]]
+
+
+def test_a_place_or_subhead_alone_on_a_line_never_speaks(run):
+    text = ("Kharkiv\n\n“We will rebuild the bridge before the winter comes,” a city engineer said.\n\n"
+            "Rebuilding the river crossings\n\n“The work starts in May and will take the whole summer.”")
+    quotes, _ = run(text)
+    assert [speaker(text, q) for q in only(quotes)] == [None, None]
+
+
+def test_a_capital_may_speak_for_its_government(run):
+    text = "Moscow said the talks in Geneva had failed."
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes, ("indirect",))[0]) == "Moscow"
