@@ -323,13 +323,15 @@ def attribute(doc, figure, number, quotes):
 def holding_quote(doc, number, quotes):
     """Index of the tightest speech quote overlapping the number itself, or None.
 
+    Quoted words nobody is said to speak lose to the statement around them.
+
     Overlap rather than containment: a reported clause's span may start after
     the figure's qualifier ("[20 Bradley tanks]" for "over 20 Bradley tanks").
     """
     start, end = doc[number.first].idx, doc[number.last - 1].idx + len(doc[number.last - 1])
-    held = [(q.end - q.start, i) for i, q in enumerate(quotes)
+    held = [(q.speaker_start is None and q.speaker_text_start is None, q.end - q.start, i) for i, q in enumerate(quotes)
             if q.kind in ("direct", "partial", "indirect") and q.start < end and start < q.end]
-    return min(held)[1] if held else None
+    return min(held)[2] if held else None  # the tightest with a source, else the tightest
 
 
 def entity_at(doc, token):
