@@ -406,8 +406,8 @@ def test_a_signature_after_a_dash_names_the_speaker(run):
 
 
 def test_a_transcript_label_names_the_speaker(run):
-    text = ("Erik Holm asked Anna Kovac about the plant.\n\n\"HOLM: Will the plant close?\n\n"
-            "\"KOVAC: The plant will stay open, and that is final.\n\n")
+    text = ("The interview went on.\n\n\"HOLM: Will the plant close, Ms. Anna Kovac?\n\n"
+            "\"KOVAC: The plant will stay open, and that is final, Mr. Erik Holm.\n\n")
     quotes, _ = run(text)
     assert [speaker(text, q) for q in only(quotes)] == ["HOLM", "KOVAC"]
 

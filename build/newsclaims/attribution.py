@@ -88,7 +88,7 @@ def quoted(ctx, start, end):
 def name_source(ctx, name):
     """(start, end, label) for a name given in a signature or label."""
     person = next((ctx.person_at[t.i] for t in name if t.i in ctx.person_at), None)
-    if person is not None:
+    if person is not None and name.start <= person.start and person.end <= name.end:
         return person.start_char, person.end_char, None if person.start in ctx.ent_of else "PERSON"
     return resolve(ctx, name.root, name.start_char) or (name.start_char, name.end_char, "PERSON")
 
@@ -151,8 +151,7 @@ def names_a_person(ctx, name):
 
     Datelines ("BERLIN:") are capitals before a colon too, but name no person.
     """
-    surnames = {p[-1].lower_ for p, _, _, _ in ctx.people}
-    return name[-1].lower_ in surnames
+    return name[-1].lower_ in ctx.surnames
 
 
 def dash_after(ctx, end):

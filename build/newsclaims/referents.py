@@ -28,6 +28,7 @@ class Context:
         everyone = [(p, is_subject(p), titles, gender_of(self.data, p, titles))
                     for p, titles in ((p, title_words(p)) for p in person_mentions(doc, self.data))]
         everyone = with_family_genders(everyone)  # names quoted in full count too
+        self.surnames = {p[-1].lower_ for p, _, _, _ in everyone}
         people = [p for p, _, _, _ in everyone if not self.in_quote(p.start_char)]
         self.person_at = {t.i: p for p in people for t in p}
         self.people = [row for row in everyone if not self.in_quote(row[0].start_char) and row[0].root.dep_ != "poss"]
