@@ -567,3 +567,10 @@ def test_a_capital_may_speak_for_its_government(run):
     text = "Moscow said the talks in Geneva had failed."
     quotes, _ = run(text)
     assert speaker(text, only(quotes, ("indirect",))[0]) == "Moscow"
+
+
+def test_a_colon_introduction_with_straight_marks_in_the_next_paragraph(run):
+    text = ("The pollster Erik Holm spoke for an hour. Holm continued:\n\n"
+            "\"The health question is very much a partisan question, but that does not explain these numbers.\"")
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes)[0]) in ("Holm", "Erik Holm")

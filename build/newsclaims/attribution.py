@@ -190,8 +190,9 @@ def introduction(ctx, start):
     colon = ctx.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
     if colon is None:
         return None
-    root = colon[0].sent.root
-    return root if root.pos_ in ("VERB", "AUX") and subject_of(root) is not None else None
+    # the verb the colon hangs on; the parser may run the sentence on into the quote below
+    return next((v for v in (colon[0].head, colon[0].sent.root) if v.pos_ in ("VERB", "AUX")
+                 and v.idx < colon[0].idx and subject_of(v) is not None), None)
 
 
 def starts_sentence(text, start):
