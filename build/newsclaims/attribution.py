@@ -158,7 +158,7 @@ def runs_on(text, quote, following):
     By convention a quote running over paragraphs opens each one and closes
     only the last, where the speaker is usually named.
     """
-    between = text[quote.end:following.start].removesuffix("\'\'")
+    between = text[quote.end:following.start].removesuffix("''")
     opened = len(between) < len(text[quote.end:following.start]) or between[-1:] in tuple(DOUBLE_OPEN + STRAIGHT)
     return "\n" in between and opened and not between.rstrip(DOUBLE_OPEN + STRAIGHT).strip()
 
