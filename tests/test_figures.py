@@ -389,3 +389,14 @@ def test_a_statement_with_a_source_beats_sourceless_quoted_words_inside_it(nlp):
     inner = Quote(text.index("40 million"), text.index("40 million") + len("40 million euros"), "40 million euros", "partial")
     f = one(nlp, text, [outer, inner])
     assert (f.quote, claimant(text, f)) == (0, "Paul Berg")
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Nordavia Airlines Inc. reported record losses in May. The airline will cut about 1,200 jobs, the company said.",
+     "Nordavia Airlines Inc."),
+    ("The Baltic Herald published the leaked budget on Friday. It showed a gap of $40 million, the newspaper said.",
+     "Baltic Herald"),
+])
+def test_a_description_names_the_organisation_the_article_named(nlp, text, who):
+    found = [f for f in figures(nlp, text) if f.claimant_start is not None]
+    assert [claimant(text, f).removeprefix("The ") for f in found] == [who]
