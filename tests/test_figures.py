@@ -400,3 +400,10 @@ def test_a_statement_with_a_source_beats_sourceless_quoted_words_inside_it(nlp):
 def test_a_description_names_the_organisation_the_article_named(nlp, text, who):
     found = [f for f in figures(nlp, text) if f.claimant_start is not None]
     assert [claimant(text, f).removeprefix("The ") for f in found] == [who]
+
+
+def test_a_briefing_keeps_its_sources_sentence_after_sentence(nlp):
+    text = ("The Ukrainian defence ministry held a briefing on Monday. Spokesman Ivan Petrenko said 12 drones were "
+            "shot down overnight. He added that three missiles had hit Odesa. The ministry also reported 40 strikes.")
+    assert [(f.text, claimant(text, f).removeprefix("The ")) for f in figures(nlp, text)] == [
+        ("12", "Ivan Petrenko"), ("three", "Ivan Petrenko"), ("40", "Ukrainian defence ministry")]
