@@ -574,3 +574,15 @@ def test_a_colon_introduction_with_straight_marks_in_the_next_paragraph(run):
             "\"The health question is very much a partisan question, but that does not explain these numbers.\"")
     quotes, _ = run(text)
     assert speaker(text, only(quotes)[0]) in ("Holm", "Erik Holm")
+
+
+def test_a_report_does_not_run_on_into_what_the_speaker_did_next(run):
+    text = "Governor Paul Berg said the effort hasn’t been successful, then left for the airport."
+    quotes, _ = run(text)
+    assert only(quotes, ("indirect",))[0].text == "the effort hasn’t been successful"
+
+
+def test_a_report_keeps_its_own_second_verb(run):
+    text = "Governor Paul Berg said the bridge had been closed and would stay shut until May."
+    quotes, _ = run(text)
+    assert only(quotes, ("indirect",))[0].text == "the bridge had been closed and would stay shut until May"

@@ -441,7 +441,7 @@ def reported_clause(ctx, cue):
     # a clause before its cue ("..., the army said") is a report whatever the parser made of its subject
     clauses = [c for c in clauses if has_subject(c) or c.i < cue.i and c.pos_ in ("VERB", "AUX")]
     if clauses:
-        return token_range(clauses[0], own_reports(ctx, clauses[0]))
+        return token_range(clauses[0], own_reports(ctx, clauses[0]) | narration_after(cue, clauses[0]))
     head = cue.head
     if cue.dep_ == "parataxis" and head.pos_ in ("VERB", "AUX") and has_subject(head) \
             and any(c.dep_ in SUBJECTS for c in cue.children):
@@ -476,6 +476,22 @@ def own_reports(ctx, clause):
         if child.dep_ in ("advcl", "conj") and child.i > clause.i and is_cue_verb(ctx, child) \
                 and any(c.dep_ in SUBJECTS and c.i < child.i for c in child.children):
             cut |= {t.i for t in child.subtree}
+    return cut
+
+
+def narration_after(cue, clause):
+    """Token indices of what the reporter goes on to say the speaker did: "said the plan had failed, then left".
+
+    A verb joined to the report with no subject of its own, in the tense of
+    the cue and not of the report, is the speaker's next act, not their words.
+    """
+    cut = set()
+    for child in clause.children:
+        if child.dep_ in ("conj", "dep") and child.i > clause.i and child.tag_ == cue.tag_ != clause.tag_ \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in child.children) \
+                and not any(c.dep_ == "aux" for c in cue.children):
+            cut |= {t.i for t in child.subtree}
+            cut |= {c.i for c in clause.children if c.dep_ in ("advmod", "cc") and child.i - 2 <= c.i < child.i}
     return cut
 
 
