@@ -75,3 +75,11 @@ def test_organisation_name_starts_after_a_title_and_of_the(nlp):
     found = {(m.text, m.type) for m in find_mentions(doc)}
     assert ("Nordic Council on Energy Affairs", "ORG") in found
     assert not any(text.startswith(("head", "the head")) for text, _ in found)
+
+
+def test_a_source_span_with_a_person_inside_names_the_person():
+    from newsclaims.entities import Mention, entity_for
+    text = "Pentagon press secretary Pat Ryder said"
+    mentions = [Mention(0, 8, "Pentagon", "Pentagon", "ORG"), Mention(25, 34, "Pat Ryder", "Pat Ryder", "PERSON")]
+    assert entity_for(text, 0, 34, mentions) == ("Pat Ryder", "PERSON")
+    assert entity_for(text, 9, 24, mentions) is None  # "press secretary": a description names nobody
