@@ -586,3 +586,9 @@ def test_a_report_keeps_its_own_second_verb(run):
     text = "Governor Paul Berg said the bridge had been closed and would stay shut until May."
     quotes, _ = run(text)
     assert only(quotes, ("indirect",))[0].text == "the bridge had been closed and would stay shut until May"
+
+
+def test_a_surname_the_parser_takes_for_a_plural_noun_is_still_the_person(run):
+    text = "Representative Maxine Waters responded on Monday. Waters tweeted, “He did the same last week at the debate.”"
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes)[0]) == "Waters"
