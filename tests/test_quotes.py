@@ -592,3 +592,9 @@ def test_a_surname_the_parser_takes_for_a_plural_noun_is_still_the_person(run):
     text = "Representative Maxine Waters responded on Monday. Waters tweeted, “He did the same last week at the debate.”"
     quotes, _ = run(text)
     assert speaker(text, only(quotes)[0]) == "Waters"
+
+
+def test_in_a_statement_the_subject_of_said_speaks(run):
+    text = "In a statement, the Nordic Council said the launch breached the treaty."
+    quotes, _ = run(text)
+    assert [speaker(text, q).removeprefix("the ") for q in only(quotes, ("indirect",))] == ["Nordic Council"]

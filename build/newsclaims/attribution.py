@@ -192,11 +192,23 @@ def is_according(tok):
     return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
 
 
+def in_document(ctx, tok):
+    """The "In" of a fronted "In the poll, ..." or "In its report, ...": the document is the source."""
+    return tok.lower_ == "in" and tok.dep_ == "prep" and tok.i < tok.head.i and tok.head.pos_ in ("VERB", "AUX") \
+        and any(c.dep_ == "pobj" and c.lower_ in ctx.data["document_nouns"] for c in tok.children) \
+        and not is_cue_verb(ctx, tok.head)  # "In a statement, the ministry said": the ministry speaks
+
+
+def is_sourcing(ctx, tok):
+    """A phrase that names a source for the rest of its sentence: "according to X", "in the poll"."""
+    return is_according(tok) or in_document(ctx, tok)
+
+
 def is_cue(ctx, tok):
     """Any reporting cue token outside quotation marks."""
     if ctx.in_quote(tok.idx):
         return False
-    return is_cue_verb(ctx, tok) or is_cue_noun(ctx, tok) or is_according(tok)
+    return is_cue_verb(ctx, tok) or is_cue_noun(ctx, tok) or is_sourcing(ctx, tok)
 
 
 def cue_text(ctx, cue):
@@ -308,8 +320,8 @@ def subject_of(verb):
 
 def cue_source(ctx, cue):
     """The token heading the phrase that names who speaks through this cue, or None."""
-    if is_according(cue):
-        objects = [c for c in cue.doc[cue.i + 1].children if c.dep_ == "pobj"]
+    if is_sourcing(ctx, cue):
+        objects = [c for c in (cue.doc[cue.i + 1] if is_according(cue) else cue).children if c.dep_ == "pobj"]
         return objects[0] if objects else None
     if is_cue_noun(ctx, cue):
         # "called [Washington's claims] ..." reports the caller; "Lukashenko's claim" the possessor
@@ -386,7 +398,7 @@ def in_headline(tok):
 
 def reported_content(ctx, cue):
     """[start, end) of what this cue reports, or None."""
-    if is_according(cue):
+    if is_sourcing(ctx, cue):
         return according_clause(ctx, cue)
     if is_cue_noun(ctx, cue):
         clauses = [c for c in cue.children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)]
@@ -544,9 +556,9 @@ def is_date_phrase(prep):
 
 
 def according_clause(ctx, cue):
-    """The sentence around "according to X", minus that phrase when it stands at either end."""
+    """The sentence around "according to X" (or "in the poll"), minus that phrase when it stands at either end."""
     sent = cue.sent
-    phrase = cue.doc[cue.i:cue.doc[cue.i + 1].right_edge.i + 1]
+    phrase = cue.doc[cue.i:(cue.doc[cue.i + 1] if is_according(cue) else cue).right_edge.i + 1]
     before = [t for t in sent if t.i < phrase.start and not t.is_space]
     after = [t for t in sent if t.i >= phrase.end and not t.is_space]
     if any(not t.is_punct for t in before) and any(not t.is_punct for t in after):
