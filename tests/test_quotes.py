@@ -598,3 +598,9 @@ def test_in_a_statement_the_subject_of_said_speaks(run):
     text = "In a statement, the Nordic Council said the launch breached the treaty."
     quotes, _ = run(text)
     assert [speaker(text, q).removeprefix("the ") for q in only(quotes, ("indirect",))] == ["Nordic Council"]
+
+
+def test_quoted_words_about_how_others_will_talk_belong_to_the_reporter_of_them(run):
+    text = "Mayor Anna Kovac added that the two leaders would speak “in great detail and at length” about the harbour."
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "in great detail")) == "Anna Kovac"
