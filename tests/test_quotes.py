@@ -604,3 +604,11 @@ def test_quoted_words_about_how_others_will_talk_belong_to_the_reporter_of_them(
     text = "Mayor Anna Kovac added that the two leaders would speak “in great detail and at length” about the harbour."
     quotes, _ = run(text)
     assert speaker(text, starting(quotes, "in great detail")) == "Anna Kovac"
+
+
+def test_a_report_whose_paragraph_ends_in_a_colon_is_no_headline(run):
+    text = ("The researchers reported that the port holds $2 billion in reserves and would owe "
+            "$600 million in fees if the money came back, among other findings:\n\n- first finding\n")
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert q.text.startswith("the port holds $2 billion") and written(text, q) == "The researchers"

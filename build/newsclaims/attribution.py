@@ -15,7 +15,7 @@ Sources are resolved to mentions in referents.py; the lexicon is data/cues.yml.
 from dataclasses import dataclass
 
 from .lexicon import cue_data, may_report
-from .marks import DOUBLE_OPEN, SENTENCE_END, STRAIGHT, find_marked, lead_before, line_bounds
+from .marks import DOUBLE_OPEN, SENTENCE_END, STRAIGHT, find_marked, is_headline, lead_before, line_bounds
 from .referents import SUBJECTS, Context, resolve
 from .signatures import dash_after, label_before, name_source, transcript_lines
 
@@ -373,7 +373,7 @@ def reported(ctx):
     """
     found = []
     for tok in ctx.doc:
-        if not is_cue(ctx, tok) or in_headline(tok):
+        if not is_cue(ctx, tok) or is_headline(ctx.text, tok.idx):
             continue
         content = reported_content(ctx, tok)
         if content is None:
@@ -390,10 +390,6 @@ def reported(ctx):
     return found
 
 
-def in_headline(tok):
-    """Whether tok stands in a headline: a line that does not end in a full stop."""
-    line = [t for t in tok.sent if not t.is_space]
-    return bool(line) and line[-1].text not in ".!?”\"’'"
 
 
 def reported_content(ctx, cue):

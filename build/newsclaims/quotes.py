@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .attribution import find_attributions
 from .lexicon import cue_data
-from .marks import SENTENCE_END, lead_before, line_bounds
+from .marks import is_headline, lead_before
 
 
 @dataclass
@@ -73,13 +73,6 @@ def quote_row(text, attribution):
     who = a.source or (None, None, None)
     written = a.written or (None, None)
     return Quote(a.start, a.end, text[a.start:a.end], a.kind, a.cue, *who, *written)
-
-
-def is_headline(text, start):
-    """A short line without a full stop: a headline or sub-headline."""
-    s, e = line_bounds(text, start)
-    line = text[s:e].strip()
-    return len(line.split()) <= 20 and line[-1:] not in SENTENCE_END + "”\"’'"
 
 
 def mark_scare(text, quote):
