@@ -612,3 +612,10 @@ def test_a_report_whose_paragraph_ends_in_a_colon_is_no_headline(run):
     quotes, _ = run(text)
     q = only(quotes, ("indirect",))[0]
     assert q.text.startswith("the port holds $2 billion") and written(text, q) == "The researchers"
+
+
+def test_a_report_goes_on_through_a_second_verb_the_parser_joined_to_the_cue(run):
+    text = ("The Harbour Board says it would slow traffic in the early months as shippers delayed orders, "
+            "but would eventually add $9 million over five years.")
+    quotes, _ = run(text)
+    assert only(quotes, ("indirect",))[0].text.endswith("would eventually add $9 million over five years")

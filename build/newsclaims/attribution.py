@@ -449,7 +449,9 @@ def reported_clause(ctx, cue):
     # a clause before its cue ("..., the army said") is a report whatever the parser made of its subject
     clauses = [c for c in clauses if has_subject(c) or c.i < cue.i and c.pos_ in ("VERB", "AUX")]
     if clauses:
-        return token_range(clauses[0], own_reports(ctx, clauses[0]) | narration_after(cue, clauses[0]))
+        span = token_range(clauses[0], own_reports(ctx, clauses[0]) | narration_after(cue, clauses[0]))
+        more = [token_range(c) for c in cue.children if continues_report(cue, clauses[0], c)]
+        return (span[0], max([span[1]] + [m[1] for m in more if m])) if span else None
     head = cue.head
     if cue.dep_ == "parataxis" and head.pos_ in ("VERB", "AUX") and has_subject(head) \
             and any(c.dep_ in SUBJECTS for c in cue.children):
@@ -485,6 +487,18 @@ def own_reports(ctx, clause):
                 and any(c.dep_ in SUBJECTS and c.i < child.i for c in child.children):
             cut |= {t.i for t in child.subtree}
     return cut
+
+
+def continues_report(cue, clause, child):
+    """Whether a verb the parser joined to the cue goes on with the report: "says it would X but would add Y".
+
+    It has no subject of its own and the report's modal ("would", "will"),
+    which the cue lacks.
+    """
+    def modals(verb):
+        return {c.lower_ for c in verb.children if c.tag_ == "MD"}
+    return child.dep_ == "conj" and child.i > clause.i and not any(c.dep_ in SUBJECTS for c in child.children) \
+        and bool(modals(child) & modals(clause)) and not modals(cue)
 
 
 def narration_after(cue, clause):
