@@ -619,3 +619,9 @@ def test_a_report_goes_on_through_a_second_verb_the_parser_joined_to_the_cue(run
             "but would eventually add $9 million over five years.")
     quotes, _ = run(text)
     assert only(quotes, ("indirect",))[0].text.endswith("would eventually add $9 million over five years")
+
+
+def test_as_someone_put_it_attributes_the_quoted_words(run):
+    text = "The deal left the port, as the Baltic Herald put it in a long report, “a harbour without ships.”"
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "a harbour")).removeprefix("the ") == "Baltic Herald"

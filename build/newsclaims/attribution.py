@@ -239,13 +239,19 @@ def quote_cue(ctx, start, end):
     found = None
     for finder in (governing_cue, after_cue, before_cue):
         cue = finder(ctx, span)
-        if cue is None or is_cue_verb(ctx, cue) and not may_report(cue.text, "quote"):
+        if cue is None or is_cue_verb(ctx, cue) and not (may_report(cue.text, "quote") or as_it(cue)):
             continue
         head = cue_source(ctx, cue)
         if head is not None and resolve(ctx, head, cue.idx):
             return cue
         found = found or cue
     return found
+
+
+def as_it(verb):
+    """ "as the magazine put it": any verb of the lexicon, put this way, attributes the words it frames."""
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def governing_cue(ctx, span):
@@ -288,8 +294,8 @@ def before_cue(ctx, span):
     for tok in reversed(doc[max(0, span.start - 14):span.start]):
         if "\n" in tok.text_with_ws or tok.text in ".!?":
             return None
-        if ctx.in_quote(tok.idx):
-            continue
+        if ctx.in_quote(tok.idx) or is_cue_noun(ctx, tok) and tok.dep_ == "pobj":
+            continue  # "... put it in a long report, “...”": the report is where, not who
         if is_cue(ctx, tok):
             return tok
         if tok.pos_ == "VERB":
