@@ -250,3 +250,12 @@ def test_anonymous_sources_are_stored_as_written(corpus, tmp_path):
     assert body[quote["speaker_text_start"]:quote["speaker_text_end"]] == quote["speaker_text"]
     figure = rows(db_path, "select claimant_id, claimant_text from figures")[0]
     assert figure == {"claimant_id": None, "claimant_text": "a senior port official"}
+
+
+def test_each_quote_says_whether_its_cue_reports_speech_or_a_claim(corpus, tmp_path):
+    corpus("port.txt", "Harbour news\n\nMayor Anna Kovac said the port would reopen. "
+                       "The Baltic Harbour Authority estimated the losses at 4,000 tonnes of cargo.\n")
+    db_path = tmp_path / "out.db"
+    build([corpus.folder], db_path, warn=lambda message: None)
+    assert rows(db_path, "select cue, cue_tag from quotes order by start") == [
+        {"cue": "said", "cue_tag": "speech"}, {"cue": "estimated", "cue_tag": "claim"}]
