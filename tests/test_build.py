@@ -278,3 +278,12 @@ def test_an_update_leaves_the_counts_and_units_a_fresh_build_gives(corpus, tmp_p
     assert summary_tables(db_path) == summary_tables(fresh)
     assert summary_tables(db_path)["unnamed_sources"] == [
         {"source": "a senior official", "statements": 1, "figures": 1, "articles": 1}]
+
+
+def test_each_quote_says_whether_its_cue_reports_speech_or_a_claim(corpus, tmp_path):
+    corpus("port.txt", "Harbour news\n\nMayor Anna Kovac said the port would reopen. "
+                       "The Baltic Harbour Authority estimated the losses at 4,000 tonnes of cargo.\n")
+    db_path = tmp_path / "out.db"
+    build([corpus.folder], db_path, warn=lambda message: None)
+    assert rows(db_path, "select cue, cue_tag from quotes order by start") == [
+        {"cue": "said", "cue_tag": "speech"}, {"cue": "estimated", "cue_tag": "claim"}]

@@ -420,3 +420,15 @@ def test_a_briefing_keeps_its_sources_sentence_after_sentence(nlp):
             "shot down overnight. He added that three missiles had hit Odesa. The ministry also reported 40 strikes.")
     assert [(f.text, claimant(text, f).removeprefix("The ")) for f in figures(nlp, text)] == [
         ("12", "Ivan Petrenko"), ("three", "Ivan Petrenko"), ("40", "Ukrainian defence ministry")]
+
+
+def test_in_the_poll_the_poll_claims_the_rest_of_the_sentence(nlp):
+    text = "In the new Baltic Herald poll, the mayor leads with 46 percent of the vote."
+    f = one(nlp, text)
+    assert claimant(text, f) == "Baltic Herald"
+
+
+def test_a_poll_that_shows_someone_at_a_number_claims_it(nlp):
+    text = "The Baltic Herald poll showed the mayor at 46 percent."
+    f = one(nlp, text)
+    assert claimant(text, f) == "Baltic Herald"

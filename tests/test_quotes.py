@@ -586,3 +586,42 @@ def test_a_report_keeps_its_own_second_verb(run):
     text = "Governor Paul Berg said the bridge had been closed and would stay shut until May."
     quotes, _ = run(text)
     assert only(quotes, ("indirect",))[0].text == "the bridge had been closed and would stay shut until May"
+
+
+def test_a_surname_the_parser_takes_for_a_plural_noun_is_still_the_person(run):
+    text = "Representative Maxine Waters responded on Monday. Waters tweeted, “He did the same last week at the debate.”"
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes)[0]) == "Waters"
+
+
+def test_in_a_statement_the_subject_of_said_speaks(run):
+    text = "In a statement, the Nordic Council said the launch breached the treaty."
+    quotes, _ = run(text)
+    assert [speaker(text, q).removeprefix("the ") for q in only(quotes, ("indirect",))] == ["Nordic Council"]
+
+
+def test_quoted_words_about_how_others_will_talk_belong_to_the_reporter_of_them(run):
+    text = "Mayor Anna Kovac added that the two leaders would speak “in great detail and at length” about the harbour."
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "in great detail")) == "Anna Kovac"
+
+
+def test_a_report_whose_paragraph_ends_in_a_colon_is_no_headline(run):
+    text = ("The researchers reported that the port holds $2 billion in reserves and would owe "
+            "$600 million in fees if the money came back, among other findings:\n\n- first finding\n")
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert q.text.startswith("the port holds $2 billion") and written(text, q) == "The researchers"
+
+
+def test_a_report_goes_on_through_a_second_verb_the_parser_joined_to_the_cue(run):
+    text = ("The Harbour Board says it would slow traffic in the early months as shippers delayed orders, "
+            "but would eventually add $9 million over five years.")
+    quotes, _ = run(text)
+    assert only(quotes, ("indirect",))[0].text.endswith("would eventually add $9 million over five years")
+
+
+def test_as_someone_put_it_attributes_the_quoted_words(run):
+    text = "The deal left the port, as the Baltic Herald put it in a long report, “a harbour without ships.”"
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "a harbour")).removeprefix("the ") == "Baltic Herald"

@@ -15,7 +15,7 @@ Sources are resolved to mentions in referents.py; the lexicon is data/cues.yml.
 from dataclasses import dataclass
 
 from .lexicon import cue_data, may_report
-from .marks import DOUBLE_OPEN, SENTENCE_END, STRAIGHT, find_marked, lead_before, line_bounds
+from .marks import DOUBLE_OPEN, SENTENCE_END, STRAIGHT, find_marked, is_headline, lead_before, line_bounds
 from .referents import SUBJECTS, Context, resolve
 from .signatures import dash_after, label_before, name_source, transcript_lines
 
@@ -192,11 +192,23 @@ def is_according(tok):
     return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
 
 
+def in_document(ctx, tok):
+    """The "In" of a fronted "In the poll, ..." or "In its report, ...": the document is the source."""
+    return tok.lower_ == "in" and tok.dep_ == "prep" and tok.i < tok.head.i and tok.head.pos_ in ("VERB", "AUX") \
+        and any(c.dep_ == "pobj" and c.lower_ in ctx.data["document_nouns"] for c in tok.children) \
+        and not is_cue_verb(ctx, tok.head)  # "In a statement, the ministry said": the ministry speaks
+
+
+def is_sourcing(ctx, tok):
+    """A phrase that names a source for the rest of its sentence: "according to X", "in the poll"."""
+    return is_according(tok) or in_document(ctx, tok)
+
+
 def is_cue(ctx, tok):
     """Any reporting cue token outside quotation marks."""
     if ctx.in_quote(tok.idx):
         return False
-    return is_cue_verb(ctx, tok) or is_cue_noun(ctx, tok) or is_according(tok)
+    return is_cue_verb(ctx, tok) or is_cue_noun(ctx, tok) or is_sourcing(ctx, tok)
 
 
 def cue_text(ctx, cue):
@@ -227,13 +239,19 @@ def quote_cue(ctx, start, end):
     found = None
     for finder in (governing_cue, after_cue, before_cue):
         cue = finder(ctx, span)
-        if cue is None or is_cue_verb(ctx, cue) and not may_report(cue.text, "quote"):
+        if cue is None or is_cue_verb(ctx, cue) and not (may_report(cue.text, "quote") or as_it(cue)):
             continue
         head = cue_source(ctx, cue)
         if head is not None and resolve(ctx, head, cue.idx):
             return cue
         found = found or cue
     return found
+
+
+def as_it(verb):
+    """ "as the magazine put it": any verb of the lexicon, put this way, attributes the words it frames."""
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def governing_cue(ctx, span):
@@ -276,8 +294,8 @@ def before_cue(ctx, span):
     for tok in reversed(doc[max(0, span.start - 14):span.start]):
         if "\n" in tok.text_with_ws or tok.text in ".!?":
             return None
-        if ctx.in_quote(tok.idx):
-            continue
+        if ctx.in_quote(tok.idx) or is_cue_noun(ctx, tok) and tok.dep_ == "pobj":
+            continue  # "... put it in a long report, “...”": the report is where, not who
         if is_cue(ctx, tok):
             return tok
         if tok.pos_ == "VERB":
@@ -308,8 +326,8 @@ def subject_of(verb):
 
 def cue_source(ctx, cue):
     """The token heading the phrase that names who speaks through this cue, or None."""
-    if is_according(cue):
-        objects = [c for c in cue.doc[cue.i + 1].children if c.dep_ == "pobj"]
+    if is_sourcing(ctx, cue):
+        objects = [c for c in (cue.doc[cue.i + 1] if is_according(cue) else cue).children if c.dep_ == "pobj"]
         return objects[0] if objects else None
     if is_cue_noun(ctx, cue):
         # "called [Washington's claims] ..." reports the caller; "Lukashenko's claim" the possessor
@@ -361,7 +379,7 @@ def reported(ctx):
     """
     found = []
     for tok in ctx.doc:
-        if not is_cue(ctx, tok) or in_headline(tok):
+        if not is_cue(ctx, tok) or is_headline(ctx.text, tok.idx):
             continue
         content = reported_content(ctx, tok)
         if content is None:
@@ -378,15 +396,11 @@ def reported(ctx):
     return found
 
 
-def in_headline(tok):
-    """Whether tok stands in a headline: a line that does not end in a full stop."""
-    line = [t for t in tok.sent if not t.is_space]
-    return bool(line) and line[-1].text not in ".!?”\"’'"
 
 
 def reported_content(ctx, cue):
     """[start, end) of what this cue reports, or None."""
-    if is_according(cue):
+    if is_sourcing(ctx, cue):
         return according_clause(ctx, cue)
     if is_cue_noun(ctx, cue):
         clauses = [c for c in cue.children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)]
@@ -441,7 +455,9 @@ def reported_clause(ctx, cue):
     # a clause before its cue ("..., the army said") is a report whatever the parser made of its subject
     clauses = [c for c in clauses if has_subject(c) or c.i < cue.i and c.pos_ in ("VERB", "AUX")]
     if clauses:
-        return token_range(clauses[0], own_reports(ctx, clauses[0]) | narration_after(cue, clauses[0]))
+        span = token_range(clauses[0], own_reports(ctx, clauses[0]) | narration_after(cue, clauses[0]))
+        more = [token_range(c) for c in cue.children if continues_report(cue, clauses[0], c)]
+        return (span[0], max([span[1]] + [m[1] for m in more if m])) if span else None
     head = cue.head
     if cue.dep_ == "parataxis" and head.pos_ in ("VERB", "AUX") and has_subject(head) \
             and any(c.dep_ in SUBJECTS for c in cue.children):
@@ -477,6 +493,18 @@ def own_reports(ctx, clause):
                 and any(c.dep_ in SUBJECTS and c.i < child.i for c in child.children):
             cut |= {t.i for t in child.subtree}
     return cut
+
+
+def continues_report(cue, clause, child):
+    """Whether a verb the parser joined to the cue goes on with the report: "says it would X but would add Y".
+
+    It has no subject of its own and the report's modal ("would", "will"),
+    which the cue lacks.
+    """
+    def modals(verb):
+        return {c.lower_ for c in verb.children if c.tag_ == "MD"}
+    return child.dep_ == "conj" and child.i > clause.i and not any(c.dep_ in SUBJECTS for c in child.children) \
+        and bool(modals(child) & modals(clause)) and not modals(cue)
 
 
 def narration_after(cue, clause):
@@ -544,9 +572,9 @@ def is_date_phrase(prep):
 
 
 def according_clause(ctx, cue):
-    """The sentence around "according to X", minus that phrase when it stands at either end."""
+    """The sentence around "according to X" (or "in the poll"), minus that phrase when it stands at either end."""
     sent = cue.sent
-    phrase = cue.doc[cue.i:cue.doc[cue.i + 1].right_edge.i + 1]
+    phrase = cue.doc[cue.i:(cue.doc[cue.i + 1] if is_according(cue) else cue).right_edge.i + 1]
     before = [t for t in sent if t.i < phrase.start and not t.is_space]
     after = [t for t in sent if t.i >= phrase.end and not t.is_space]
     if any(not t.is_punct for t in before) and any(not t.is_punct for t in after):

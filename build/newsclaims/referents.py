@@ -83,7 +83,8 @@ def person_mentions(doc, data):
                  and t.head.lower_ in data["verb_forms"] and t.text[:1].isupper() and not t.text.isupper()}
     own = {t.i for e in people for t in e}
     for tok in doc:
-        if tok.i in own or tok.pos_ != "PROPN" or tok.dep_ == "compound":
+        known = tok.text in surnames and tok.text[:1].isupper()  # "Waters tweeted": the parser's noun is a surname
+        if tok.i in own or (tok.pos_ != "PROPN" and not known) or tok.dep_ == "compound":
             continue
         if tok.i in taken and tok.text not in surnames:
             continue  # another entity; but a known surname the model mislabelled is still the person

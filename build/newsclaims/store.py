@@ -34,7 +34,7 @@ MENTION_COLUMNS = {"id": int, "article_id": int, "entity_id": int, "start": int,
 QUOTE_COLUMNS = {
     "id": int, "article_id": int, "start": int, "end": int, "text": str, "kind": str, "speaker_id": int,
     "speaker_start": int, "speaker_end": int, "cue": str,
-    "speaker_text": str, "speaker_text_start": int, "speaker_text_end": int, "part_of": int,
+    "speaker_text": str, "speaker_text_start": int, "speaker_text_end": int, "part_of": int, "cue_tag": str,
 }
 FIGURE_COLUMNS = {
     "id": int, "article_id": int, "start": int, "end": int, "text": str, "value": float, "low": float,
@@ -272,7 +272,7 @@ def write_rows(db, rows, entity_ids=None):
     db["quotes"].insert_all(
         {"id": quote_id, "article_id": article_id, "start": quote.start, "end": quote.end, "text": quote.text,
          "kind": quote.kind, "speaker_id": entity_id(db, speaker, known), "speaker_start": quote.speaker_start,
-         "speaker_end": quote.speaker_end, "cue": quote.cue,
+         "speaker_end": quote.speaker_end, "cue": quote.cue, "cue_tag": quote.cue_tag,
          "part_of": None if quote.part_of is None else quote_ids[quote.part_of],
          **written("speaker_text", article.body, quote.speaker_text_start, quote.speaker_text_end)}
         for quote_id, quote, speaker in zip(quote_ids, rows.quotes, rows.speakers)
