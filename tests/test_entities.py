@@ -1,6 +1,6 @@
 from spacy.tokens import Span
 
-from newsclaims.entities import canonical_name, find_mentions
+from newsclaims.entities import alias_reason, canonical_name, entity_merges, entity_types, find_mentions
 
 
 def names(nlp, text, skip=()):
@@ -75,3 +75,163 @@ def test_organisation_name_starts_after_a_title_and_of_the(nlp):
     found = {(m.text, m.type) for m in find_mentions(doc)}
     assert ("Nordic Council on Energy Affairs", "ORG") in found
     assert not any(text.startswith(("head", "the head")) for text, _ in found)
+
+
+def tagged(nlp, text, *labelled):
+    """The Doc with the entities a small model might give: (phrase, label) pairs, in the order they occur."""
+    doc = nlp(text)
+    spans, cursor = [], 0
+    for phrase, label in labelled:
+        start = text.index(phrase, cursor)
+        cursor = start + len(phrase)
+        spans.append(doc.char_span(start, cursor, label=label))
+    doc.ents = spans
+    return doc
+
+
+def found(doc):
+    return {(m.text, m.name, m.type) for m in find_mentions(doc)}
+
+
+def test_mention_never_starts_or_ends_with_punctuation_or_a_quotation_mark(nlp):
+    text = "The report (Northern Rail Committee) praised Mara Olsen\u2019s \u2018Harbour Lights\u2019 yesterday."
+    doc = tagged(nlp, text, ("(Northern Rail Committee", "ORG"), ("Mara Olsen\u2019s \u2018", "PERSON"))
+    assert found(doc) == {("Northern Rail Committee", "Northern Rail Committee", "ORG"),
+                          ("Mara Olsen", "Mara Olsen", "PERSON")}
+    for mention in find_mentions(doc):
+        assert text[mention.start:mention.end] == mention.text
+
+
+def test_a_title_is_never_part_of_a_name_whatever_the_models_label(nlp):
+    doc = tagged(nlp, "Mr Dravek left early. Secretary of Defense Tomas Brandt stayed.",
+                 ("Mr Dravek", "FAC"), ("Defense Tomas Brandt", "ORG"))
+    assert found(doc) == {("Dravek", "Dravek", "PERSON"), ("Tomas Brandt", "Tomas Brandt", "PERSON")}
+
+
+def test_a_title_before_the_mention_makes_it_a_person(nlp):
+    doc = tagged(nlp, "Ms. Vantrelle arrived on Monday.", ("Vantrelle", "ORG"))
+    assert found(doc) == {("Vantrelle", "Vantrelle", "PERSON")}
+
+
+def test_an_organisation_head_word_makes_an_organisation(nlp):
+    doc = tagged(nlp, "Analysts at Fenwick Automotive and the Hallam Fund agreed.",
+                 ("Fenwick Automotive", "PERSON"), ("Hallam Fund", "GPE"))
+    assert {(m.name, m.type) for m in find_mentions(doc)} == {("Fenwick Automotive", "ORG"), ("Hallam Fund", "ORG")}
+
+
+def test_a_place_in_the_gazetteer_is_a_place(nlp):
+    doc = tagged(nlp, "Portugal signed the deal.", ("Portugal", "PERSON"))
+    assert found(doc) == {("Portugal", "Portugal", "GPE")}
+
+
+def test_in_x_makes_a_place_of_an_unknown_name(nlp):
+    doc = tagged(nlp, "The talks were held in Vellmarsk on Tuesday.", ("Vellmarsk", "PERSON"))
+    assert found(doc) == {("Vellmarsk", "Vellmarsk", "GPE")}
+
+
+def test_x_said_is_no_place(nlp):
+    doc = tagged(nlp, "Okonjwe said the plan would fail.", ("Okonjwe", "GPE"))
+    assert found(doc) == {("Okonjwe", "Okonjwe", "PERSON")}
+
+
+def test_one_mislabelled_mention_cannot_override_the_others(nlp):
+    text = "Brenna Castillo spoke first. Brenna Castillo then left, and Brenna Castillo returned."
+    doc = tagged(nlp, text, ("Brenna Castillo", "PERSON"), ("Brenna Castillo", "ORG"), ("Brenna Castillo", "PERSON"))
+    assert {m.type for m in find_mentions(doc)} == {"PERSON"}
+
+
+def test_a_bare_surname_labelled_a_place_joins_the_full_name(nlp):
+    doc = tagged(nlp, "Marisol Quintero won in 1996. Critics called Quintero brave.",
+                 ("Marisol Quintero", "PERSON"), ("Quintero", "GPE"))
+    assert {(m.name, m.type) for m in find_mentions(doc)} == {("Marisol Quintero", "PERSON")}
+
+
+def test_a_name_in_an_all_capitals_dateline_is_written_as_a_name(nlp):
+    doc = tagged(nlp, "LISBON (Reuters) - The fleet sailed from Lisbon.", ("LISBON", "GPE"), ("Lisbon", "GPE"))
+    assert {m.name for m in find_mentions(doc)} == {"Lisbon"}
+
+
+def test_acronyms_keep_their_capitals():
+    assert canonical_name("NATO", "ORG") == "NATO"
+    assert canonical_name("OPEC", "ORG") == "OPEC"
+
+
+def test_a_demonym_and_its_plural_are_one_group_apart_from_the_country():
+    assert canonical_name("Russians", "NORP") == canonical_name("Russian", "NORP") == "Russian"
+    assert canonical_name("Democrats", "NORP") == "Democrat"
+    assert canonical_name("Swiss", "NORP") == "Swiss"
+    assert canonical_name("Russia", "GPE") == "Russia"
+
+
+def test_a_weapon_plural_is_the_weapon():
+    assert canonical_name("F-35s", "WEAPON") == "F-35"
+    assert canonical_name("Javelins", "WEAPON") == "Javelin"
+
+
+def test_a_hyphen_broken_at_a_line_end_is_joined():
+    assert canonical_name("Trans- Atlantic Partnership", "ORG") == "Trans-Atlantic Partnership"
+
+
+def test_a_trailing_descriptor_is_not_part_of_the_name(nlp):
+    doc = tagged(nlp, "The Hallam Fund think tank published it.", ("Hallam Fund think tank", "ORG"))
+    assert found(doc) == {("Hallam Fund", "Hallam Fund", "ORG")}
+
+
+def test_a_lower_case_organisation_head_is_capitalised_in_the_name(nlp):
+    doc = tagged(nlp, "The Whig party met.", ("Whig party", "ORG"))
+    assert {m.name for m in find_mentions(doc)} == {"Whig Party"}
+
+
+def test_dotted_initials_and_state_abbreviations_end_without_a_stop():
+    assert canonical_name("E.P.A.", "ORG") == "EPA"
+    assert canonical_name("Wis.", "GPE") == "Wisconsin"
+
+
+def entity(id_, name, type_="GPE", mentions=1):
+    return {"id": id_, "name": name, "type": type_, "mentions": mentions}
+
+
+def test_spellings_differing_by_case_plural_possessive_or_hyphen_are_one_entity():
+    merges, names = entity_merges([
+        entity(1, "BRUSSELS"), entity(2, "Brussels", mentions=7),
+        entity(3, "African-Americans", "NORP"), entity(4, "African American", "NORP", 3),
+        entity(5, "IL-20M", "WEAPON"), entity(6, "Il-20M", "WEAPON", 2),
+        entity(7, "Hallam's", "ORG"), entity(8, "Hallam", "ORG", 2), entity(9, "Portugal"),
+    ])
+    assert merges == {1: 2, 3: 4, 5: 6, 7: 8}
+    assert names == {}
+
+
+def test_the_kept_entity_takes_the_spelling_not_in_capitals():
+    merges, names = entity_merges([entity(1, "LONDON", mentions=5), entity(2, "London", mentions=1)])
+    assert merges == {2: 1} and names == {1: "London"}
+
+
+def test_two_organisations_differing_by_a_final_s_stay_apart():
+    assert entity_merges([entity(1, "Time", "ORG"), entity(2, "Times", "ORG")]) == ({}, {})
+
+
+def test_a_bare_surname_joins_the_only_person_of_that_name():
+    merges, _ = entity_merges([entity(1, "Vladimir Putin", "PERSON"), entity(2, "Putin", "PERSON"),
+                               entity(3, "Ann Lee", "PERSON"), entity(4, "Mark Lee", "PERSON"), entity(5, "Lee", "PERSON")])
+    assert merges == {2: 1}
+
+
+def test_an_acronym_joins_the_only_organisation_it_abbreviates():
+    merges, _ = entity_merges([entity(1, "International Atomic Energy Agency", "ORG"), entity(2, "IAEA", "ORG")])
+    assert merges == {2: 1}
+
+
+def test_an_entitys_type_is_the_weighted_vote_of_its_mentions_across_the_database():
+    votes = {7: {("ORG", "model"): 3, ("PERSON", "title"): 1}, 8: {("GPE", "model"): 1}}
+    assert entity_types(votes) == {7: "PERSON", 8: "GPE"}
+
+
+def test_each_alias_says_why_it_is_folded_into_its_entity():
+    assert alias_reason("BRUSSELS", "Brussels") == "case"
+    assert alias_reason("Russians", "Russian") == "plural"
+    assert alias_reason("African-American", "African American") == "hyphenation"
+    assert alias_reason("Putin", "Vladimir Putin") == "surname"
+    assert alias_reason("Kiev", "Kyiv") == "alias list"
+    assert alias_reason("IAEA", "International Atomic Energy Agency") == "acronym"
+

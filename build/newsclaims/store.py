@@ -17,6 +17,8 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.db import DescIndex
 
+from .entities import alias_reason, entity_merges, entity_types
+
 ARTICLE_COLUMNS = {
     "id": int, "slug": str, "label": str, "title": str, "published": str, "byline": str, "outlet": str, "dateline": str,
     "body": str, "words": int, "sha256": str, "source_path": str, "encoding": str, "url": str, "record": int,
@@ -25,7 +27,11 @@ ARTICLE_COLUMNS = {
 ENTITY_COLUMNS = {"id": int, "name": str, "type": str, "mentions": int, "quotes": int, "figures": int}
 # A summary of figures by unit, remade after every build: the site's "what is counted" answers from it.
 UNIT_COLUMNS = {"unit": str, "category": str, "figures": int, "claimants": int, "articles": int}
-MENTION_COLUMNS = {"id": int, "article_id": int, "entity_id": int, "start": int, "end": int, "text": str}
+MENTION_COLUMNS = {
+    "id": int, "article_id": int, "entity_id": int, "start": int, "end": int, "text": str, "vote": str, "evidence": str,
+}
+# Each spelling the articles use for an entity, and why it is folded into it (remade after every build).
+ALIAS_COLUMNS = {"entity_id": int, "alias": str, "mentions": int, "reason": str}
 QUOTE_COLUMNS = {
     "id": int, "article_id": int, "start": int, "end": int, "text": str, "kind": str, "speaker_id": int,
     "speaker_start": int, "speaker_end": int, "cue": str,
@@ -54,7 +60,7 @@ class NotOurDatabase(RuntimeError):
 
 TABLE_COLUMNS = {
     "articles": ARTICLE_COLUMNS, "entities": ENTITY_COLUMNS, "mentions": MENTION_COLUMNS,
-    "quotes": QUOTE_COLUMNS, "figures": FIGURE_COLUMNS, "units": UNIT_COLUMNS,
+    "quotes": QUOTE_COLUMNS, "figures": FIGURE_COLUMNS, "units": UNIT_COLUMNS, "aliases": ALIAS_COLUMNS,
 }
 # Indexes the saved queries lean on at scale (checked with EXPLAIN QUERY PLAN in bench/).
 QUERY_INDEXES = {
@@ -102,6 +108,8 @@ def create_schema(db):
     db["figures"].create_index(["unit"], if_not_exists=True)
     db["entities"].create_index(["type"], if_not_exists=True)
     db["units"].create(UNIT_COLUMNS, pk="unit", if_not_exists=True)
+    db["aliases"].create(ALIAS_COLUMNS, pk=("entity_id", "alias"), if_not_exists=True,
+                         foreign_keys=[("entity_id", "entities", "id")])
     db["id_sequence"].create(SEQUENCE_COLUMNS, pk="table_name", if_not_exists=True)
     if db.execute("pragma application_id").fetchone()[0] != APPLICATION_ID:
         db.execute(f"pragma application_id = {APPLICATION_ID}")
@@ -191,7 +199,7 @@ def write_rows(db, rows, entity_ids=None):
     })
     db["mentions"].insert_all(
         {"id": mention_id, "article_id": article_id, "entity_id": entity_id(db, (m.name, m.type), known),
-         "start": m.start, "end": m.end, "text": m.text}
+         "start": m.start, "end": m.end, "text": m.text, "vote": m.vote or m.type, "evidence": m.evidence}
         for mention_id, m in zip(fresh_ids(db, "mentions", len(rows.mentions)), rows.mentions)
     )
     quote_ids = fresh_ids(db, "quotes", len(rows.quotes))
@@ -226,50 +234,51 @@ def merge_entity(db, old_id, new_id):
     db.execute("delete from entities where id = ?", [old_id])
 
 
-def merge_surnames(db):
-    """A bare "Putin" joins "Vladimir Putin" when the database knows exactly one person of that surname.
-
-    Within an article this happens at extraction; this catches articles that
-    never give the full name.
-    """
-    people = list(db.query("select id, name from entities where type = 'PERSON'"))
-    by_surname = {}
-    for person in people:
-        if " " in person["name"]:
-            by_surname.setdefault(person["name"].split()[-1], []).append(person["id"])
-    for person in people:
-        matches = by_surname.get(person["name"], []) if " " not in person["name"] else []
-        if len(matches) == 1:
-            merge_entity(db, person["id"], matches[0])
+def merge_entities(db):
+    """Apply entities.entity_merges: repoint and drop the entities that are one thing, then rename the kept ones."""
+    entities = list(db.query(
+        "select e.id, e.name, e.type, count(m.id) as mentions from entities e "
+        "left join mentions m on m.entity_id = e.id group by e.id"
+    ))
+    merges, renames = entity_merges(entities)
+    for old_id, new_id in merges.items():
+        merge_entity(db, old_id, new_id)
+    for entity_id, name in renames.items():
+        db.execute("update entities set name = ? where id = ?", [name, entity_id])
 
 
-ACRONYM_FILLERS = {"of", "for", "the", "and", "on", "in", "&"}
+def settle_types(db):
+    """Apply entities.entity_types: each entity takes the weighted vote of all its mentions in the database."""
+    votes = {}
+    for row in db.query(
+        "select m.entity_id, coalesce(m.vote, e.type) as vote, coalesce(m.evidence, 'model') as evidence, count(*) as n "
+        "from mentions m join entities e on e.id = m.entity_id group by 1, 2, 3"
+    ):
+        votes.setdefault(row["entity_id"], {})[row["vote"], row["evidence"]] = row["n"]
+    current = {row["id"]: row["type"] for row in db.query("select id, type from entities")}
+    for entity_id, type_ in entity_types(votes).items():
+        if current.get(entity_id) != type_:
+            db.execute("update entities set type = ? where id = ?", [type_, entity_id])
 
 
-def initials(name):
-    """ "International Atomic Energy Agency" -> "IAEA"; filler words do not count."""
-    return "".join(word[0].upper() for word in name.split() if word.lower() not in ACRONYM_FILLERS)
-
-
-def merge_acronyms(db):
-    """"IAEA" joins "International Atomic Energy Agency" when exactly one organisation spells it out."""
-    orgs = list(db.query("select id, name from entities where type = 'ORG'"))
-    by_initials = {}
-    for org in orgs:
-        if len(org["name"].split()) >= 2:
-            by_initials.setdefault(initials(org["name"]), []).append(org["id"])
-    for org in orgs:
-        name = org["name"]
-        if 2 <= len(name) <= 8 and name.isupper() and name.isalpha():
-            matches = by_initials.get(name, [])
-            if len(matches) == 1:
-                merge_entity(db, org["id"], matches[0])
+def write_aliases(db):
+    """Fill the emptied aliases table: every spelling that names an entity other than its own name, and why."""
+    db["aliases"].insert_all(
+        {"entity_id": row["entity_id"], "alias": row["alias"], "mentions": row["mentions"],
+         "reason": alias_reason(row["alias"], row["name"])}
+        for row in db.query(
+            "select m.entity_id, m.text as alias, e.name, count(*) as mentions from mentions m "
+            "join entities e on e.id = m.entity_id where m.text != e.name group by m.entity_id, m.text"
+        )
+    )
 
 
 def tidy(db):
-    """Merge bare surnames and acronyms, drop entities nothing refers to, recount what each has, remake units."""
-    merge_surnames(db)
-    merge_acronyms(db)
+    """Merge entities that are one thing, settle their types, drop entities nothing refers to,
+    recount what each has, remake aliases and units."""
+    db.execute("delete from aliases")  # first: it points at entities about to merge
+    merge_entities(db)
+    settle_types(db)
     db.execute(
         "delete from entities where id not in (select entity_id from mentions) "
         "and id not in (select speaker_id from quotes where speaker_id is not null) "
@@ -290,6 +299,7 @@ def tidy(db):
         where quotes is null
     """)
     db.execute("update articles set claims = quotes + figures where claims is null")
+    write_aliases(db)
     db.execute("delete from units")
     db.execute("""
         insert into units (unit, category, figures, claimants, articles)
@@ -370,7 +380,7 @@ def build_transaction(path, fresh=False):
         with db.atomic():
             create_schema(db)
             if fresh:
-                for table in ("figures", "quotes", "mentions", "articles", "entities", "units"):
+                for table in ("aliases", "figures", "quotes", "mentions", "articles", "entities", "units"):
                     db.execute(f"delete from [{table}]")
             yield db
         db.execute("pragma wal_checkpoint(truncate)")  # fold the build into the file; readers never wait for it
