@@ -24,7 +24,7 @@ from .nlp import load_data
 NAMED_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "WEAPON"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 # How much one mention's evidence counts when the votes for an entity's type are added up.
-EVIDENCE_WEIGHTS = {"title": 4, "link": 4, "head": 3, "places": 3, "context": 2, "model": 1}
+EVIDENCE_WEIGHTS = {"title": 4, "link": 4, "head": 3, "places": 3, "given name": 3, "shape": 2, "context": 2, "model": 1}
 POSSESSIVE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$")
 # Marks a name never starts or ends with; a stop may end an abbreviation ("U.S.").
 EDGE_MARKS = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb,;:!?()[]{}<>/\\|*#@-\u2010\u2013\u2014\u2015_~`=+^"
@@ -33,6 +33,12 @@ DETERMINERS = {"the", "this", "that", "these", "those", "a", "an"}
 # Prepositions after which a name is a place: "talks in Vellmarsk".
 PLACE_PREPOSITIONS = {"in", "near", "across", "throughout", "outside", "inside"}
 DOTTED_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+# One word naming an idea or a fear, not a thing: "Russophobia", "Putinism".
+IDEA = re.compile(r"^[A-Z][a-z]+(?:phobia|ism)$")
+DASHES = {"-", "\u2013", "\u2014", "\u2015"}
+# Labels whose names may end in a number or run on past a comma: "Leopard 2", "Cleanliness, Godliness".
+TITLED_WORKS = {"WEAPON", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
 
 
 @dataclass
@@ -80,8 +86,8 @@ def known_types():
 
 @lru_cache(maxsize=1)
 def known_spellings():
-    """Lower-cased name -> its spelling in the lists: "LOS ANGELES" in a headline is "Los Angeles"."""
-    return {name.lower(): name for name in known_types()}
+    """Lower-cased name -> its spelling in the lists, the one least in capitals: "LOS ANGELES" is "Los Angeles"."""
+    return {name.lower(): name for name in sorted(known_types(), key=capital_words, reverse=True)}
 
 
 def is_title(word):
@@ -135,12 +141,15 @@ def canonical_name(text, label):
     if label == "PERSON":
         while len(words) > 1 and (is_title(words[0]) or words[0].lower() in name_words()["title_modifiers"]):
             words.pop(0)
-    if len(words) > 1 and words[-1] in name_words()["heads"]:
+    if len(words) > 1 and words[-1] in name_words()["heads"] and all(w[:1].isupper() for w in words[:-1]):
         words[-1] = words[-1].capitalize()
     name = " ".join(words)
     if DOTTED_INITIALS.match(name):
         name = name.replace(".", "").upper()
-    name = singular(name.rstrip("."), label)
+    name = name.rstrip(".")
+    if label != "WEAPON" and name.lower() in known_spellings():  # "Brussels" is no plural; "Javelins" is
+        return known_spellings()[name.lower()]
+    name = singular(name, label)
     return alias_table().get(name.lower()) or known_spellings().get(name.lower(), name)
 
 
@@ -163,25 +172,42 @@ def title_run(doc, first, last):
         return 0
     before = doc[first - 1].text if first else ""
     titled = any(is_title(t.text) for t in doc[first:run]) or is_title(before)
-    after_role_of = before.lower() == "of" and first > 1 and is_title(doc[first - 2].text)
+    after_role_of = before.lower() == "of" and first > 1 and is_title(doc[first - 2].text) and doc[first].lower_ != "the"
     return run - first if titled or after_role_of else 0
 
 
-def name_bounds(doc, first, last):
+def name_end(doc, first, last, label):
+    """Where a name ends inside a span: at a comma or a spaced dash between names ("Eau Claire, Wis.",
+    "Scott - Brentley Vinson") and before a possessive that a number follows ("Trump's 1995")."""
+    if label in TITLED_WORKS:
+        return last
+    for i in range(first + 1, last):
+        token = doc[i]
+        if token.text == "," or token.text in DASHES and doc[i - 1].whitespace_:
+            return i
+        if token.lower_ in ("'s", "\u2019s") and i + 1 < last and not capitalised(doc[i + 1]):
+            return i
+    return last
+
+
+def name_bounds(doc, first, last, label):
     """(first, last, titled): the tokens of an entity that are its name, and whether a title came with it.
 
     Edge marks, possessives, determiners and titles go; so do trailing lower-case
-    words ("think tank") unless they head the name ("Republican party").
+    words ("think tank") unless they head the name ("Republican party"), and a
+    headline's verb or a number after a name ("Obama Says", "Trump 47.3").
     """
     skip = title_run(doc, first, last)
     titled = bool(skip) or (first > 0 and is_title(doc[first - 1].text))
     first += skip
+    last = name_end(doc, first, last, label)
     while first < last - 1 and (not doc[first].text.strip(EDGE_MARKS) or doc[first].lower_ in DETERMINERS):
         first += 1
     while last > first + 1:
         token = doc[last - 1]
         lower_word = token.is_alpha and token.is_lower and token.lower_ not in name_words()["heads"]
-        if not token.text.strip(EDGE_MARKS + ".") or token.lower_ in ("'s", "\u2019s") or lower_word:
+        trailing = token.pos_ in ("VERB", "AUX") or token.like_num and label not in TITLED_WORKS
+        if not token.text.strip(EDGE_MARKS + ".") or token.lower_ in ("'s", "\u2019s") or lower_word or trailing:
             last -= 1
         else:
             break
@@ -214,17 +240,25 @@ def context_vote(span, label):
 
 
 def own_vote(span, name, label, titled):
-    """(type, evidence) from this one mention: title, head word, places list, context, else the model's label."""
+    """(type, evidence) from this one mention: a title, the places list, a head word, a given name,
+    an acronym's shape, the words around it, else the model's label."""
+    words = name.split()
+    lower = [word.lower() for word in words]
+    capitalised_words = len(words) > 1 and all(word[:1].isupper() for word in words)
     if titled:
         return "PERSON", "title"
-    words = name.split()
-    last = words[-1].lower()
-    if len(words) > 1 and last in name_words()["place_heads"]:
-        return name_words()["place_heads"][last], "head"
-    if any(w.lower() in name_words()["org_heads"] for w in words):
-        return "ORG", "head"
     if name in known_types():
         return known_types()[name], "places"
+    if len(words) > 1 and lower[-1] in name_words()["place_heads"]:
+        return name_words()["place_heads"][lower[-1]], "head"
+    if len(words) > 1 and lower[-1] in name_words()["event_heads"]:
+        return "EVENT", "head"
+    if set(lower) & name_words()["org_heads"] or len(words) > 1 and lower[-1] in name_words()["media_heads"]:
+        return "ORG", "head"
+    if capitalised_words and lower[0] in name_words()["given_names"]:
+        return "PERSON", "given name"
+    if ACRONYM.match(name) and label in PLACE_TYPES | {"PERSON", "NORP"}:
+        return "ORG", "shape"
     context = context_vote(span, label)
     if context:
         return context, "context"
@@ -240,7 +274,7 @@ def weighted_type(votes):
 
 
 def link_people(mentions):
-    """Point "Putin" at "Vladimir Putin" when the article names him in full.
+    """Point "Putin" (or "Vladimir", when one person has that given name) at "Vladimir Putin" when the article names him in full.
 
     A bare surname the model calls an ORG or a place joins him too, unless a
     title, the places list or the words around it say it is a place ("in Jordan").
@@ -250,11 +284,21 @@ def link_people(mentions):
         if mention.vote in PLACE_TYPES and mention.evidence != "model" or mention.vote not in PLACE_TYPES | {"PERSON", "ORG"}:
             continue
         words = mention.name.split()
-        for full in full_names:
-            full_words = full.split()
-            if len(words) < len(full_words) and full_words[-len(words):] == words:
-                mention.name, mention.vote, mention.evidence = full, "PERSON", "link"
-                break
+        surname_of = [full for full in full_names if len(words) < len(full.split()) and full.split()[-len(words):] == words]
+        given_name_of = [full for full in full_names if len(words) == 1 and full.split()[0] == words[0]]
+        if surname_of or len(given_name_of) == 1:
+            mention.name, mention.vote, mention.evidence = (surname_of or given_name_of)[0], "PERSON", "link"
+    return mentions
+
+
+def link_organisations(mentions):
+    """Point a bare "Times" at "New York Times" when it is the last word of one organisation the article names."""
+    full_names = {m.name for m in mentions if m.vote == "ORG" and " " in m.name}
+    for mention in mentions:
+        if mention.vote == "ORG" and " " not in mention.name:
+            ends = [full for full in full_names if full.split()[-1] == mention.name]
+            if len(ends) == 1:
+                mention.name, mention.evidence = ends[0], "link"
     return mentions
 
 
@@ -309,13 +353,25 @@ def organisation_names(doc):
     return found
 
 
+def possessor_split(doc, first, last, label):
+    """One span, or two where an organisation's possessive runs into a person's name:
+    "the Green Party's Jill Stein" names a party and a person."""
+    for i in range(first + 1, last - 1):
+        if doc[i].lower_ in ("'s", "\u2019s") and doc[i + 1].lower_ in name_words()["given_names"]:
+            return [(first, i, "ORG" if label == "PERSON" else label), (i + 1, last, "PERSON")]
+    return [(first, last, label)]
+
+
 def entity_spans(doc):
     """(start token, end token, label) of named entities, with organisation names added or split off.
 
     An organisation name swallowed into a longer entity is split from what
     follows it ("Chicago Council on Global Affairs Ivo Daalder" -> ORG + PERSON).
     """
-    spans = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in NAMED_TYPES]
+    spans = []
+    for e in doc.ents:
+        if e.label_ in NAMED_TYPES:
+            spans += possessor_split(doc, e.start, e.end, e.label_)
     for start, end in organisation_names(doc):
         clashes = [s for s in spans if s[0] < end and start < s[1] and s[2] in ("ORG", "PERSON")]
         if all(s[2] == "ORG" and start <= s[0] + (doc[s[0]].lower_ == "the") and s[1] <= end for s in clashes):
@@ -332,13 +388,23 @@ def entity_spans(doc):
     return sorted(spans)
 
 
+def part_of_a_title(doc, first, last):
+    """Whether the words are a title's own ("German Defence Minister"): title words, with a title after them."""
+    words = doc[first:last]
+    listed = words.text in known_types() or words.text.lower() in alias_table()
+    all_title_words = all(is_title(t.text) or t.lower_ in name_words()["title_modifiers"] for t in words)
+    return all_title_words and not listed and last < len(doc) and is_title(doc[last].text)
+
+
 def mention_at(doc, body, first, last, label):
     """The Mention for one entity span, or None when no name is left once it is cleaned."""
-    first, last, titled = name_bounds(doc, first, last)
+    first, last, titled = name_bounds(doc, first, last, label)
     span = doc[first:last]
     start, end = trim_span(body, span.start_char, span.end_char)
     text = body[start:end]
     if not any(c.isalpha() for c in text) or not any(c.isupper() or c.isdigit() for c in text):
+        return None
+    if IDEA.search(text) or part_of_a_title(doc, first, last):
         return None
     written = title_case(text) if text.isupper() and in_capitals(body, start, end) and text.lower() not in alias_table() else text
     name = canonical_name(written, "PERSON" if titled else label)
@@ -354,7 +420,7 @@ def find_mentions(doc, skip=()):
         mention = mention_at(doc, body, first, last, label)
         if mention and not any(s < mention.end and mention.start < e for s, e in skip):
             mentions.append(mention)
-    return settle_types(link_people(mentions))
+    return settle_types(link_organisations(link_people(mentions)))
 
 
 # Across the database: which entities are one thing, what type each is, why an alias is folded in.
@@ -402,13 +468,19 @@ def fold_groups(entities):
     return list(groups.values())
 
 
+def looks_like_a_person(words):
+    """Two or three capitalised words and no head word: a name the model may have called an organisation."""
+    heads = name_words()["heads"] | name_words()["media_heads"] | name_words()["event_heads"]
+    return len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) and not {w.lower() for w in words} & heads
+
+
 def person_and_acronym_merges(entities):
     """{id: id} for a bare surname that only one person in the database has ("Putin" -> "Vladimir Putin"),
     and an acronym that only one organisation spells out ("IAEA")."""
     by_surname, by_initials = {}, {}
     for entity in entities:
         words = entity["name"].split()
-        if entity["type"] == "PERSON" and len(words) > 1:
+        if len(words) > 1 and (entity["type"] == "PERSON" or entity["type"] == "ORG" and looks_like_a_person(words)):
             by_surname.setdefault(words[-1], []).append(entity["id"])
         if entity["type"] == "ORG" and len(words) >= 2:
             by_initials.setdefault(initials(entity["name"]), []).append(entity["id"])
@@ -417,7 +489,7 @@ def person_and_acronym_merges(entities):
         name = entity["name"]
         if entity["type"] == "PERSON" and " " not in name:
             matches = by_surname.get(name, [])
-        elif entity["type"] == "ORG" and 2 <= len(name) <= 8 and name.isupper() and name.isalpha():
+        elif entity["type"] == "ORG" and 3 <= len(name) <= 8 and name.isupper() and name.isalpha():
             matches = by_initials.get(name, [])
         else:
             continue
