@@ -25,15 +25,17 @@ NAMED_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 # How much one mention's evidence counts when the votes for an entity's type are added up.
 EVIDENCE_WEIGHTS = {"title": 4, "link": 4, "head": 3, "places": 3, "given name": 3, "shape": 2, "context": 2, "model": 1}
-POSSESSIVE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$")
-# Marks a name never starts or ends with; a stop may end an abbreviation ("U.S.").
-EDGE_MARKS = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb,;:!?()[]{}<>/\\|*#@-\u2010\u2013\u2014\u2015_~`=+^"
+POSSESSIVE = re.compile(r"(?:['\u2018\u2019]s|(?<=s)['\u2019])$")
+POSSESSIVE_TOKENS = {"'s", "\u2019s", "\u2018s"}
+# Parts of speech that never start a name: "Without Bloomberg", "Certainly Donald Trump" in headlines.
+FUNCTION_WORDS = {"ADP", "ADV", "VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET", "PART", "INTJ"}
 CONNECTORS = {"of", "on", "for", "and", "&"}
 DETERMINERS = {"the", "this", "that", "these", "those", "a", "an"}
 # Prepositions after which a name is a place: "talks in Vellmarsk".
 PLACE_PREPOSITIONS = {"in", "near", "across", "throughout", "outside", "inside"}
 DOTTED_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+MIDDLE_INITIAL = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\. [A-Z][a-z]+")  # "Laurence H. Tribe"
 # One word naming an idea or a fear, not a thing: "Russophobia", "Putinism".
 IDEA = re.compile(r"^[A-Z][a-z]+(?:phobia|ism)$")
 DASHES = {"-", "\u2013", "\u2014", "\u2015"}
@@ -97,12 +99,13 @@ def is_title(word):
 
 
 def trim_span(text, start, end):
-    """Offsets without edge marks, a leading "the" or a trailing possessive: the mention is the name itself."""
+    """Offsets without a leading "the", a trailing possessive, or anything but a letter or digit at either end
+    (a stop may end an abbreviation, "U.S."): the mention is the name itself."""
     while start < end:
         span = text[start:end]
-        if span[0] in EDGE_MARKS or span[0].isspace():
+        if not span[0].isalnum():
             start += 1
-        elif span[-1] in EDGE_MARKS or span[-1].isspace():
+        elif not (span[-1].isalnum() or span[-1] == "."):
             end -= 1
         elif (lead := re.match(r"(?i)the\s+", span)) and end - start > lead.end():
             start += lead.end()
@@ -118,10 +121,11 @@ def title_case(name):
     return " ".join(word if len(word) <= 4 else word.capitalize() for word in name.split(" "))
 
 
-def singular(name, label):
-    """A demonym's or a weapon's plural as one thing: "Russians" -> "Russian", "F-35s" -> "F-35"."""
-    if label == "NORP" and len(name) > 4 and name.endswith("s") and not name.endswith(("ss", "us", "is")):
-        return name[:-1]
+def group_form(name, label):
+    """One spelling for a group and one for a weapon: "Russian" and "Russians" are "Russians" (a group is
+    its people; "Swiss" and "Chinese" stay), "F-35s" is "F-35"."""
+    if label == "NORP" and name[-1:].islower() and not name.endswith(("s", "sh", "ch", "ese", "x", "z", "tic")):
+        return name + "s"
     if label in ("WEAPON", "PRODUCT") and name.endswith("s"):
         if re.search(r"[0-9A-Z]s$", name) or known_types().get(name[:-1]) == label:
             return name[:-1]
@@ -149,7 +153,7 @@ def canonical_name(text, label):
     name = name.rstrip(".")
     if label != "WEAPON" and name.lower() in known_spellings():  # "Brussels" is no plural; "Javelins" is
         return known_spellings()[name.lower()]
-    name = singular(name, label)
+    name = group_form(name, label)
     return alias_table().get(name.lower()) or known_spellings().get(name.lower(), name)
 
 
@@ -176,6 +180,11 @@ def title_run(doc, first, last):
     return run - first if titled or after_role_of else 0
 
 
+def no_word(token):
+    """A token with no letter or digit: a mark, a dash, a quotation mark."""
+    return not any(c.isalnum() for c in token.text)
+
+
 def name_end(doc, first, last, label):
     """Where a name ends inside a span: at a comma or a spaced dash between names ("Eau Claire, Wis.",
     "Scott - Brentley Vinson") and before a possessive that a number follows ("Trump's 1995")."""
@@ -185,7 +194,7 @@ def name_end(doc, first, last, label):
         token = doc[i]
         if token.text == "," or token.text in DASHES and doc[i - 1].whitespace_:
             return i
-        if token.lower_ in ("'s", "\u2019s") and i + 1 < last and not capitalised(doc[i + 1]):
+        if token.lower_ in POSSESSIVE_TOKENS and i + 1 < last and not capitalised(doc[i + 1]):
             return i
     return last
 
@@ -201,13 +210,14 @@ def name_bounds(doc, first, last, label):
     titled = bool(skip) or (first > 0 and is_title(doc[first - 1].text))
     first += skip
     last = name_end(doc, first, last, label)
-    while first < last - 1 and (not doc[first].text.strip(EDGE_MARKS) or doc[first].lower_ in DETERMINERS):
+    while first < last - 1 and (no_word(doc[first]) or doc[first].lower_ in DETERMINERS or doc[first].pos_ in FUNCTION_WORDS):
         first += 1
     while last > first + 1:
         token = doc[last - 1]
-        lower_word = token.is_alpha and token.is_lower and token.lower_ not in name_words()["heads"]
+        hyphened = doc[last - 2].text == "-" and not doc[last - 2].whitespace_  # "Ban Ki-moon"
+        lower_word = token.is_alpha and token.is_lower and token.lower_ not in name_words()["heads"] and not hyphened
         trailing = token.pos_ in ("VERB", "AUX") or token.like_num and label not in TITLED_WORKS
-        if not token.text.strip(EDGE_MARKS + ".") or token.lower_ in ("'s", "\u2019s") or lower_word or trailing:
+        if no_word(token) or token.lower_ in POSSESSIVE_TOKENS or lower_word or trailing:
             last -= 1
         else:
             break
@@ -226,12 +236,17 @@ def in_capitals(body, start, end):
     return opens and re.match(r"\s*[,(\u2014\u2013-]", body[end:end + 3]) is not None
 
 
+def after_place_preposition(span):
+    """ "in X", "near X": the mention is the object of a preposition of place."""
+    return span.root.dep_ == "pobj" and span.root.head.lower_ in PLACE_PREPOSITIONS
+
+
 def context_vote(span, label):
     """The type the words around a mention give, or None: "in X" is a place, "X said" is no place."""
+    if after_place_preposition(span) and label not in PLACE_TYPES | {"NORP"}:
+        return "GPE"
     root = span.root
     head = root.head
-    if root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS and label not in PLACE_TYPES | {"NORP", "ORG"}:
-        return "GPE"
     reports = root.dep_ == "nsubj" and head.lower_ in cue_data()["verb_forms"]
     according = root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
     if (reports or according) and label in PLACE_TYPES and len(span) <= 3:
@@ -248,15 +263,17 @@ def own_vote(span, name, label, titled):
     if titled:
         return "PERSON", "title"
     if name in known_types():
-        return known_types()[name], "places"
+        return known_types()[name], "context" if after_place_preposition(span) else "places"
     if len(words) > 1 and lower[-1] in name_words()["place_heads"]:
         return name_words()["place_heads"][lower[-1]], "head"
     if len(words) > 1 and lower[-1] in name_words()["event_heads"]:
         return "EVENT", "head"
     if set(lower) & name_words()["org_heads"] or len(words) > 1 and lower[-1] in name_words()["media_heads"]:
         return "ORG", "head"
-    if capitalised_words and lower[0] in name_words()["given_names"]:
+    if capitalised_words and lower[0].split("-")[0] in name_words()["given_names"]:
         return "PERSON", "given name"
+    if MIDDLE_INITIAL.match(name):
+        return "PERSON", "shape"
     if ACRONYM.match(name) and label in PLACE_TYPES | {"PERSON", "NORP"}:
         return "ORG", "shape"
     context = context_vote(span, label)
@@ -274,20 +291,30 @@ def weighted_type(votes):
 
 
 def link_people(mentions):
-    """Point "Putin" (or "Vladimir", when one person has that given name) at "Vladimir Putin" when the article names him in full.
+    """Point "Putin" (or "Vladimir", when one person has that given name) at "Vladimir Putin" when the article
+    names him in full; of two people with that surname, at the one it names most (then the one named last before).
 
-    A bare surname the model calls an ORG or a place joins him too, unless a
-    title, the places list or the words around it say it is a place ("in Jordan").
+    A bare surname the model calls an ORG or a place joins him too, even a listed
+    place ("Jordan said"), unless a head word or the words around it make it a
+    place ("in Jordan").
     """
-    full_names = sorted({m.name for m in mentions if m.vote == "PERSON" and " " in m.name}, key=len, reverse=True)
+    full = [m for m in mentions if m.vote == "PERSON" and " " in m.name]
     for mention in mentions:
-        if mention.vote in PLACE_TYPES and mention.evidence != "model" or mention.vote not in PLACE_TYPES | {"PERSON", "ORG"}:
-            continue
+        placed = mention.vote in PLACE_TYPES and mention.evidence not in ("model", "places")
+        if placed or mention.vote not in PLACE_TYPES | {"PERSON", "ORG"} or mention.name.isupper():
+            continue  # "SVP" is an acronym, not a surname
         words = mention.name.split()
-        surname_of = [full for full in full_names if len(words) < len(full.split()) and full.split()[-len(words):] == words]
-        given_name_of = [full for full in full_names if len(words) == 1 and full.split()[0] == words[0]]
-        if surname_of or len(given_name_of) == 1:
-            mention.name, mention.vote, mention.evidence = (surname_of or given_name_of)[0], "PERSON", "link"
+        surname_of = [m for m in full if len(words) < len(m.name.split()) and m.name.split()[-len(words):] == words]
+        given_name_of = {m.name for m in full if len(words) == 1 and m.name.split()[0] == words[0]}
+        if surname_of:
+            named = Counter(m.name for m in surname_of)
+            before = [m.name for m in surname_of if m.start < mention.start]
+            mention.name = max(named, key=lambda name: (named[name], name in before[-1:]))
+        elif len(given_name_of) == 1:
+            mention.name = given_name_of.pop()
+        else:
+            continue
+        mention.vote, mention.evidence = "PERSON", "link"
     return mentions
 
 
@@ -357,7 +384,7 @@ def possessor_split(doc, first, last, label):
     """One span, or two where an organisation's possessive runs into a person's name:
     "the Green Party's Jill Stein" names a party and a person."""
     for i in range(first + 1, last - 1):
-        if doc[i].lower_ in ("'s", "\u2019s") and doc[i + 1].lower_ in name_words()["given_names"]:
+        if doc[i].lower_ in POSSESSIVE_TOKENS and doc[i + 1].lower_ in name_words()["given_names"]:
             return [(first, i, "ORG" if label == "PERSON" else label), (i + 1, last, "PERSON")]
     return [(first, last, label)]
 
@@ -430,7 +457,7 @@ ACRONYM_FILLERS = {"of", "for", "the", "and", "on", "in", "&"}
 
 def fold_key(name):
     """What is left of a name once case, possessives, hyphens, stops and spaces are folded away."""
-    key = unicodedata.normalize("NFKC", name).casefold().replace("\u2019", "'")
+    key = unicodedata.normalize("NFKC", name).casefold().replace("\u2019", "'").replace("\u2018", "'")
     key = re.sub(r"'s\b|'$", "", key)
     return re.sub(r"[\W_]", "", key)
 
@@ -452,7 +479,7 @@ def capital_words(name):
 
 def fold_groups(entities):
     """Lists of entities that are one thing because their names fold together (case, possessive,
-    hyphenation, a plural). Two organisations a final "s" apart stay apart: "Time" is not "Times"."""
+    hyphenation, a plural). Two one-word organisations a final "s" apart stay apart: "Time" is not "Times"."""
     by_key = {}
     for entity in entities:
         by_key.setdefault(fold_key(entity["name"]), []).append(entity)
@@ -460,8 +487,9 @@ def fold_groups(entities):
     for key, members in sorted(by_key.items(), key=lambda item: len(item[0])):
         base = plural_base(key)
         singular_group = groups.get(base) if base != key else None
-        both_orgs = singular_group and {e["type"] for e in singular_group + members} == {"ORG"}
-        if singular_group is not None and not both_orgs:
+        pair = (singular_group or []) + members
+        one_word_orgs = {e["type"] for e in pair} == {"ORG"} and not any(" " in e["name"] for e in pair)
+        if singular_group is not None and not one_word_orgs:
             singular_group.extend(members)
         else:
             groups[key] = list(members)
@@ -487,7 +515,7 @@ def person_and_acronym_merges(entities):
     merges = {}
     for entity in entities:
         name = entity["name"]
-        if entity["type"] == "PERSON" and " " not in name:
+        if entity["type"] == "PERSON" and " " not in name and not name.isupper() and not is_title(name):
             matches = by_surname.get(name, [])
         elif entity["type"] == "ORG" and 3 <= len(name) <= 8 and name.isupper() and name.isalpha():
             matches = by_initials.get(name, [])
@@ -502,12 +530,12 @@ def entity_merges(entities):
     """({merged id: kept id}, {kept id: new name}) for entities (dicts of id, name, type, mentions) that are one thing.
 
     The entity with the most mentions keeps its id (ids are never reused); it
-    takes the spelling least in capitals, then the singular, then the commonest.
+    takes the spelling least in capitals, then the commonest, then the shortest.
     """
     merges, renames, kept = {}, {}, []
     for group in fold_groups(entities):
         keeper = min(group, key=lambda e: (-e["mentions"], e["id"]))
-        best = min(group, key=lambda e: (capital_words(e["name"]), len(fold_key(e["name"])), -e["mentions"], e["id"]))
+        best = min(group, key=lambda e: (capital_words(e["name"]), -e["mentions"], len(fold_key(e["name"])), e["id"]))
         merges.update({e["id"]: keeper["id"] for e in group if e is not keeper})
         if best["name"] != keeper["name"]:
             renames[keeper["id"]] = best["name"]

@@ -277,6 +277,7 @@ def tidy(db):
     """Merge entities that are one thing, settle their types, drop entities nothing refers to,
     recount what each has, remake aliases and units."""
     db.execute("delete from aliases")  # first: it points at entities about to merge
+    settle_types(db)  # merges read the types: "Putin" joins a person, "IAEA" an organisation
     merge_entities(db)
     settle_types(db)
     db.execute(
