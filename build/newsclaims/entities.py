@@ -450,6 +450,32 @@ def find_mentions(doc, skip=()):
     return settle_types(link_organisations(link_people(mentions)))
 
 
+def entity_for(text, start, end, mentions, label=None):
+    """The canonical (name, type) named at [start, end).
+
+    A person inside the span wins ("Pentagon press secretary Pat Ryder"); then
+    a mention that is the whole span; then a phrase with a name in it becomes
+    an entity ("the Netherlands' defence ministry").
+    """
+    if start is None or end is None:
+        return None
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    people = [m for m in inside if m.type == "PERSON"]
+    if people:
+        return people[-1].name, "PERSON"
+    start, end = trim_span(text, start, end)
+    whole = [m for m in mentions if (m.start, m.end) == (start, end)]
+    if whole:
+        return whole[0].name, whole[0].type
+    phrase = text[start:end].strip()
+    if phrase == phrase.lower():
+        return None  # "the prime minister" unresolved: a description names nobody, never make one up
+    if label is None and len(inside) == 1 and len(phrase) - len(inside[0].text) <= 2:
+        return inside[0].name, inside[0].type
+    label = label or "ORG"
+    return canonical_name(phrase, label), label
+
+
 # Across the database: which entities are one thing, what type each is, why an alias is folded in.
 
 ACRONYM_FILLERS = {"of", "for", "the", "and", "on", "in", "&"}
