@@ -395,3 +395,18 @@ def test_a_party_word_before_a_description_is_kept():
 def test_a_title_alone_never_joins_a_full_name():
     merges, _ = entity_merges([entity(1, "Vermont Senator", "PERSON"), entity(2, "Senator", "PERSON")])
     assert merges == {}
+
+
+def test_a_title_after_a_place_is_not_part_of_the_name(nlp):
+    doc = tagged(nlp, "Lisbon Mayor Gordon Ardwick spoke.", ("Lisbon Mayor", "PERSON"), ("Gordon Ardwick", "PERSON"))
+    assert {(m.name, m.type) for m in find_mentions(doc)} == {("Lisbon", "GPE"), ("Gordon Ardwick", "PERSON")}
+
+
+def test_a_listed_place_never_joins_a_full_name_that_starts_with_it(nlp):
+    doc = tagged(nlp, "Lisbon Harriers won. Lisbon cheered.", ("Lisbon Harriers", "PERSON"), ("Lisbon", "GPE"))
+    assert ("Lisbon", "GPE") in {(m.name, m.type) for m in find_mentions(doc)}
+
+
+def test_a_surname_that_is_a_title_stays_in_the_name(nlp):
+    doc = tagged(nlp, "Host Gordon King spoke.", ("Gordon King", "PERSON"))
+    assert {m.name for m in find_mentions(doc)} == {"Gordon King"}

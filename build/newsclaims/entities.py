@@ -203,8 +203,8 @@ def name_bounds(doc, first, last, label):
     """(first, last, titled): the tokens of an entity that are its name, and whether a title came with it.
 
     Edge marks, possessives, determiners and titles go; so do trailing lower-case
-    words ("think tank") unless they head the name ("Republican party"), and a
-    headline's verb or a number after a name ("Obama Says", "Trump 47.3").
+    words ("think tank") unless they head the name ("Republican party"), a title
+    after a place ("Charlotte Mayor"), and a headline's verb or a number after a name ("Obama Says", "Trump 47.3").
     """
     skip = title_run(doc, first, last)
     titled = bool(skip) or (first > 0 and is_title(doc[first - 1].text))
@@ -216,7 +216,8 @@ def name_bounds(doc, first, last, label):
         token = doc[last - 1]
         hyphened = doc[last - 2].text == "-" and not doc[last - 2].whitespace_  # "Ban Ki-moon"
         lower_word = token.is_alpha and token.is_lower and token.lower_ not in name_words()["heads"] and not hyphened
-        trailing = token.pos_ in ("VERB", "AUX") or token.like_num and label not in TITLED_WORKS
+        place_title = is_title(token.text) and doc[first:last - 1].text in known_types()  # "Charlotte Mayor"
+        trailing = token.pos_ in ("VERB", "AUX") or token.like_num and label not in TITLED_WORKS or place_title
         if no_word(token) or token.lower_ in POSSESSIVE_TOKENS or lower_word or trailing:
             last -= 1
         else:
@@ -305,7 +306,7 @@ def link_people(mentions):
             continue  # "SVP" is an acronym, not a surname
         words = mention.name.split()
         surname_of = [m for m in full if len(words) < len(m.name.split()) and m.name.split()[-len(words):] == words]
-        given_name_of = {m.name for m in full if len(words) == 1 and m.name.split()[0] == words[0]}
+        given_name_of = {m.name for m in full if len(words) == 1 and m.name.split()[0] == words[0] and mention.evidence != "places"}
         if surname_of:
             named = Counter(m.name for m in surname_of)
             before = [m.name for m in surname_of if m.start < mention.start]
