@@ -410,3 +410,8 @@ def test_a_listed_place_never_joins_a_full_name_that_starts_with_it(nlp):
 def test_a_surname_that_is_a_title_stays_in_the_name(nlp):
     doc = tagged(nlp, "Host Gordon King spoke.", ("Gordon King", "PERSON"))
     assert {m.name for m in find_mentions(doc)} == {"Gordon King"}
+
+
+def test_a_name_suffix_alone_is_no_entity(nlp):
+    doc = tagged(nlp, "Gordon Ardwick Jr. spoke; Jr. was tired.", ("Gordon Ardwick Jr.", "PERSON"), ("Jr.", "PERSON"))
+    assert {m.text for m in find_mentions(doc)} == {"Gordon Ardwick Jr."}

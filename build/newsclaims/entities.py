@@ -36,8 +36,8 @@ PLACE_PREPOSITIONS = {"in", "near", "across", "throughout", "outside", "inside"}
 DOTTED_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 MIDDLE_INITIAL = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\. [A-Z][a-z]+")  # "Laurence H. Tribe"
-# One word naming an idea or a fear, not a thing: "Russophobia", "Putinism".
-IDEA = re.compile(r"^[A-Z][a-z]+(?:phobia|ism)$")
+# One word naming an idea or a fear, not a thing ("Russophobia", "Putinism"), or a name's suffix alone ("Jr.").
+NOT_A_NAME = re.compile(r"^(?:[A-Z][a-z]+(?:phobia|ism)|Jr\.?|Sr\.?|II|III|IV)$")
 DASHES = {"-", "\u2013", "\u2014", "\u2015"}
 # Labels whose names may end in a number or run on past a comma: "Leopard 2", "Cleanliness, Godliness".
 TITLED_WORKS = {"WEAPON", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
@@ -432,7 +432,7 @@ def mention_at(doc, body, first, last, label):
     text = body[start:end]
     if not any(c.isalpha() for c in text) or not any(c.isupper() or c.isdigit() for c in text):
         return None
-    if IDEA.search(text) or part_of_a_title(doc, first, last):
+    if NOT_A_NAME.search(text) or part_of_a_title(doc, first, last):
         return None
     written = title_case(text) if text.isupper() and in_capitals(body, start, end) and text.lower() not in alias_table() else text
     name = canonical_name(written, "PERSON" if titled else label)
