@@ -130,8 +130,13 @@ def test_in_x_makes_a_place_of_an_unknown_name(nlp):
 
 
 def test_x_said_is_no_place(nlp):
-    doc = tagged(nlp, "Okonjwe said the plan would fail.", ("Okonjwe", "GPE"))
-    assert found(doc) == {("Okonjwe", "Okonjwe", "PERSON")}
+    doc = tagged(nlp, "Ada Okonjwe said the plan would fail.", ("Ada Okonjwe", "GPE"))
+    assert found(doc) == {("Ada Okonjwe", "Ada Okonjwe", "PERSON")}
+
+
+def test_one_unknown_word_that_speaks_is_an_organisation(nlp):
+    doc = tagged(nlp, "Statvik said the index rose.", ("Statvik", "GPE"))
+    assert found(doc) == {("Statvik", "Statvik", "ORG")}
 
 
 def test_one_mislabelled_mention_cannot_override_the_others(nlp):

@@ -243,7 +243,8 @@ def after_place_preposition(span):
 
 
 def context_vote(span, label):
-    """The type the words around a mention give, or None: "in X" is a place, "X said" is no place."""
+    """The type the words around a mention give, or None: "in X" is a place, "X said" is no place
+    (a person when it has two or three words, else an organisation; a bare surname joins its full name later)."""
     if after_place_preposition(span) and label not in PLACE_TYPES | {"NORP"}:
         return "GPE"
     root = span.root
@@ -251,7 +252,7 @@ def context_vote(span, label):
     reports = root.dep_ == "nsubj" and head.lower_ in cue_data()["verb_forms"]
     according = root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
     if (reports or according) and label in PLACE_TYPES and len(span) <= 3:
-        return "PERSON"
+        return "PERSON" if len(span) > 1 else "ORG"  # one unknown word that speaks is seldom a person's whole name
     return None
 
 
