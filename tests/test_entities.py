@@ -420,3 +420,9 @@ def test_a_surname_that_is_a_title_stays_in_the_name(nlp):
 def test_a_name_suffix_alone_is_no_entity(nlp):
     doc = tagged(nlp, "Gordon Ardwick Jr. spoke; Jr. was tired.", ("Gordon Ardwick Jr.", "PERSON"), ("Jr.", "PERSON"))
     assert {m.text for m in find_mentions(doc)} == {"Gordon Ardwick Jr."}
+
+
+def test_an_acronym_or_a_brand_and_its_plural_are_one_organisation():
+    merges, _ = entity_merges([entity(1, "PAC", "ORG", 3), entity(2, "PACs", "ORG"),
+                               entity(3, "iPhone", "ORG", 2), entity(4, "iPhones", "ORG")])
+    assert merges == {2: 1, 4: 3}

@@ -507,7 +507,8 @@ def capital_words(name):
 
 def fold_groups(entities):
     """Lists of entities that are one thing because their names fold together (case, possessive,
-    hyphenation, a plural). Two one-word organisations a final "s" apart stay apart: "Time" is not "Times"."""
+    hyphenation, a plural). Two organisations named by one plain word a final "s" apart stay apart ("Time" is
+    not "Times"); an acronym's or a brand's plural is the same thing ("PACs", "iPhones")."""
     by_key = {}
     for entity in entities:
         by_key.setdefault(fold_key(entity["name"]), []).append(entity)
@@ -516,8 +517,8 @@ def fold_groups(entities):
         base = plural_base(key)
         singular_group = groups.get(base) if base != key else None
         pair = (singular_group or []) + members
-        one_word_orgs = {e["type"] for e in pair} == {"ORG"} and not any(" " in e["name"] for e in pair)
-        if singular_group is not None and not one_word_orgs:
+        plain_words = all(" " not in e["name"] and e["name"][1:].islower() for e in pair)
+        if singular_group is not None and not ({e["type"] for e in pair} == {"ORG"} and plain_words):
             singular_group.extend(members)
         else:
             groups[key] = list(members)
