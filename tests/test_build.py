@@ -287,3 +287,32 @@ def test_each_quote_says_whether_its_cue_reports_speech_or_a_claim(corpus, tmp_p
     build([corpus.folder], db_path, warn=lambda message: None)
     assert rows(db_path, "select cue, cue_tag from quotes order by start") == [
         {"cue": "said", "cue_tag": "speech"}, {"cue": "estimated", "cue_tag": "claim"}]
+
+
+def stored(db_path, *mentions):
+    """A database holding one article per (text, name, vote, evidence) mention, tidied as a build tidies it."""
+    from newsclaims.articles import Article
+    from newsclaims.entities import Mention
+    from newsclaims.extract import Rows
+
+    with store.build_transaction(db_path) as db:
+        for number, (text, name, vote, evidence) in enumerate(mentions):
+            body = f"{text} spoke (article {number})."
+            mention = Mention(0, len(text), text, name, vote, vote, evidence)
+            store.write_rows(db, Rows(Article(f"a{number}", body), [mention]), {})
+        store.tidy(db)
+
+
+def test_aliases_table_lists_the_spellings_folded_into_each_entity(tmp_path):
+    db_path = tmp_path / "out.db"
+    stored(db_path, ("LISBON", "LISBON", "GPE", "model"), ("Lisbon", "Lisbon", "GPE", "model"))
+    assert rows(db_path, "select name from entities") == [{"name": "Lisbon"}]
+    aliases = rows(db_path, "select e.name, a.alias, a.mentions, a.reason from aliases a join entities e on e.id = a.entity_id")
+    assert aliases == [{"name": "Lisbon", "alias": "LISBON", "mentions": 1, "reason": "case"}]
+
+
+def test_an_entity_takes_the_type_most_of_its_mentions_vote_for_across_articles(tmp_path):
+    db_path = tmp_path / "out.db"
+    stored(db_path, ("Okonjwe", "Okonjwe", "GPE", "model"), ("Okonjwe", "Okonjwe", "PERSON", "title"),
+           ("Okonjwe", "Okonjwe", "GPE", "model"))
+    assert rows(db_path, "select type from entities") == [{"type": "PERSON"}]

@@ -17,6 +17,8 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.db import DescIndex
 
+from .entities import alias_reason, entity_merges, entity_types
+
 ARTICLE_COLUMNS = {
     "id": int, "slug": str, "label": str, "title": str, "published": str, "byline": str, "outlet": str, "dateline": str,
     "body": str, "words": int, "sha256": str, "source_path": str, "encoding": str, "url": str, "record": int,
@@ -30,7 +32,11 @@ UNIT_COLUMNS = {"unit": str, "category": str, "figures": int, "claimants": int, 
 UNNAMED_SOURCE_COLUMNS = {"source": str, "statements": int, "figures": int, "articles": int, "example": str}
 # Figures per (unit, claimant; 0 for the articles' own voice): what units.claimants counts, kept by difference.
 UNIT_CLAIMANT_COLUMNS = {"unit": str, "claimant": int, "figures": int}
-MENTION_COLUMNS = {"id": int, "article_id": int, "entity_id": int, "start": int, "end": int, "text": str}
+MENTION_COLUMNS = {
+    "id": int, "article_id": int, "entity_id": int, "start": int, "end": int, "text": str, "vote": str, "evidence": str,
+}
+# Each spelling the articles use for an entity, and why it is folded into it (remade for what each build touched).
+ALIAS_COLUMNS = {"entity_id": int, "alias": str, "mentions": int, "reason": str}
 QUOTE_COLUMNS = {
     "id": int, "article_id": int, "start": int, "end": int, "text": str, "kind": str, "speaker_id": int,
     "speaker_start": int, "speaker_end": int, "cue": str,
@@ -59,7 +65,7 @@ class NotOurDatabase(RuntimeError):
 
 TABLE_COLUMNS = {
     "articles": ARTICLE_COLUMNS, "entities": ENTITY_COLUMNS, "mentions": MENTION_COLUMNS,
-    "quotes": QUOTE_COLUMNS, "figures": FIGURE_COLUMNS, "units": UNIT_COLUMNS,
+    "quotes": QUOTE_COLUMNS, "figures": FIGURE_COLUMNS, "units": UNIT_COLUMNS, "aliases": ALIAS_COLUMNS,
     "unnamed_sources": UNNAMED_SOURCE_COLUMNS, "unit_claimants": UNIT_CLAIMANT_COLUMNS,
 }
 # The phrase of a quote or figure whose source has no entity, and the rows that count for it.
@@ -113,6 +119,8 @@ def create_schema(db):
     db["units"].create(UNIT_COLUMNS, pk="unit", if_not_exists=True)
     db["unnamed_sources"].create(UNNAMED_SOURCE_COLUMNS, pk="source", if_not_exists=True)
     db["unit_claimants"].create(UNIT_CLAIMANT_COLUMNS, pk=("unit", "claimant"), if_not_exists=True)
+    db["aliases"].create(ALIAS_COLUMNS, pk=("entity_id", "alias"), if_not_exists=True,
+                         foreign_keys=[("entity_id", "entities", "id")])
     db["id_sequence"].create(SEQUENCE_COLUMNS, pk="table_name", if_not_exists=True)
     if db.execute("pragma application_id").fetchone()[0] != APPLICATION_ID:
         db.execute(f"pragma application_id = {APPLICATION_ID}")
@@ -265,7 +273,7 @@ def write_rows(db, rows, entity_ids=None):
     })
     db["mentions"].insert_all(
         {"id": mention_id, "article_id": article_id, "entity_id": entity_id(db, (m.name, m.type), known),
-         "start": m.start, "end": m.end, "text": m.text}
+         "start": m.start, "end": m.end, "text": m.text, "vote": m.vote or m.type, "evidence": m.evidence}
         for mention_id, m in zip(fresh_ids(db, "mentions", len(rows.mentions)), rows.mentions)
     )
     quote_ids = fresh_ids(db, "quotes", len(rows.quotes))
@@ -303,6 +311,7 @@ def merge_entity(db, old_id, new_id):
           figures = entities.figures + old.figures
         from (select mentions, quotes, figures from entities where id = ?) as old where entities.id = ?
     """, [old_id, new_id])
+    db.execute("delete from aliases where entity_id = ?", [old_id])
     db.execute("delete from entities where id = ?", [old_id])
     db.execute("insert or ignore into unit_claimants (unit, claimant, figures) "
                "select unit, ?, 0 from unit_claimants where claimant = ?", [new_id, old_id])
@@ -316,51 +325,54 @@ def merge_entity(db, old_id, new_id):
     db.execute("insert or ignore into temp.touched_entities values (?)", [new_id])
 
 
-def merge_surnames(db):
-    """A bare "Putin" joins "Vladimir Putin" when the database knows exactly one person of that surname.
-
-    Within an article this happens at extraction; this catches articles that
-    never give the full name.
-    """
-    people = list(db.query("select id, name from entities where type = 'PERSON'"))
-    by_surname = {}
-    for person in people:
-        if " " in person["name"]:
-            by_surname.setdefault(person["name"].split()[-1], []).append(person["id"])
-    for person in people:
-        matches = by_surname.get(person["name"], []) if " " not in person["name"] else []
-        if len(matches) == 1:
-            merge_entity(db, person["id"], matches[0])
+def merge_entities(db):
+    """Apply entities.entity_merges: repoint and drop the entities that are one thing, then rename the kept ones."""
+    entities = list(db.query("select id, name, type, mentions from entities"))  # counts kept by difference
+    merges, renames = entity_merges(entities)
+    for old_id, new_id in merges.items():
+        merge_entity(db, old_id, new_id)
+    for entity_id, name in renames.items():
+        db.execute("update entities set name = ? where id = ?", [name, entity_id])
+        db.execute("insert or ignore into temp.touched_entities values (?)", [entity_id])
 
 
-ACRONYM_FILLERS = {"of", "for", "the", "and", "on", "in", "&"}
+def settle_types(db):
+    """Apply entities.entity_types: each entity this build touched takes the weighted vote of all its mentions."""
+    votes = {}
+    for row in db.query(
+        "select m.entity_id, coalesce(m.vote, e.type) as vote, coalesce(m.evidence, 'model') as evidence, count(*) as n "
+        "from mentions m join entities e on e.id = m.entity_id "
+        "where m.entity_id in (select id from temp.touched_entities) group by 1, 2, 3"
+    ):
+        votes.setdefault(row["entity_id"], {})[row["vote"], row["evidence"]] = row["n"]
+    current = {row["id"]: row["type"] for row in db.query(
+        "select id, type from entities where id in (select id from temp.touched_entities)")}
+    for entity_id, type_ in entity_types(votes).items():
+        if current.get(entity_id) != type_:
+            db.execute("update entities set type = ? where id = ?", [type_, entity_id])
 
 
-def initials(name):
-    """ "International Atomic Energy Agency" -> "IAEA"; filler words do not count."""
-    return "".join(word[0].upper() for word in name.split() if word.lower() not in ACRONYM_FILLERS)
-
-
-def merge_acronyms(db):
-    """"IAEA" joins "International Atomic Energy Agency" when exactly one organisation spells it out."""
-    orgs = list(db.query("select id, name from entities where type = 'ORG'"))
-    by_initials = {}
-    for org in orgs:
-        if len(org["name"].split()) >= 2:
-            by_initials.setdefault(initials(org["name"]), []).append(org["id"])
-    for org in orgs:
-        name = org["name"]
-        if 2 <= len(name) <= 8 and name.isupper() and name.isalpha():
-            matches = by_initials.get(name, [])
-            if len(matches) == 1:
-                merge_entity(db, org["id"], matches[0])
+def write_aliases(db):
+    """Remake the aliases of the entities this build touched: every spelling that names one other than its own
+    name, and why."""
+    db.execute("delete from aliases where entity_id in (select id from temp.touched_entities)")
+    db["aliases"].insert_all(
+        {"entity_id": row["entity_id"], "alias": row["alias"], "mentions": row["mentions"],
+         "reason": alias_reason(row["alias"], row["name"])}
+        for row in db.query(
+            "select m.entity_id, m.text as alias, e.name, count(*) as mentions from mentions m "
+            "join entities e on e.id = m.entity_id where m.text != e.name "
+            "and m.entity_id in (select id from temp.touched_entities) group by m.entity_id, m.text"
+        )
+    )
 
 
 def tidy(db):
-    """Merge bare surnames and acronyms; of what this build touched, drop the entities, units and sources
-    nothing counts any more, and recount each unit's claimants from the small unit_claimants table."""
-    merge_surnames(db)
-    merge_acronyms(db)
+    """Of the entities this build touched: settle their types, merge those that are one thing, drop those nothing
+    refers to any more, remake their aliases; drop the units and sources nothing counts, recount claimants."""
+    settle_types(db)  # merges read the types: "Putin" joins a person, "IAEA" an organisation
+    merge_entities(db)
+    settle_types(db)
     db.execute("""
         delete from entities where id in (select id from temp.touched_entities)
         and mentions = 0 and quotes = 0 and figures = 0
@@ -368,6 +380,7 @@ def tidy(db):
         and not exists (select 1 from quotes where speaker_id = entities.id)
         and not exists (select 1 from figures where claimant_id = entities.id)
     """)
+    write_aliases(db)
     db.execute("delete from unit_claimants where figures <= 0")
     db.execute("""
         update units set claimants = (select count(*) from unit_claimants where unit = units.unit)
@@ -427,6 +440,8 @@ def count_everything_once(db):
             )
             group by source
         """)
+    if not db.execute("select 1 from aliases limit 1").fetchone():
+        db.execute("insert or ignore into temp.touched_entities select id from entities")
 
 
 @contextmanager
@@ -501,7 +516,7 @@ def build_transaction(path, fresh=False):
         with db.atomic():
             create_schema(db)
             if fresh:
-                for table in ("figures", "quotes", "mentions", "articles", "entities", "units"):
+                for table in ("aliases", "figures", "quotes", "mentions", "articles", "entities", "units"):
                     db.execute(f"delete from [{table}]")
             yield db
         db.execute("pragma wal_checkpoint(truncate)")  # fold the build into the file; readers never wait for it
