@@ -37,6 +37,10 @@ MENTION_COLUMNS = {
 }
 # Each spelling the articles use for an entity, and why it is folded into it (remade for what each build touched).
 ALIAS_COLUMNS = {"entity_id": int, "alias": str, "mentions": int, "reason": str}
+# Kept by difference, so types and aliases are settled without reading every mention of a common entity:
+# how many mentions vote for each type (and why), and how many use each spelling.
+VOTE_COLUMNS = {"entity_id": int, "vote": str, "evidence": str, "mentions": int}
+SPELLING_COLUMNS = {"entity_id": int, "text": str, "mentions": int}
 QUOTE_COLUMNS = {
     "id": int, "article_id": int, "start": int, "end": int, "text": str, "kind": str, "speaker_id": int,
     "speaker_start": int, "speaker_end": int, "cue": str,
@@ -67,6 +71,7 @@ TABLE_COLUMNS = {
     "articles": ARTICLE_COLUMNS, "entities": ENTITY_COLUMNS, "mentions": MENTION_COLUMNS,
     "quotes": QUOTE_COLUMNS, "figures": FIGURE_COLUMNS, "units": UNIT_COLUMNS, "aliases": ALIAS_COLUMNS,
     "unnamed_sources": UNNAMED_SOURCE_COLUMNS, "unit_claimants": UNIT_CLAIMANT_COLUMNS,
+    "entity_votes": VOTE_COLUMNS, "spellings": SPELLING_COLUMNS,
 }
 # The phrase of a quote or figure whose source has no entity, and the rows that count for it.
 UNNAMED_QUOTES = "speaker_id is null and speaker_text is not null and kind != 'scare' and part_of is null"
@@ -121,6 +126,8 @@ def create_schema(db):
     db["unit_claimants"].create(UNIT_CLAIMANT_COLUMNS, pk=("unit", "claimant"), if_not_exists=True)
     db["aliases"].create(ALIAS_COLUMNS, pk=("entity_id", "alias"), if_not_exists=True,
                          foreign_keys=[("entity_id", "entities", "id")])
+    db["entity_votes"].create(VOTE_COLUMNS, pk=("entity_id", "vote", "evidence"), if_not_exists=True)
+    db["spellings"].create(SPELLING_COLUMNS, pk=("entity_id", "text"), if_not_exists=True)
     db["id_sequence"].create(SEQUENCE_COLUMNS, pk="table_name", if_not_exists=True)
     if db.execute("pragma application_id").fetchone()[0] != APPLICATION_ID:
         db.execute(f"pragma application_id = {APPLICATION_ID}")
@@ -152,6 +159,9 @@ ARTICLE_SHARES = {
         ) group by id""",
     "units": "select unit, max(category), count(*) from figures where article_id = :article and unit is not null "
              "group by unit",
+    "entity_votes": "select m.entity_id, coalesce(m.vote, e.type), coalesce(m.evidence, 'model'), count(*) "
+                    "from mentions m join entities e on e.id = m.entity_id where m.article_id = :article group by 1, 2, 3",
+    "spellings": "select entity_id, text, count(*) from mentions where article_id = :article group by 1, 2",
     "unit_claimants": "select unit, coalesce(claimant_id, 0), count(*) from figures "
                       "where article_id = :article and unit is not null group by 1, 2",
     "unnamed_sources": f"""
@@ -184,6 +194,14 @@ def count_article(db, article_id, sign):
         db.execute("update units set figures = figures + ?, articles = articles + ? where unit = ?",
                    [sign * figures, sign, unit])
         db.execute("insert or ignore into temp.touched_units values (?)", [unit])
+    for entity, vote, evidence, mentions in db.execute(ARTICLE_SHARES["entity_votes"], article).fetchall():
+        db.execute("insert or ignore into entity_votes values (?, ?, ?, 0)", [entity, vote, evidence])
+        db.execute("update entity_votes set mentions = mentions + ? where entity_id = ? and vote = ? and evidence = ?",
+                   [sign * mentions, entity, vote, evidence])
+    for entity, text, mentions in db.execute(ARTICLE_SHARES["spellings"], article).fetchall():
+        db.execute("insert or ignore into spellings values (?, ?, 0)", [entity, text])
+        db.execute("update spellings set mentions = mentions + ? where entity_id = ? and text = ?",
+                   [sign * mentions, entity, text])
     for unit, claimant, figures in db.execute(ARTICLE_SHARES["unit_claimants"], article).fetchall():
         db.execute("insert or ignore into unit_claimants (unit, claimant, figures) values (?, ?, 0)", [unit, claimant])
         db.execute("update unit_claimants set figures = figures + ? where unit = ? and claimant = ?",
@@ -313,6 +331,15 @@ def merge_entity(db, old_id, new_id):
     """, [old_id, new_id])
     db.execute("delete from aliases where entity_id = ?", [old_id])
     db.execute("delete from entities where id = ?", [old_id])
+    for table, key in (("entity_votes", ("vote", "evidence")), ("spellings", ("text",))):
+        same = " and ".join(f"old.{column} = {table}.{column}" for column in key)
+        columns = ", ".join(key)
+        db.execute(f"insert or ignore into {table} (entity_id, {columns}, mentions) "
+                   f"select ?, {columns}, 0 from {table} where entity_id = ?", [new_id, old_id])
+        db.execute(f"update {table} set mentions = mentions + (select old.mentions from {table} old "
+                   f"where old.entity_id = :old and {same}) where entity_id = :new and ({columns}) in "
+                   f"(select {columns} from {table} where entity_id = :old)", {"old": old_id, "new": new_id})
+        db.execute(f"delete from {table} where entity_id = ?", [old_id])
     db.execute("insert or ignore into unit_claimants (unit, claimant, figures) "
                "select unit, ?, 0 from unit_claimants where claimant = ?", [new_id, old_id])
     db.execute("""
@@ -340,9 +367,8 @@ def settle_types(db):
     """Apply entities.entity_types: each entity this build touched takes the weighted vote of all its mentions."""
     votes = {}
     for row in db.query(
-        "select m.entity_id, coalesce(m.vote, e.type) as vote, coalesce(m.evidence, 'model') as evidence, count(*) as n "
-        "from mentions m join entities e on e.id = m.entity_id "
-        "where m.entity_id in (select id from temp.touched_entities) group by 1, 2, 3"
+        "select entity_id, vote, evidence, mentions as n from entity_votes "
+        "where mentions > 0 and entity_id in (select id from temp.touched_entities)"
     ):
         votes.setdefault(row["entity_id"], {})[row["vote"], row["evidence"]] = row["n"]
     current = {row["id"]: row["type"] for row in db.query(
@@ -360,9 +386,9 @@ def write_aliases(db):
         {"entity_id": row["entity_id"], "alias": row["alias"], "mentions": row["mentions"],
          "reason": alias_reason(row["alias"], row["name"])}
         for row in db.query(
-            "select m.entity_id, m.text as alias, e.name, count(*) as mentions from mentions m "
-            "join entities e on e.id = m.entity_id where m.text != e.name "
-            "and m.entity_id in (select id from temp.touched_entities) group by m.entity_id, m.text"
+            "select s.entity_id, s.text as alias, e.name, s.mentions from spellings s "
+            "join entities e on e.id = s.entity_id where s.text != e.name and s.mentions > 0 "
+            "and s.entity_id in (select id from temp.touched_entities)"
         )
     )
 
@@ -381,6 +407,8 @@ def tidy(db):
         and not exists (select 1 from figures where claimant_id = entities.id)
     """)
     write_aliases(db)
+    db.execute("delete from entity_votes where mentions <= 0")
+    db.execute("delete from spellings where mentions <= 0")
     db.execute("delete from unit_claimants where figures <= 0")
     db.execute("""
         update units set claimants = (select count(*) from unit_claimants where unit = units.unit)
@@ -440,7 +468,11 @@ def count_everything_once(db):
             )
             group by source
         """)
-    if not db.execute("select 1 from aliases limit 1").fetchone():
+    if not db.execute("select 1 from entity_votes limit 1").fetchone():
+        db.execute("insert into entity_votes select m.entity_id, coalesce(m.vote, e.type), "
+                   "coalesce(m.evidence, 'model'), count(*) from mentions m join entities e on e.id = m.entity_id "
+                   "group by 1, 2, 3")
+        db.execute("insert into spellings select entity_id, text, count(*) from mentions group by 1, 2")
         db.execute("insert or ignore into temp.touched_entities select id from entities")
 
 
