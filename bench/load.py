@@ -334,7 +334,8 @@ def summarise(results, elapsed):
         "categories": {
             name: {"requests": e["requests"], "ok": e["ok"],
                    "p50_ms": round(percentile(e["latencies"], 0.50) * 1000, 1),
-                   "p95_ms": round(percentile(e["latencies"], 0.95) * 1000, 1)}
+                   "p95_ms": round(percentile(e["latencies"], 0.95) * 1000, 1),
+                   "max_ms": round(max(e["latencies"]) * 1000, 1)}
             for name, e in sorted(categories.items())
         },
     }
@@ -364,7 +365,7 @@ def report(summary):
     ]
     for name, entry in summary["categories"].items():
         lines.append(f"  {name:18} {entry['requests']:6} requests, {entry['ok']:6} ok, "
-                     f"p50 {entry['p50_ms']:8.1f} ms, p95 {entry['p95_ms']:8.1f} ms")
+                     f"p50 {entry['p50_ms']:8.1f} ms, p95 {entry['p95_ms']:8.1f} ms, max {entry['max_ms']:8.1f} ms")
     for category, path, status in summary["error_examples"]:
         lines.append(f"  error: {category} {path}: {status}")
     return "\n".join(lines)
