@@ -9,7 +9,7 @@ whichever comes first, then stops the server. Only 127.0.0.1 is ever contacted.
 Requests cycle through categories a reader hits: every saved query in
 metadata.yml (as a page and as JSON), full-text search, row pages, streamed
 CSV and JSON table pages. With --hostile, one request in HOSTILE_EVERY is an
-attack instead (a search of "a " a thousand times, SQL that builds a gigabyte
+attack instead (a search of "a " a thousand times or of ten common words, SQL that builds a gigabyte
 string, the provenance page of a 1.5 MB article added to a copy of the
 database, ids and sorts that do not exist), and the report gives the ordinary
 readers' p95 and the slowest request beside the SQL time limit. Exit status 1
@@ -43,7 +43,7 @@ DEFAULT_PARAM = "Ukraine"
 SEARCH_WORDS = ["tanks", "Putin", "NATO", "ceasefire", "Kyiv", "missiles", "said"]
 REQUEST_TIMEOUT = 30
 HOSTILE_EVERY = 5
-HOSTILE_SEARCH = "a " * 1000
+HOSTILE_SEARCHES = ["a " * 1000, "the of and to in a is that for on"]
 HOSTILE_SQL = ["select printf('%.*c', 2147483647, 'x')", "select randomblob(1000000000)",
                "select zeroblob(1000000000)", "select replace(printf('%.*c', 100000000, 'x'), 'x', 'yy')"]
 BAD_URLS = ["/-/provenance/quotes/9223372036854775808", f"/-/provenance/quotes/{'9' * 5000}",
@@ -240,9 +240,10 @@ def plan(db_path):
 
 def hostile_plan(db_path):
     """(category, path) pairs of attacks; every category name starts with "hostile"."""
-    search = urllib.parse.quote(HOSTILE_SEARCH)
-    paths = [("hostile search", f"/{DATABASE}/{name}?search={search}") for name in ("search_articles", "search_quotes")]
-    paths.append(("hostile search", f"/{DATABASE}/quotes?_search={search}"))
+    paths = []
+    for search in map(urllib.parse.quote, HOSTILE_SEARCHES):
+        paths += [("hostile search", f"/{DATABASE}/{name}?search={search}") for name in ("search_articles", "search_quotes")]
+        paths.append(("hostile search", f"/{DATABASE}/quotes?_search={search}"))
     paths += [("hostile sql", f"/{DATABASE}.json?{urllib.parse.urlencode({'sql': sql})}") for sql in HOSTILE_SQL]
     paths.append(("hostile provenance", f"/-/provenance/quotes/{big_article_quote(db_path)}"))
     paths += [("hostile bad url", path) for path in BAD_URLS]

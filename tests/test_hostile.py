@@ -113,3 +113,15 @@ async def test_csv_downloads_neutralise_formula_cells_and_json_keeps_them(formul
 async def test_about_page_says_csv_neutralises_formulas_and_json_keeps_raw_values(ds):
     page = (await ds.client.get("/-/about")).text
     assert "CSV downloads put an apostrophe" in page and "JSON, the SQL results and the database" in page
+
+
+async def test_article_search_shows_a_long_articles_opening_not_a_snippet(seeds_db, tmp_path):
+    """snippet() over a 1.5 MB article with common words ran for minutes, past the time limit."""
+    load = bench_load()
+    db_path = load.with_big_article(seeds_db, tmp_path)
+    body = next(sqlite_utils.Database(db_path).query("select body from articles order by length(body) desc"))["body"]
+    response = await datasette_for(db_path).client.get(
+        "/newsclaims/search_articles.json", params={"search": "the of and to in a is that", "_shape": "array"})
+    assert response.status_code == 200
+    passages = [row["passage"] for row in response.json()]
+    assert body[:200] + "…" in passages
