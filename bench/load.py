@@ -8,7 +8,13 @@ whichever comes first, then stops the server. Only 127.0.0.1 is ever contacted.
 
 Requests cycle through categories a reader hits: every saved query in
 metadata.yml (as a page and as JSON), full-text search, row pages, streamed
-CSV and JSON table pages. Exit status 1 if any request failed.
+CSV and JSON table pages. With --hostile, one request in HOSTILE_EVERY is an
+attack instead (a search of "a " a thousand times or of ten common words, SQL that builds a gigabyte
+string, the provenance page of a 1.5 MB article added to a copy of the
+database, ids and sorts that do not exist), and the report gives the ordinary
+readers' p95 and the slowest request beside the SQL time limit. Exit status 1
+if any request failed: a reader's that did not answer 2xx, an attack's that
+answered 5xx or timed out.
 """
 import argparse
 import json
@@ -26,17 +32,25 @@ import urllib.request
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from pathlib import Path
 
-from datasette.utils import tilde_encode
-
-from newsclaims.site import METADATA_NAME, metadata_for, served_names
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+DATABASE = "newsclaims"  # the name metadata.yml uses; the served file must be called newsclaims.db
 HOST = "127.0.0.1"
 # Values for saved-query parameters; anything else gets DEFAULT_PARAM.
 PARAM_VALUES = {"unit": "", "search": "said", "speaker": "Putin", "claimant": "Putin", "entity": "Ukraine"}
 DEFAULT_PARAM = "Ukraine"
 SEARCH_WORDS = ["tanks", "Putin", "NATO", "ceasefire", "Kyiv", "missiles", "said"]
 REQUEST_TIMEOUT = 30
+HOSTILE_EVERY = 5
+HOSTILE_SEARCHES = ["a " * 1000, "the of and to in a is that for on"]
+HOSTILE_SQL = ["select printf('%.*c', 2147483647, 'x')", "select randomblob(1000000000)",
+               "select zeroblob(1000000000)", "select replace(printf('%.*c', 100000000, 'x'), 'x', 'yy')"]
+BAD_URLS = ["/-/provenance/quotes/9223372036854775808", f"/-/provenance/quotes/{'9' * 5000}",
+            "/-/provenance/quotes/abc", "/-/provenance/foo/1", f"/{DATABASE}/quotes/1/extra", "/a/b/c/d",
+            f"/{DATABASE}/quotes?_sort=nonexistent", f"/{DATABASE}/quotes?_sort_desc=nonexistent"]
+BIG_ARTICLE_CHARS = 1_500_000
+SPAN_TABLES = ("quotes", "figures", "mentions")
 
 
 def free_port():
@@ -48,10 +62,73 @@ def free_port():
 
 def build_seeds(folder):
     """Build seeds/ into ``folder``/newsclaims.db with the project's own command; returns the path."""
-    db_path = Path(folder) / "newsclaims.db"
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    db_path = Path(folder) / f"{DATABASE}.db"
     subprocess.run([sys.executable, "-m", "newsclaims", "build", "-q", str(ROOT / "seeds"), "--db", str(db_path)],
                    check=True)
     return db_path
+
+
+def served_copy(db_path, folder):
+    """``db_path`` under the name metadata.yml expects (a symlink, so nothing is copied)."""
+    db_path = Path(db_path).resolve()
+    if db_path.name == f"{DATABASE}.db":
+        return db_path
+    link = Path(folder) / f"{DATABASE}.db"
+    link.symlink_to(db_path)
+    return link
+
+
+def with_big_article(db_path, folder):
+    """A copy of ``db_path`` in ``folder`` with one more article of about 1.5 MB: the article with most quotes,
+    repeated with its quotes, figures and mentions, as a long transcript or live blog would be."""
+    copy = Path(folder) / f"{DATABASE}.db"
+    copy.write_bytes(Path(db_path).read_bytes())
+    conn = sqlite3.connect(copy)
+    conn.row_factory = sqlite3.Row
+    with conn:
+        source = conn.execute("select * from articles order by quotes desc limit 1").fetchone()
+        body = source["body"] + "\n\n"
+        copies = BIG_ARTICLE_CHARS // len(body) + 1
+        article = {**dict(source), "id": None, "slug": source["slug"] + "-repeated", "body": body * copies,
+                   "words": (source["words"] or 0) * copies, "sha256": "repeated"}
+        article_id = insert(conn, "articles", article)
+        for table in SPAN_TABLES:
+            rows = [dict(row) for row in conn.execute(f"select * from {table} where article_id = ?", [source["id"]])]
+            for n in range(copies):
+                for row in rows:
+                    insert(conn, table, shifted(row, article_id, n * len(body)))
+    conn.close()
+    return copy
+
+
+def insert(conn, table, row):
+    columns = ", ".join(f'"{column}"' for column in row)
+    marks = ", ".join("?" for _ in row)
+    return conn.execute(f'insert into {table} ({columns}) values ({marks})', list(row.values())).lastrowid
+
+
+def shifted(row, article_id, offset):
+    """A span row moved ``offset`` characters on, into ``article_id``, with a new id."""
+    row = {**row, "id": None, "article_id": article_id}
+    for column in ("start", "end", "speaker_start", "speaker_end"):
+        if row.get(column) is not None:
+            row[column] += offset
+    if "quote_id" in row:
+        row["quote_id"] = None
+    return row
+
+
+def big_article_quote(db_path):
+    """The id of a quote in the middle of the longest article."""
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        return conn.execute("""select q.id from quotes q where q.article_id = (select id from articles
+                               order by length(body) desc limit 1) order by q.start
+                               limit 1 offset (select count(*) / 2 from quotes where article_id = (
+                               select id from articles order by length(body) desc limit 1))""").fetchone()[0]
+    finally:
+        conn.close()
 
 
 class Server:
@@ -65,7 +142,7 @@ class Server:
         self.log = tempfile.TemporaryFile()
 
     def __enter__(self):
-        # As `make serve` runs it: the database served read-only, seeing each build as it commits.
+        # Like `make serve`: the database served read-only, seeing each build as it commits.
         command = [sys.executable, "-m", "newsclaims", "serve", str(self.db_path), "--host", HOST,
                    "--port", str(self.port)]
         self.proc = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
@@ -101,10 +178,17 @@ class Server:
 
 
 def saved_queries():
-    """name -> {param: value} for every saved query the site serves."""
+    """name -> {param: value} for every saved query in metadata.yml."""
+    path = ROOT / "metadata.yml"
+    if not path.exists():
+        return {}
+    metadata = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    queries = ((metadata.get("databases") or {}).get(DATABASE) or {}).get("queries") or {}
     found = {}
-    for name, query in metadata_for([METADATA_NAME])["databases"][METADATA_NAME]["queries"].items():
-        params = sorted(set(re.findall(r"(?<![:\w]):(\w+)", query["sql"])))
+    for name, query in queries.items():
+        sql = query if isinstance(query, str) else query.get("sql", "")
+        params = query.get("params") if isinstance(query, dict) and query.get("params") else \
+            sorted(set(re.findall(r"(?<![:\w]):(\w+)", sql)))
         found[name] = {param: PARAM_VALUES.get(param, DEFAULT_PARAM) for param in params}
     return found
 
@@ -119,22 +203,43 @@ def row_ids(db_path, table, limit=50):
 
 def plan(db_path):
     """(category, path) pairs to cycle through: one of each kind a reader would ask for."""
-    database = tilde_encode(served_names([db_path])[0])
     paths = []
     for name, params in saved_queries().items():
         query = urllib.parse.urlencode(params)
-        paths.append(("saved query", f"/{database}/{name}?{query}"))
-        paths.append(("saved query json", f"/{database}/{name}.json?{query}&_shape=array"))
+        paths.append(("saved query", f"/{DATABASE}/{name}?{query}"))
+        paths.append(("saved query json", f"/{DATABASE}/{name}.json?{query}&_shape=array"))
     for word in SEARCH_WORDS:
-        paths.append(("search", f"/{database}/articles?_search={urllib.parse.quote(word)}"))
+        paths.append(("search", f"/{DATABASE}/articles?_search={urllib.parse.quote(word)}"))
     for table in ("quotes", "figures", "articles"):
         for row_id in row_ids(db_path, table, limit=5):
-            paths.append(("row page", f"/{database}/{table}/{row_id}"))
-    paths.append(("csv", f"/{database}/figures.csv?_stream=on"))
-    paths.append(("csv", f"/{database}/quotes.csv?_stream=on&_labels=on"))
+            paths.append(("row page", f"/{DATABASE}/{table}/{row_id}"))
+    paths.append(("csv", f"/{DATABASE}/figures.csv?_stream=on"))
+    paths.append(("csv", f"/{DATABASE}/quotes.csv?_stream=on&_labels=on"))
     for table in ("quotes", "figures", "entities"):
-        paths.append(("json", f"/{database}/{table}.json?_shape=array&_size=50"))
+        paths.append(("json", f"/{DATABASE}/{table}.json?_shape=array&_size=50"))
     paths.append(("home", "/"))
+    return paths
+
+
+def hostile_plan(db_path):
+    """(category, path) pairs of attacks; every category name starts with "hostile"."""
+    paths = []
+    for search in map(urllib.parse.quote, HOSTILE_SEARCHES):
+        paths += [("hostile search", f"/{DATABASE}/{name}?search={search}") for name in ("search_articles", "search_quotes")]
+        paths.append(("hostile search", f"/{DATABASE}/quotes?_search={search}"))
+    paths += [("hostile sql", f"/{DATABASE}.json?{urllib.parse.urlencode({'sql': sql})}") for sql in HOSTILE_SQL]
+    paths.append(("hostile provenance", f"/-/provenance/quotes/{big_article_quote(db_path)}"))
+    paths += [("hostile bad url", path) for path in BAD_URLS]
+    return paths
+
+
+def mixed(readers, attacks):
+    """The readers' plan with one attack in every HOSTILE_EVERY requests."""
+    paths = []
+    for n, reader in enumerate(readers * len(attacks)):
+        paths.append(reader)
+        if n % (HOSTILE_EVERY - 1) == HOSTILE_EVERY - 2:
+            paths.append(attacks[(n // (HOSTILE_EVERY - 1)) % len(attacks)])
     return paths
 
 
@@ -177,41 +282,60 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
+def is_hostile(category):
+    return category.startswith("hostile")
+
+
+def ok(category, status):
+    """A reader must get 2xx; an attack may be refused (4xx) but must never break the server (5xx, timeout)."""
+    if not isinstance(status, int):
+        return False
+    return status < 500 if is_hostile(category) else 200 <= status < 300
+
+
 def summarise(results, elapsed):
-    """Totals, latency percentiles and errors, overall and per category."""
-    def ok(status):
-        return isinstance(status, int) and 200 <= status < 300
+    """Totals, latency percentiles and errors, overall, for ordinary readers and per category."""
 
     categories = {}
     for category, path, status, seconds in results:
         entry = categories.setdefault(category, {"requests": 0, "ok": 0, "latencies": []})
         entry["requests"] += 1
-        entry["ok"] += ok(status)
+        entry["ok"] += ok(category, status)
         entry["latencies"].append(seconds)
-    errors = [(category, path, status) for category, path, status, _ in results if not ok(status)]
+    errors = [(category, path[:120], status) for category, path, status, _ in results if not ok(category, status)]
     latencies = [seconds for *_, seconds in results]
+    readers = [seconds for category, *_, seconds in results if not is_hostile(category)]
     return {
         "requests": len(results),
         "seconds": round(elapsed, 3),
         "requests_per_second": round(len(results) / elapsed, 1) if elapsed else 0.0,
         "p50_ms": round(percentile(latencies, 0.50) * 1000, 1),
         "p95_ms": round(percentile(latencies, 0.95) * 1000, 1),
+        "readers_p95_ms": round(percentile(readers, 0.95) * 1000, 1),
+        "slowest_ms": round(max(latencies, default=0.0) * 1000, 1),
         "errors": len(errors),
         "error_examples": errors[:10],
         "categories": {
             name: {"requests": e["requests"], "ok": e["ok"],
                    "p50_ms": round(percentile(e["latencies"], 0.50) * 1000, 1),
-                   "p95_ms": round(percentile(e["latencies"], 0.95) * 1000, 1)}
+                   "p95_ms": round(percentile(e["latencies"], 0.95) * 1000, 1),
+                   "max_ms": round(max(e["latencies"]) * 1000, 1)}
             for name, e in sorted(categories.items())
         },
     }
 
 
-def run(db_path=None, requests=1000, concurrency=8, seconds=60.0):
-    """Serve ``db_path`` (default: seeds built into a temp dir), load it, stop; returns the summary dict."""
+def run(db_path=None, requests=1000, concurrency=8, seconds=60.0, hostile=False):
+    """Serve ``db_path`` (default: seeds built into a temp dir), load it, stop; returns the summary dict.
+
+    ``hostile`` serves a copy with a 1.5 MB article added and mixes attacks in with the readers."""
     with tempfile.TemporaryDirectory(prefix="newsclaims-load-") as folder:
-        db_path = build_seeds(folder) if db_path is None else db_path
-        paths = plan(db_path)
+        if db_path is None:
+            db_path = build_seeds(Path(folder) / "seeds" if hostile else folder)
+        if hostile:
+            db_path = with_big_article(db_path, folder)
+        db_path = served_copy(db_path, folder)
+        paths = mixed(plan(db_path), hostile_plan(db_path)) if hostile else plan(db_path)
         with Server(db_path) as server:
             results, elapsed = hammer(server.base, paths, requests, concurrency, seconds)
     return summarise(results, elapsed)
@@ -221,10 +345,11 @@ def report(summary):
     lines = [
         f"{summary['requests']} requests in {summary['seconds']:.1f}s: {summary['requests_per_second']} requests/s, "
         f"p50 {summary['p50_ms']} ms, p95 {summary['p95_ms']} ms, {summary['errors']} errors",
+        f"ordinary readers' p95 {summary['readers_p95_ms']} ms; slowest request {summary['slowest_ms']} ms",
     ]
     for name, entry in summary["categories"].items():
         lines.append(f"  {name:18} {entry['requests']:6} requests, {entry['ok']:6} ok, "
-                     f"p50 {entry['p50_ms']:8.1f} ms, p95 {entry['p95_ms']:8.1f} ms")
+                     f"p50 {entry['p50_ms']:8.1f} ms, p95 {entry['p95_ms']:8.1f} ms, max {entry['max_ms']:8.1f} ms")
     for category, path, status in summary["error_examples"]:
         lines.append(f"  error: {category} {path}: {status}")
     return "\n".join(lines)
@@ -236,11 +361,13 @@ def main(argv=None):
     parser.add_argument("--requests", type=int, default=1000, help="stop after this many requests (default 1000)")
     parser.add_argument("--concurrency", type=int, default=8, help="requests in flight at once (default 8)")
     parser.add_argument("--seconds", type=float, default=60.0, help="stop sending after this long (default 60)")
+    parser.add_argument("--hostile", action="store_true", help="mix attacks in with the readers (see above)")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     args = parser.parse_args(argv)
     if args.db is not None and not args.db.exists():
         parser.error(f"{args.db} does not exist")
-    summary = run(args.db, requests=args.requests, concurrency=max(1, args.concurrency), seconds=args.seconds)
+    summary = run(args.db, requests=args.requests, concurrency=max(1, args.concurrency), seconds=args.seconds,
+                  hostile=args.hostile)
     print(json.dumps(summary, indent=2) if args.json else report(summary))
     return 1 if summary["errors"] else 0
 

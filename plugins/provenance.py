@@ -5,6 +5,8 @@ marked and the other quotes and figures of the article marked lightly, each
 linking to its own page. Text goes through Jinja's autoescaping, so HTML or
 script inside an article shows as text.
 """
+import asyncio
+
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
@@ -33,50 +35,87 @@ NEIGHBOURS_SQL = """
 """
 
 
-def segments(body, target, neighbours):
+MAX_ROW_ID = 2**63 - 1  # SQLite's largest integer: any bigger id names no row
+CONTEXT_CHARS = 10_000  # of article shown either side of the span; a long article is trimmed to this window
+EXCERPT_SQL = """
+    select *, length(body) as length, substr(body, :first + 1, :last - :first) as excerpt,
+      substr(body, :start + 1, :end - :start) = :text as verified
+    from articles where id = :article
+"""
+WINDOW_SQL = """
+    select * from ({}) where "end" > :first and start < :last
+""".format(NEIGHBOURS_SQL.replace("order by start", "")) + " order by start"
+
+
+def segments(body, spans):
     """Cut the body at every span edge: [(text, classes, link_or_None)] in order.
 
-    Spans may overlap (a figure inside a quote), so each piece carries every
-    class that covers it; the target wins the link.
+    spans are (start, end, class, link). They may overlap (a figure inside a
+    quote), so each piece carries every class that covers it; the target wins
+    the link. One sweep over the edges keeps only the spans open at each
+    piece, so the cost grows with the article, not with its spans squared.
     """
-    spans = [(target["start"], target["end"], "target", None)]
-    spans += [(n["start"], n["end"], f"neighbour {n['source']}", f"{PROVENANCE_PREFIX}{n['source']}/{n['id']}")
-              for n in neighbours]
     edges = sorted({0, len(body), *[s for s, *_ in spans], *[e for _, e, *_ in spans]})
-    pieces = []
+    opening = {}
+    for span in spans:
+        opening.setdefault(span[0], []).append(span)
+    covering, pieces = [], []
     for start, end in zip(edges, edges[1:]):
-        covering = [span for span in spans if span[0] <= start and end <= span[1]]
-        classes = " ".join(sorted({span[2] for span in covering}))
+        covering = [span for span in covering if span[1] > start] + opening.get(start, [])
+        classes = " ".join(sorted({span[2] for span in covering if span[1] >= end}))
         link = next((span[3] for span in covering if span[3]), None) if "target" not in classes else None
         pieces.append((body[start:end], classes, link))
     return pieces
 
 
+def body_html(body, spans, datasette, database):
+    """The body as HTML: each piece escaped, marked pieces in spans, the first target piece with id="target"."""
+    html, target_seen = [], False
+    for text, classes, link in segments(body, spans):
+        text = escape(text)
+        if link:
+            text = Markup(f'<a href="{escape(page_path(datasette, link, database))}">{text}</a>')
+        if classes:
+            anchor = ' id="target"' if "target" in classes.split() and not target_seen else ""
+            target_seen = target_seen or bool(anchor)
+            text = Markup(f'<span class="{classes}"{anchor}>{text}</span>')
+        html.append(text)
+    return Markup("").join(html)
+
+
+def window_spans(row, table, neighbours, first):
+    """The target and its neighbours as spans relative to the window starting at ``first``."""
+    spans = [(row["start"] - first, row["end"] - first, "target", None)]
+    spans += [(max(n["start"], first) - first, n["end"] - first, f"neighbour {n['source']}",
+               f"{PROVENANCE_PREFIX}{n['source']}/{n['id']}")
+              for n in neighbours if not (n["source"] == table and n["id"] == row["id"])]
+    return spans
+
+
 async def provenance(request, datasette):
     table = request.url_vars["table"]
     row_id = int(request.url_vars["id"])
+    if row_id > MAX_ROW_ID:
+        raise NotFound(f"No {table} row {row_id}")
     db = page_database(datasette, request)
     row = (await db.execute(DETAIL_SQL[table], [row_id])).first()
     if row is None:
         raise NotFound(f"No {table} row {row_id}")
     row = dict(row)
-    article = dict((await db.execute("select * from articles where id = ?", [row["article_id"]])).first())
-    neighbours = [
-        dict(n) for n in (await db.execute(NEIGHBOURS_SQL, {"article": article["id"]})).rows
-        if not (n["source"] == table and n["id"] == row_id)
-    ]
-    body = article["body"]
+    first = max(0, row["start"] - CONTEXT_CHARS)
+    window = {"first": first, "last": row["end"] + CONTEXT_CHARS, "start": row["start"], "end": row["end"],
+              "text": row["text"], "article": row["article_id"]}
+    article = dict((await db.execute(EXCERPT_SQL, window)).first())
+    window["last"] = min(window["last"], article["length"])
+    neighbours = (await db.execute(WINDOW_SQL, window)).rows
+    spans = window_spans(row, table, neighbours, first)
+    # Marking up a long excerpt is CPU work: a thread keeps the event loop answering other readers.
+    html = await asyncio.to_thread(body_html, article["excerpt"], spans, datasette, db.name)
     return Response.html(
         await datasette.render_template(
             "provenance.html",
-            {
-                "table": table,
-                "row": row,
-                "article": article,
-                "pieces": segments(body, row, neighbours),
-                "verified": body[row["start"]:row["end"]] == row["text"],
-                "database": db.name,
-            },
+            {"table": table, "row": row, "article": article, "body_html": html, "window": window,
+             "verified": bool(article["verified"]), "database": db.name},
             request=request,
         )
     )
@@ -84,7 +123,7 @@ async def provenance(request, datasette):
 
 @hookimpl
 def register_routes():
-    return [(rf"^{PROVENANCE_PREFIX}(?P<table>{'|'.join(SPAN_TABLES)})/(?P<id>\d+)$", provenance)]
+    return [(rf"^{PROVENANCE_PREFIX}(?P<table>{'|'.join(SPAN_TABLES)})/(?P<id>\d{{1,19}})$", provenance)]
 
 
 @hookimpl

@@ -377,3 +377,58 @@ def test_put_the_figure_at_is_a_claim(nlp):
     text = "The Nordic Tax Institute puts the cost at $498 million over a decade."
     f = one(nlp, text)
     assert claimant(text, f).removeprefix("The ") == "Nordic Tax Institute"
+
+
+@pytest.mark.parametrize("text, who", [
+    ("FactWatch rated 32% of the mayor's claims as false.", "FactWatch"),
+    ("Governor Paul Berg called for cutting the harbour fee to 12 percent.", "Paul Berg"),
+    ("Governor Paul Berg wants to hire 500 nurses next year.", "Paul Berg"),
+])
+def test_claims_of_numbers_by_rating_calling_and_wanting(nlp, text, who):
+    f = one(nlp, text)
+    assert claimant(text, f).removeprefix("The ") == who
+
+
+def test_the_poll_is_the_poll_the_article_named(nlp):
+    text = ("A new Baltic Herald poll was released on Monday. "
+            "The mayor leads with 46 percent, according to the poll.")
+    f = one(nlp, text)
+    assert claimant(text, f) == "Baltic Herald"
+
+
+def test_a_statement_with_a_source_beats_sourceless_quoted_words_inside_it(nlp):
+    text = "Governor Paul Berg said the storm had cost “40 million euros” in damage."
+    outer = quote_of(text, "the storm had cost “40 million euros” in damage", "Paul Berg")
+    inner = Quote(text.index("40 million"), text.index("40 million") + len("40 million euros"), "40 million euros", "partial")
+    f = one(nlp, text, [outer, inner])
+    assert (f.quote, claimant(text, f)) == (0, "Paul Berg")
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Nordavia Airlines Inc. reported record losses in May. The airline will cut about 1,200 jobs, the company said.",
+     "Nordavia Airlines Inc."),
+    ("The Baltic Herald published the leaked budget on Friday. It showed a gap of $40 million, the newspaper said.",
+     "Baltic Herald"),
+])
+def test_a_description_names_the_organisation_the_article_named(nlp, text, who):
+    found = [f for f in figures(nlp, text) if f.claimant_start is not None]
+    assert [claimant(text, f).removeprefix("The ") for f in found] == [who]
+
+
+def test_a_briefing_keeps_its_sources_sentence_after_sentence(nlp):
+    text = ("The Ukrainian defence ministry held a briefing on Monday. Spokesman Ivan Petrenko said 12 drones were "
+            "shot down overnight. He added that three missiles had hit Odesa. The ministry also reported 40 strikes.")
+    assert [(f.text, claimant(text, f).removeprefix("The ")) for f in figures(nlp, text)] == [
+        ("12", "Ivan Petrenko"), ("three", "Ivan Petrenko"), ("40", "Ukrainian defence ministry")]
+
+
+def test_in_the_poll_the_poll_claims_the_rest_of_the_sentence(nlp):
+    text = "In the new Baltic Herald poll, the mayor leads with 46 percent of the vote."
+    f = one(nlp, text)
+    assert claimant(text, f) == "Baltic Herald"
+
+
+def test_a_poll_that_shows_someone_at_a_number_claims_it(nlp):
+    text = "The Baltic Herald poll showed the mayor at 46 percent."
+    f = one(nlp, text)
+    assert claimant(text, f) == "Baltic Herald"

@@ -39,3 +39,9 @@ def test_every_saved_query_is_in_the_plan(load, seeds_db):
     planned = {path.split("?")[0] for _, path in load.plan(seeds_db)}
     for name in load.saved_queries():
         assert f"/newsclaims/{name}" in planned
+
+
+def test_hostile_mix_gets_no_server_error_and_no_timeout(load, seeds_db):
+    summary = load.run(seeds_db, requests=120, concurrency=8, seconds=60, hostile=True)
+    assert summary["errors"] == 0, summary["error_examples"]
+    assert {"hostile search", "hostile sql", "hostile provenance", "hostile bad url"} <= set(summary["categories"])

@@ -406,8 +406,8 @@ def test_a_signature_after_a_dash_names_the_speaker(run):
 
 
 def test_a_transcript_label_names_the_speaker(run):
-    text = ("The interview went on.\n\n\"HOLM: Will the plant close?\n\n"
-            "\"KOVAC: The plant will stay open, and that is final.\n\n")
+    text = ("The interview went on.\n\n\"HOLM: Will the plant close, Ms. Anna Kovac?\n\n"
+            "\"KOVAC: The plant will stay open, and that is final, Mr. Erik Holm.\n\n")
     quotes, _ = run(text)
     assert [speaker(text, q) for q in only(quotes)] == ["HOLM", "KOVAC"]
 
@@ -520,3 +520,108 @@ def test_by_saying_takes_the_subject_of_the_verb_before(run):
     text = "Governor Paul Berg began the hearing by saying he would “never” close the harbour."
     quotes, _ = run(text)
     assert speaker(text, starting(quotes, "never")) == "Paul Berg"
+
+
+def test_he_goes_on_with_the_main_subject_not_a_man_in_his_report(run):
+    text = ("Governor Paul Berg spoke after the vote, and he does believe Tom Lund is right about the bridge.\n\n"
+            "“The votes are there for the override,” he said.")
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "The votes")) == "Paul Berg"
+
+
+@pytest.mark.parametrize("verb", ["replied", "denied", "testified", "fumed"])
+def test_every_written_form_of_a_reporting_verb_is_a_cue(run, verb):
+    text = f"“The harbour was never closed to ferries,” Mayor Anna Kovac {verb} on Tuesday."
+    quotes, _ = run(text)
+    assert (only(quotes)[0].cue, speaker(text, only(quotes)[0])) == (verb, "Anna Kovac")
+
+
+def test_a_transcript_line_without_marks_is_the_speech_of_its_label(run):
+    text = ("Erik Holm interviewed Mayor Anna Kovac on Monday.\n\n"
+            "HOLM: Will the plant close this winter?\n\nKOVAC: No, the plant will stay open.\n")
+    quotes, _ = run(text)
+    assert [(q.text, speaker(text, q)) for q in only(quotes)] == [
+        ("Will the plant close this winter?", "HOLM"), ("No, the plant will stay open.", "KOVAC")]
+
+
+def test_a_dateline_in_capitals_is_no_transcript_label(run):
+    text = "Erik Holm reports.\n\nBERLIN: The chancellor met union leaders on Monday.\n"
+    quotes, _ = run(text)
+    assert only(quotes) == []
+
+
+def test_a_cue_with_a_colon_introduces_the_next_quote_not_the_one_before(run):
+    text = "“We are farmers,” Ms Ana Ruiz said. “We are not smugglers.” Mr Tomas Lund said: “The border stays shut.”"
+    quotes, _ = run(text)
+    assert [speaker(text, q).split()[-2:] for q in only(quotes)] == [["Ana", "Ruiz"], ["Ana", "Ruiz"], ["Tomas", "Lund"]]
+
+
+def test_a_place_or_subhead_alone_on_a_line_never_speaks(run):
+    text = ("Kharkiv\n\n“We will rebuild the bridge before the winter comes,” a city engineer said.\n\n"
+            "Rebuilding the river crossings\n\n“The work starts in May and will take the whole summer.”")
+    quotes, _ = run(text)
+    assert [speaker(text, q) for q in only(quotes)] == [None, None]
+
+
+def test_a_capital_may_speak_for_its_government(run):
+    text = "Moscow said the talks in Geneva had failed."
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes, ("indirect",))[0]) == "Moscow"
+
+
+def test_a_colon_introduction_with_straight_marks_in_the_next_paragraph(run):
+    text = ("The pollster Erik Holm spoke for an hour. Holm continued:\n\n"
+            "\"The health question is very much a partisan question, but that does not explain these numbers.\"")
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes)[0]) in ("Holm", "Erik Holm")
+
+
+def test_a_report_does_not_run_on_into_what_the_speaker_did_next(run):
+    text = "Governor Paul Berg said the effort hasn’t been successful, then left for the airport."
+    quotes, _ = run(text)
+    assert only(quotes, ("indirect",))[0].text == "the effort hasn’t been successful"
+
+
+def test_a_report_keeps_its_own_second_verb(run):
+    text = "Governor Paul Berg said the bridge had been closed and would stay shut until May."
+    quotes, _ = run(text)
+    assert only(quotes, ("indirect",))[0].text == "the bridge had been closed and would stay shut until May"
+
+
+def test_a_surname_the_parser_takes_for_a_plural_noun_is_still_the_person(run):
+    text = "Representative Maxine Waters responded on Monday. Waters tweeted, “He did the same last week at the debate.”"
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes)[0]) == "Waters"
+
+
+def test_in_a_statement_the_subject_of_said_speaks(run):
+    text = "In a statement, the Nordic Council said the launch breached the treaty."
+    quotes, _ = run(text)
+    assert [speaker(text, q).removeprefix("the ") for q in only(quotes, ("indirect",))] == ["Nordic Council"]
+
+
+def test_quoted_words_about_how_others_will_talk_belong_to_the_reporter_of_them(run):
+    text = "Mayor Anna Kovac added that the two leaders would speak “in great detail and at length” about the harbour."
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "in great detail")) == "Anna Kovac"
+
+
+def test_a_report_whose_paragraph_ends_in_a_colon_is_no_headline(run):
+    text = ("The researchers reported that the port holds $2 billion in reserves and would owe "
+            "$600 million in fees if the money came back, among other findings:\n\n- first finding\n")
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert q.text.startswith("the port holds $2 billion") and written(text, q) == "The researchers"
+
+
+def test_a_report_goes_on_through_a_second_verb_the_parser_joined_to_the_cue(run):
+    text = ("The Harbour Board says it would slow traffic in the early months as shippers delayed orders, "
+            "but would eventually add $9 million over five years.")
+    quotes, _ = run(text)
+    assert only(quotes, ("indirect",))[0].text.endswith("would eventually add $9 million over five years")
+
+
+def test_as_someone_put_it_attributes_the_quoted_words(run):
+    text = "The deal left the port, as the Baltic Herald put it in a long report, “a harbour without ships.”"
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "a harbour")).removeprefix("the ") == "Baltic Herald"

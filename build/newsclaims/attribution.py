@@ -15,8 +15,9 @@ Sources are resolved to mentions in referents.py; the lexicon is data/cues.yml.
 from dataclasses import dataclass
 
 from .lexicon import cue_data, may_report
-from .marks import DOUBLE_OPEN, SENTENCE_END, STRAIGHT, find_marked, lead_before, line_bounds
+from .marks import DOUBLE_OPEN, SENTENCE_END, STRAIGHT, find_marked, is_headline, lead_before, line_bounds
 from .referents import SUBJECTS, Context, resolve
+from .signatures import dash_after, label_before, name_source, transcript_lines
 
 # Climbing the parse from a quote stops at these: the quote is then part of
 # a subject or a relative clause, not what the verb reports.
@@ -24,9 +25,7 @@ STOP_DEPS = {"nsubj", "nsubjpass", "csubj", "relcl", "appos", "parataxis"}
 # Verbs whose subject a dependent verb shares: "continues to insist", "and noted".
 SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
 # A report may open with quoted words: its opening mark stays with it.
-OPENING_MARKS = ("“", '"', "‘", "\'\'")
-# Entity labels of a name that never speaks when it stands alone as a label.
-PLACE_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
+OPENING_MARKS = ("“", '"', "‘", "''")
 
 
 @dataclass
@@ -48,7 +47,8 @@ def find_attributions(doc):
     marked = find_marked(text)
     ctx = Context(doc, marked)
     found = [quoted(ctx, start, end) for start, end in marked]
-    found += reported(ctx)
+    found += reported(ctx) + [Attribution(start, end, "direct", ":", "speech", name_source(ctx, name),
+                                          (name.start_char, name.end_char)) for start, end, name in transcript_lines(ctx)]
     found.sort(key=lambda a: (a.start, a.end))
     continue_sources(text, found)
     return found
@@ -85,69 +85,6 @@ def quoted(ctx, start, end):
     return attribute(ctx, start, end, kind, intro) if intro is not None and found.cue is None else found
 
 
-def name_source(ctx, name):
-    """(start, end, label) for a name given in a signature or label."""
-    person = next((ctx.person_at[t.i] for t in name if t.i in ctx.person_at), None)
-    if person is not None:
-        return person.start_char, person.end_char, None if person.start in ctx.ent_of else "PERSON"
-    return resolve(ctx, name.root, name.start_char) or (name.start_char, name.end_char, "PERSON")
-
-
-def speaker_name(doc, tokens):
-    """The tokens as a span when they are a name that can speak: proper nouns, no place or date alone."""
-    tokens = [t for t in tokens if not t.is_space]
-    if not 1 <= len(tokens) <= 5 or not all(t.text[:1].isupper() and (t.pos_ == "PROPN" or t.is_upper
-                                                                        or t.text.rstrip(".").isalpha()) for t in tokens):
-        return None
-    name = doc[tokens[0].i:tokens[-1].i + 1]
-    if all(t.ent_type_ in PLACE_LABELS for t in name):
-        return None  # "WASHINGTON:" or a place alone on a line is a dateline, not a speaker
-    return name
-
-
-def label_before(ctx, start):
-    """The "NAME:" that opens the line or the quoted words: "PENCE: Well, ..." or "Kovac: ‘...’"."""
-    doc, text = ctx.doc, ctx.text
-    line_start = line_bounds(text, start)[0]
-    head = doc.char_span(line_start, min(len(text), start + 60), alignment_mode="expand")
-    if head is None:
-        return None
-    colon = next((t for t in head if t.text == ":" and t.i - head.start <= 5), None)
-    if colon is None or (colon.idx >= start and colon.idx > start + 40):
-        return None
-    words = [t for t in doc[head.start:colon.i] if not t.is_punct or t.text in ".’'"]
-    words = [t for t in words if t.text not in "“\"‘'"]
-    name = speaker_name(doc, words)
-    capitals = all(t.is_upper for t in name if t.is_alpha) if name is not None else False
-    if name is None or capitals != (colon.idx >= start):
-        return None  # inside the marks a transcript's capitals are a label; before them, capitals are a dateline
-    return name
-
-
-def dash_after(ctx, end):
-    """The name signed after the closing mark: "“...” ― Ana Ruiz"."""
-    doc, text = ctx.doc, ctx.text
-    k = end
-    while k < len(text) and (text[k] in "”\"’'.,!? \u00a0"):
-        k += 1
-    if k >= len(text) or text[k] not in "―—–":
-        return None
-    line_end = line_bounds(text, k)[1]
-    tail = doc.char_span(k + 1, line_end, alignment_mode="expand")
-    if tail is None:
-        return None
-    words = []
-    for tok in tail:
-        if tok.is_space or tok.text in "\u00a0":
-            continue
-        if tok.is_punct and tok.text not in ".":
-            break
-        words.append(tok)
-    while words and words[-1].text == ".":
-        words.pop()
-    return speaker_name(doc, words)
-
-
 def introduction(ctx, start):
     """The verb of a sentence that ends the paragraph before with a colon, when the quote opens its own."""
     text = ctx.text
@@ -160,8 +97,9 @@ def introduction(ctx, start):
     colon = ctx.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
     if colon is None:
         return None
-    root = colon[0].sent.root
-    return root if root.pos_ in ("VERB", "AUX") and subject_of(root) is not None else None
+    # the verb the colon hangs on; the parser may run the sentence on into the quote below
+    return next((v for v in (colon[0].head, colon[0].sent.root) if v.pos_ in ("VERB", "AUX")
+                 and v.idx < colon[0].idx and subject_of(v) is not None), None)
 
 
 def starts_sentence(text, start):
@@ -220,7 +158,7 @@ def runs_on(text, quote, following):
     By convention a quote running over paragraphs opens each one and closes
     only the last, where the speaker is usually named.
     """
-    between = text[quote.end:following.start].removesuffix("\'\'")
+    between = text[quote.end:following.start].removesuffix("''")
     opened = len(between) < len(text[quote.end:following.start]) or between[-1:] in tuple(DOUBLE_OPEN + STRAIGHT)
     return "\n" in between and opened and not between.rstrip(DOUBLE_OPEN + STRAIGHT).strip()
 
@@ -254,11 +192,23 @@ def is_according(tok):
     return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
 
 
+def in_document(ctx, tok):
+    """The "In" of a fronted "In the poll, ..." or "In its report, ...": the document is the source."""
+    return tok.lower_ == "in" and tok.dep_ == "prep" and tok.i < tok.head.i and tok.head.pos_ in ("VERB", "AUX") \
+        and any(c.dep_ == "pobj" and c.lower_ in ctx.data["document_nouns"] for c in tok.children) \
+        and not is_cue_verb(ctx, tok.head)  # "In a statement, the ministry said": the ministry speaks
+
+
+def is_sourcing(ctx, tok):
+    """A phrase that names a source for the rest of its sentence: "according to X", "in the poll"."""
+    return is_according(tok) or in_document(ctx, tok)
+
+
 def is_cue(ctx, tok):
     """Any reporting cue token outside quotation marks."""
     if ctx.in_quote(tok.idx):
         return False
-    return is_cue_verb(ctx, tok) or is_cue_noun(ctx, tok) or is_according(tok)
+    return is_cue_verb(ctx, tok) or is_cue_noun(ctx, tok) or is_sourcing(ctx, tok)
 
 
 def cue_text(ctx, cue):
@@ -289,13 +239,19 @@ def quote_cue(ctx, start, end):
     found = None
     for finder in (governing_cue, after_cue, before_cue):
         cue = finder(ctx, span)
-        if cue is None or is_cue_verb(ctx, cue) and not may_report(cue.text, "quote"):
+        if cue is None or is_cue_verb(ctx, cue) and not (may_report(cue.text, "quote") or as_it(cue)):
             continue
         head = cue_source(ctx, cue)
         if head is not None and resolve(ctx, head, cue.idx):
             return cue
         found = found or cue
     return found
+
+
+def as_it(verb):
+    """ "as the magazine put it": any verb of the lexicon, put this way, attributes the words it frames."""
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def governing_cue(ctx, span):
@@ -327,7 +283,8 @@ def after_cue(ctx, span):
             between = [t for t in doc[span.end:tok.i] if not t.is_punct]
             allowed = {t.i for c in tok.children if c.dep_ in SUBJECTS for t in c.subtree}
             allowed |= {c.i for c in tok.children if c.dep_ in ("advmod", "npadvmod", "aux", "neg")}
-            return tok if all(t.i in allowed for t in between) else None
+            introduces = tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"  # "Berg said: “...”" is the next quote's
+            return tok if all(t.i in allowed for t in between) and not introduces else None
     return None
 
 
@@ -337,8 +294,8 @@ def before_cue(ctx, span):
     for tok in reversed(doc[max(0, span.start - 14):span.start]):
         if "\n" in tok.text_with_ws or tok.text in ".!?":
             return None
-        if ctx.in_quote(tok.idx):
-            continue
+        if ctx.in_quote(tok.idx) or is_cue_noun(ctx, tok) and tok.dep_ == "pobj":
+            continue  # "... put it in a long report, “...”": the report is where, not who
         if is_cue(ctx, tok):
             return tok
         if tok.pos_ == "VERB":
@@ -369,8 +326,8 @@ def subject_of(verb):
 
 def cue_source(ctx, cue):
     """The token heading the phrase that names who speaks through this cue, or None."""
-    if is_according(cue):
-        objects = [c for c in cue.doc[cue.i + 1].children if c.dep_ == "pobj"]
+    if is_sourcing(ctx, cue):
+        objects = [c for c in (cue.doc[cue.i + 1] if is_according(cue) else cue).children if c.dep_ == "pobj"]
         return objects[0] if objects else None
     if is_cue_noun(ctx, cue):
         # "called [Washington's claims] ..." reports the caller; "Lukashenko's claim" the possessor
@@ -422,7 +379,7 @@ def reported(ctx):
     """
     found = []
     for tok in ctx.doc:
-        if not is_cue(ctx, tok) or in_headline(tok):
+        if not is_cue(ctx, tok) or is_headline(ctx.text, tok.idx):
             continue
         content = reported_content(ctx, tok)
         if content is None:
@@ -439,15 +396,11 @@ def reported(ctx):
     return found
 
 
-def in_headline(tok):
-    """Whether tok stands in a headline: a line that does not end in a full stop."""
-    line = [t for t in tok.sent if not t.is_space]
-    return bool(line) and line[-1].text not in ".!?”\"’'"
 
 
 def reported_content(ctx, cue):
     """[start, end) of what this cue reports, or None."""
-    if is_according(cue):
+    if is_sourcing(ctx, cue):
         return according_clause(ctx, cue)
     if is_cue_noun(ctx, cue):
         clauses = [c for c in cue.children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)]
@@ -502,7 +455,9 @@ def reported_clause(ctx, cue):
     # a clause before its cue ("..., the army said") is a report whatever the parser made of its subject
     clauses = [c for c in clauses if has_subject(c) or c.i < cue.i and c.pos_ in ("VERB", "AUX")]
     if clauses:
-        return token_range(clauses[0], own_reports(ctx, clauses[0]))
+        span = token_range(clauses[0], own_reports(ctx, clauses[0]) | narration_after(cue, clauses[0]))
+        more = [token_range(c) for c in cue.children if continues_report(cue, clauses[0], c)]
+        return (span[0], max([span[1]] + [m[1] for m in more if m])) if span else None
     head = cue.head
     if cue.dep_ == "parataxis" and head.pos_ in ("VERB", "AUX") and has_subject(head) \
             and any(c.dep_ in SUBJECTS for c in cue.children):
@@ -515,8 +470,8 @@ def reported_clause(ctx, cue):
 def claimed_number(cue):
     """[start, end) of a claim's object when it holds a number: "estimated [losses at 40 tanks]"."""
     parts = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "attr", "oprd", "xcomp")]
-    if not any(c.dep_ in ("dobj", "xcomp") for c in parts):
-        return None
+    if not any(c.dep_ in ("dobj", "xcomp") or c.lower_ == "for" for c in parts):
+        return None  # an object, a plan ("wants to hire 500"), or a call "for" something
     tokens = [t for c in parts for t in c.subtree]
     if not any(t.like_num and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in tokens):
         return None
@@ -537,6 +492,34 @@ def own_reports(ctx, clause):
         if child.dep_ in ("advcl", "conj") and child.i > clause.i and is_cue_verb(ctx, child) \
                 and any(c.dep_ in SUBJECTS and c.i < child.i for c in child.children):
             cut |= {t.i for t in child.subtree}
+    return cut
+
+
+def continues_report(cue, clause, child):
+    """Whether a verb the parser joined to the cue goes on with the report: "says it would X but would add Y".
+
+    It has no subject of its own and the report's modal ("would", "will"),
+    which the cue lacks.
+    """
+    def modals(verb):
+        return {c.lower_ for c in verb.children if c.tag_ == "MD"}
+    return child.dep_ == "conj" and child.i > clause.i and not any(c.dep_ in SUBJECTS for c in child.children) \
+        and bool(modals(child) & modals(clause)) and not modals(cue)
+
+
+def narration_after(cue, clause):
+    """Token indices of what the reporter goes on to say the speaker did: "said the plan had failed, then left".
+
+    A verb joined to the report with no subject of its own, in the tense of
+    the cue and not of the report, is the speaker's next act, not their words.
+    """
+    cut = set()
+    for child in clause.children:
+        if child.dep_ in ("conj", "dep") and child.i > clause.i and child.tag_ == cue.tag_ != clause.tag_ \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in child.children) \
+                and not any(c.dep_ == "aux" for c in cue.children):
+            cut |= {t.i for t in child.subtree}
+            cut |= {c.i for c in clause.children if c.dep_ in ("advmod", "cc") and child.i - 2 <= c.i < child.i}
     return cut
 
 
@@ -589,9 +572,9 @@ def is_date_phrase(prep):
 
 
 def according_clause(ctx, cue):
-    """The sentence around "according to X", minus that phrase when it stands at either end."""
+    """The sentence around "according to X" (or "in the poll"), minus that phrase when it stands at either end."""
     sent = cue.sent
-    phrase = cue.doc[cue.i:cue.doc[cue.i + 1].right_edge.i + 1]
+    phrase = cue.doc[cue.i:(cue.doc[cue.i + 1] if is_according(cue) else cue).right_edge.i + 1]
     before = [t for t in sent if t.i < phrase.start and not t.is_space]
     after = [t for t in sent if t.i >= phrase.end and not t.is_space]
     if any(not t.is_punct for t in before) and any(not t.is_punct for t in after):

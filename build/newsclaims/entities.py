@@ -1,19 +1,46 @@
-"""Entity mentions with canonical names: one name for one real thing.
+"""Entity mentions with canonical names and types: one row for one real thing.
 
 "Kiev" and "Kyiv" are one city; "US", "U.S." and "America" one country; in an
 article that names "Vladimir Putin", a bare "Putin" or "Russian President
 Vladimir Putin" is the same man. Aliases live in ``data/aliases.yml``.
+
+A mention's type is a vote backed by evidence: a title ("Mr", "President"), a
+head word ("Fund", "County"), a place list, the words around it ("in X",
+"X said"), a full name it shortens, or else the small model's label. An entity
+takes the weighted majority of its mentions' votes, in the article and again
+across the database, so one mislabelled mention cannot retype it.
+
+Everything here is pure: the store only applies what these functions decide.
 """
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lexicon import cue_data
 from .nlp import load_data
 
 NAMED_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "WEAPON"}
-POSSESSIVE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$")
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+# How much one mention's evidence counts when the votes for an entity's type are added up.
+EVIDENCE_WEIGHTS = {"title": 4, "link": 4, "head": 3, "places": 3, "given name": 3, "shape": 2, "context": 2, "model": 1}
+POSSESSIVE = re.compile(r"(?:['\u2018\u2019]s|(?<=s)['\u2019])$")
+POSSESSIVE_TOKENS = {"'s", "\u2019s", "\u2018s"}
+# Parts of speech that never start a name: "Without Bloomberg", "Certainly Donald Trump" in headlines.
+FUNCTION_WORDS = {"ADP", "ADV", "VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET", "PART", "INTJ"}
 CONNECTORS = {"of", "on", "for", "and", "&"}
+DETERMINERS = {"the", "this", "that", "these", "those", "a", "an"}
+# Prepositions after which a name is a place: "talks in Vellmarsk".
+PLACE_PREPOSITIONS = {"in", "near", "across", "throughout", "outside", "inside"}
+DOTTED_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+MIDDLE_INITIAL = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\. [A-Z][a-z]+")  # "Laurence H. Tribe"
+# One word naming an idea or a fear, not a thing ("Russophobia", "Putinism"), or a name's suffix alone ("Jr.").
+NOT_A_NAME = re.compile(r"^(?:[A-Z][a-z]+(?:phobia|ism)|Jr\.?|Sr\.?|II|III|IV)$")
+DASHES = {"-", "\u2013", "\u2014", "\u2015"}
+# Labels whose names may end in a number or run on past a comma: "Leopard 2", "Cleanliness, Godliness".
+TITLED_WORKS = {"WEAPON", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
 
 
 @dataclass
@@ -22,14 +49,19 @@ class Mention:
     end: int
     text: str
     name: str  # canonical
-    type: str
+    type: str  # the entity's type as the article's evidence decides it
+    vote: str = ""  # the type this mention's own evidence gives
+    evidence: str = "model"  # which kind of evidence that is (see EVIDENCE_WEIGHTS)
 
 
 @lru_cache(maxsize=1)
 def name_words():
-    """(organisation head nouns, person titles) from data/names.yml."""
+    """data/names.yml with its lists as sets and place heads as {word: type}."""
     data = load_data("names.yml")
-    return set(data["org_heads"]), set(data["person_titles"])
+    words = {key: set(values) for key, values in data.items() if isinstance(values, list)}
+    words["place_heads"] = {word: type_ for type_, heads in data["place_heads"].items() for word in heads}
+    words["heads"] = words["org_heads"] | set(words["place_heads"])
+    return words
 
 
 @lru_cache(maxsize=1)
@@ -43,66 +75,270 @@ def alias_table():
     return table
 
 
+@lru_cache(maxsize=1)
+def known_types():
+    """Canonical name -> type for the places list (data/places.yml) and the entity ruler's list (gazetteer.yml)."""
+    known = {}
+    for source in ("gazetteer.yml", "places.yml"):
+        for type_, names in load_data(source).items():
+            for name in names:
+                known.setdefault(alias_table().get(name.lower(), name), type_)
+    return known
+
+
+@lru_cache(maxsize=1)
+def known_spellings():
+    """Lower-cased name -> its spelling in the lists, the one least in capitals: "LOS ANGELES" is "Los Angeles"."""
+    return {name.lower(): name for name in sorted(known_types(), key=capital_words, reverse=True)}
+
+
+def is_title(word):
+    """A person's title or honorific, with or without its stop: "Mr", "Mr.", "President"."""
+    word = word.lower()
+    return word.rstrip(".") in name_words()["honorifics"] or word in name_words()["person_titles"]
+
+
 def trim_span(text, start, end):
-    """Offsets without a leading "the" and a trailing possessive, so the mention is the name itself."""
-    lead = re.match(r"(?i)the\s+", text[start:end])
-    if lead and end - start > lead.end():
-        start += lead.end()
-    tail = POSSESSIVE.search(text[start:end])
-    if tail and tail.start() > 0:
-        end = start + tail.start()
+    """Offsets without a leading "the", a trailing possessive, or anything but a letter or digit at either end
+    (a stop may end an abbreviation, "U.S."): the mention is the name itself."""
+    while start < end:
+        span = text[start:end]
+        if not span[0].isalnum():
+            start += 1
+        elif not (span[-1].isalnum() or span[-1] == "."):
+            end -= 1
+        elif (lead := re.match(r"(?i)the\s+", span)) and end - start > lead.end():
+            start += lead.end()
+        elif (tail := POSSESSIVE.search(span)) and tail.start() > 0:
+            end = start + tail.start()
+        else:
+            break
     return start, end
 
 
+def title_case(name):
+    """ "LONDON" -> "London", "USA TODAY" -> "USA Today": words of four letters or fewer keep their capitals."""
+    return " ".join(word if len(word) <= 4 else word.capitalize() for word in name.split(" "))
+
+
+def group_form(name, label):
+    """One spelling for a group and one for a weapon: "Russian" and "Russians" are "Russians" (a group is
+    its people; "Swiss" and "Chinese" stay), "F-35s" is "F-35"."""
+    if label == "NORP" and name[-1:].islower() and not name.endswith(("s", "sh", "ch", "ese", "x", "z", "tic")):
+        return name + "s"
+    if label in ("WEAPON", "PRODUCT") and name.endswith("s"):
+        if re.search(r"[0-9A-Z]s$", name) or known_types().get(name[:-1]) == label:
+            return name[:-1]
+    return name
+
+
 def canonical_name(text, label):
-    """The canonical spelling: aliases resolved, whitespace collapsed, person titles dropped."""
-    name = " ".join(text.split())
+    """The canonical spelling: aliases resolved, whitespace and broken hyphens mended, titles,
+    possessives, stops and plurals of groups dropped, a lower-case head word capitalised."""
+    name = re.sub(r"(\w)- (\w)", r"\1-\2", " ".join(text.split()))
+    start, end = trim_span(name, 0, len(name))
+    name = name[start:end] or name
     known = alias_table().get(name.lower())
     if known:
         return known
+    words = name.split()
     if label == "PERSON":
-        words = name.split()
-        titles = name_words()[1]
-        while len(words) > 1 and words[0].lower() in titles:
+        while len(words) > 1 and (is_title(words[0]) or words[0].lower() in name_words()["title_modifiers"]):
             words.pop(0)
-        name = " ".join(words)
-    return alias_table().get(name.lower(), name)
-
-
-def link_people(mentions):
-    """Point "Putin" at "Vladimir Putin" when the article names him in full.
-
-    ORG mentions take part too: the small model often calls a bare surname an ORG.
-    """
-    full_names = sorted({m.name for m in mentions if m.type == "PERSON" and " " in m.name}, key=len, reverse=True)
-    for mention in mentions:
-        if mention.type not in ("PERSON", "ORG"):
-            continue
-        words = mention.name.split()
-        for full in full_names:
-            full_words = full.split()
-            if len(words) < len(full_words) and full_words[-len(words):] == words:
-                mention.name, mention.type = full, "PERSON"
-                break
-    return mentions
-
-
-def settle_types(mentions):
-    """One type per canonical name in an article: the most common label wins.
-
-    The small model calls the same city GPE in one sentence and PERSON in the
-    next; a user wants one row for it.
-    """
-    votes = {}
-    for mention in mentions:
-        votes.setdefault(mention.name, Counter())[mention.type] += 1
-    for mention in mentions:
-        mention.type = votes[mention.name].most_common(1)[0][0]
-    return mentions
+    if len(words) > 1 and words[-1] in name_words()["heads"] and all(w[:1].isupper() for w in words[:-1]):
+        words[-1] = words[-1].capitalize()
+    name = " ".join(words)
+    if DOTTED_INITIALS.match(name):
+        name = name.replace(".", "").upper()
+    name = name.rstrip(".")
+    if label != "WEAPON" and name.lower() in known_spellings():  # "Brussels" is no plural; "Javelins" is
+        return known_spellings()[name.lower()]
+    name = group_form(name, label)
+    return alias_table().get(name.lower()) or known_spellings().get(name.lower(), name)
 
 
 def capitalised(token):
     return token.is_alpha and (token.is_title or token.is_upper)
+
+
+def title_run(doc, first, last):
+    """How many leading tokens of doc[first:last] are a title to drop: "Russian President", "Mr", "Defense"
+    (after "Secretary of"). None are dropped from an organisation's name ("Foreign Ministry")."""
+    words = name_words()
+    run = first
+    while run < last - 1 and (is_title(doc[run].text) or doc[run].lower_ in words["title_modifiers"]):
+        run += 1
+    while run > first and doc[run - 1].lower_ in ("of", "the"):
+        run -= 1
+    if run == first or any(t.lower_ in words["org_heads"] for t in doc[run:last]):
+        return 0
+    if not any(capitalised(t) for t in doc[run:last]):
+        return 0
+    before = doc[first - 1].text if first else ""
+    titled = any(is_title(t.text) for t in doc[first:run]) or is_title(before)
+    after_role_of = before.lower() == "of" and first > 1 and is_title(doc[first - 2].text) and doc[first].lower_ != "the"
+    return run - first if titled or after_role_of else 0
+
+
+def no_word(token):
+    """A token with no letter or digit: a mark, a dash, a quotation mark."""
+    return not any(c.isalnum() for c in token.text)
+
+
+def name_end(doc, first, last, label):
+    """Where a name ends inside a span: at a comma or a spaced dash between names ("Eau Claire, Wis.",
+    "Scott - Brentley Vinson") and before a possessive that a number follows ("Trump's 1995")."""
+    if label in TITLED_WORKS:
+        return last
+    for i in range(first + 1, last):
+        token = doc[i]
+        if token.text == "," or token.text in DASHES and doc[i - 1].whitespace_:
+            return i
+        if token.lower_ in POSSESSIVE_TOKENS and i + 1 < last and not capitalised(doc[i + 1]):
+            return i
+    return last
+
+
+def name_bounds(doc, first, last, label):
+    """(first, last, titled): the tokens of an entity that are its name, and whether a title came with it.
+
+    Edge marks, possessives, determiners and titles go; so do trailing lower-case
+    words ("think tank") unless they head the name ("Republican party"), a title
+    after a place ("Charlotte Mayor"), and a headline's verb or a number after a name ("Obama Says", "Trump 47.3").
+    """
+    skip = title_run(doc, first, last)
+    titled = bool(skip) or (first > 0 and is_title(doc[first - 1].text))
+    first += skip
+    last = name_end(doc, first, last, label)
+    while first < last - 1 and (no_word(doc[first]) or doc[first].lower_ in DETERMINERS or doc[first].pos_ in FUNCTION_WORDS):
+        first += 1
+    while last > first + 1:
+        token = doc[last - 1]
+        hyphened = doc[last - 2].text == "-" and not doc[last - 2].whitespace_  # "Ban Ki-moon"
+        lower_word = token.is_alpha and token.is_lower and token.lower_ not in name_words()["heads"] and not hyphened
+        place_title = is_title(token.text) and doc[first:last - 1].text in known_types()  # "Charlotte Mayor"
+        trailing = token.pos_ in ("VERB", "AUX") or token.like_num and label not in TITLED_WORKS or place_title
+        if no_word(token) or token.lower_ in POSSESSIVE_TOKENS or lower_word or trailing:
+            last -= 1
+        else:
+            break
+    return first, last, titled
+
+
+def in_capitals(body, start, end):
+    """Whether a mention stands in a line written in capitals (a headline) or opens a dateline ("LONDON (Reuters) -")."""
+    line_start = body.rfind("\n", 0, start) + 1
+    line_end = body.find("\n", end)
+    line = body[line_start:line_end if line_end >= 0 else len(body)]
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) >= end - start and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        return True
+    opens = not body[line_start:start].strip()
+    return opens and re.match(r"\s*[,(\u2014\u2013-]", body[end:end + 3]) is not None
+
+
+def after_place_preposition(span):
+    """ "in X", "near X": the mention is the object of a preposition of place."""
+    return span.root.dep_ == "pobj" and span.root.head.lower_ in PLACE_PREPOSITIONS
+
+
+def context_vote(span, label):
+    """The type the words around a mention give, or None: "in X" is a place, "X said" is no place
+    (a person when it has two or three words, else an organisation; a bare surname joins its full name later)."""
+    if after_place_preposition(span) and label not in PLACE_TYPES | {"NORP"}:
+        return "GPE"
+    root = span.root
+    head = root.head
+    reports = root.dep_ == "nsubj" and head.lower_ in cue_data()["verb_forms"]
+    according = root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+    if (reports or according) and label in PLACE_TYPES and len(span) <= 3:
+        return "PERSON" if len(span) > 1 else "ORG"  # one unknown word that speaks is seldom a person's whole name
+    return None
+
+
+def own_vote(span, name, label, titled):
+    """(type, evidence) from this one mention: a title, the places list, a head word, a given name,
+    an acronym's shape, the words around it, else the model's label."""
+    words = name.split()
+    lower = [word.lower() for word in words]
+    capitalised_words = len(words) > 1 and all(word[:1].isupper() for word in words)
+    if titled:
+        return "PERSON", "title"
+    if name in known_types():
+        return known_types()[name], "context" if after_place_preposition(span) else "places"
+    if len(words) > 1 and lower[-1] in name_words()["place_heads"]:
+        return name_words()["place_heads"][lower[-1]], "head"
+    if len(words) > 1 and lower[-1] in name_words()["event_heads"]:
+        return "EVENT", "head"
+    if set(lower) & name_words()["org_heads"] or len(words) > 1 and lower[-1] in name_words()["media_heads"]:
+        return "ORG", "head"
+    if capitalised_words and lower[0].split("-")[0] in name_words()["given_names"]:
+        return "PERSON", "given name"
+    if MIDDLE_INITIAL.match(name):
+        return "PERSON", "shape"
+    if ACRONYM.match(name) and label in PLACE_TYPES | {"PERSON", "NORP"}:
+        return "ORG", "shape"
+    context = context_vote(span, label)
+    if context:
+        return context, "context"
+    return label, "model"
+
+
+def weighted_type(votes):
+    """The type with the most weight among ``votes`` ({(type, evidence): count}); ties go to the first seen."""
+    totals = Counter()
+    for (type_, evidence), count in votes.items():
+        totals[type_] += EVIDENCE_WEIGHTS.get(evidence, 1) * count
+    return max(totals, key=totals.get) if totals else None
+
+
+def link_people(mentions):
+    """Point "Putin" (or "Vladimir", when one person has that given name) at "Vladimir Putin" when the article
+    names him in full; of two people with that surname, at the one it names most (then the one named last before).
+
+    A bare surname the model calls an ORG or a place joins him too, even a listed
+    place ("Jordan said"), unless a head word or the words around it make it a
+    place ("in Jordan").
+    """
+    full = [m for m in mentions if m.vote == "PERSON" and " " in m.name]
+    for mention in mentions:
+        placed = mention.vote in PLACE_TYPES and mention.evidence not in ("model", "places")
+        if placed or mention.vote not in PLACE_TYPES | {"PERSON", "ORG"} or mention.name.isupper():
+            continue  # "SVP" is an acronym, not a surname
+        words = mention.name.split()
+        surname_of = [m for m in full if len(words) < len(m.name.split()) and m.name.split()[-len(words):] == words]
+        given_name_of = {m.name for m in full if len(words) == 1 and m.name.split()[0] == words[0] and mention.evidence != "places"}
+        if surname_of:
+            named = Counter(m.name for m in surname_of)
+            before = [m.name for m in surname_of if m.start < mention.start]
+            mention.name = max(named, key=lambda name: (named[name], name in before[-1:]))
+        elif len(given_name_of) == 1:
+            mention.name = given_name_of.pop()
+        else:
+            continue
+        mention.vote, mention.evidence = "PERSON", "link"
+    return mentions
+
+
+def link_organisations(mentions):
+    """Point a bare "Times" at "New York Times" when it is the last word of one organisation the article names."""
+    full_names = {m.name for m in mentions if m.vote == "ORG" and " " in m.name}
+    for mention in mentions:
+        if mention.vote == "ORG" and " " not in mention.name:
+            ends = [full for full in full_names if full.split()[-1] == mention.name]
+            if len(ends) == 1:
+                mention.name, mention.evidence = ends[0], "link"
+    return mentions
+
+
+def settle_types(mentions):
+    """One type per canonical name in an article: the weighted vote of its mentions."""
+    votes = {}
+    for mention in mentions:
+        votes.setdefault(mention.name, Counter())[mention.vote, mention.evidence] += 1
+    for mention in mentions:
+        mention.type = weighted_type(votes[mention.name])
+    return mentions
 
 
 def connects(doc, i):
@@ -123,7 +359,7 @@ def organisation_names(doc):
     "Institute for the Study of War": names the small model misses, splits,
     or runs into the person named after them.
     """
-    heads = name_words()[0]
+    heads = name_words()["org_heads"]
     found = []
     i = 0
     while i < len(doc):
@@ -146,13 +382,25 @@ def organisation_names(doc):
     return found
 
 
+def possessor_split(doc, first, last, label):
+    """One span, or two where an organisation's possessive runs into a person's name:
+    "the Green Party's Jill Stein" names a party and a person."""
+    for i in range(first + 1, last - 1):
+        if doc[i].lower_ in POSSESSIVE_TOKENS and doc[i + 1].lower_ in name_words()["given_names"]:
+            return [(first, i, "ORG" if label == "PERSON" else label), (i + 1, last, "PERSON")]
+    return [(first, last, label)]
+
+
 def entity_spans(doc):
     """(start token, end token, label) of named entities, with organisation names added or split off.
 
     An organisation name swallowed into a longer entity is split from what
     follows it ("Chicago Council on Global Affairs Ivo Daalder" -> ORG + PERSON).
     """
-    spans = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in NAMED_TYPES]
+    spans = []
+    for e in doc.ents:
+        if e.label_ in NAMED_TYPES:
+            spans += possessor_split(doc, e.start, e.end, e.label_)
     for start, end in organisation_names(doc):
         clashes = [s for s in spans if s[0] < end and start < s[1] and s[2] in ("ORG", "PERSON")]
         if all(s[2] == "ORG" and start <= s[0] + (doc[s[0]].lower_ == "the") and s[1] <= end for s in clashes):
@@ -169,17 +417,182 @@ def entity_spans(doc):
     return sorted(spans)
 
 
+def part_of_a_title(doc, first, last):
+    """Whether the words are a title's own ("German Defence Minister"): title words, with a title after them."""
+    words = doc[first:last]
+    listed = words.text in known_types() or words.text.lower() in alias_table()
+    all_title_words = all(is_title(t.text) or t.lower_ in name_words()["title_modifiers"] for t in words)
+    return all_title_words and not listed and last < len(doc) and is_title(doc[last].text)
+
+
+def mention_at(doc, body, first, last, label):
+    """The Mention for one entity span, or None when no name is left once it is cleaned."""
+    first, last, titled = name_bounds(doc, first, last, label)
+    span = doc[first:last]
+    start, end = trim_span(body, span.start_char, span.end_char)
+    text = body[start:end]
+    if not any(c.isalpha() for c in text) or not any(c.isupper() or c.isdigit() for c in text):
+        return None
+    if NOT_A_NAME.search(text) or part_of_a_title(doc, first, last):
+        return None
+    written = title_case(text) if text.isupper() and in_capitals(body, start, end) and text.lower() not in alias_table() else text
+    name = canonical_name(written, "PERSON" if titled else label)
+    vote, evidence = own_vote(span, name, label, titled)
+    return Mention(start, end, text, name, vote, vote, evidence)
+
+
 def find_mentions(doc, skip=()):
-    """Named-entity mentions in the Doc with canonical names, outside the ``skip`` spans."""
+    """Named-entity mentions in the Doc with canonical names and settled types, outside the ``skip`` spans."""
     mentions = []
     body = doc.text  # Doc.text joins every token: read it once
     for first, last, label in entity_spans(doc):
-        span = doc[first:last]
-        start, end = trim_span(body, span.start_char, span.end_char)
-        if any(s < end and start < e for s, e in skip):
+        mention = mention_at(doc, body, first, last, label)
+        if mention and not any(s < mention.end and mention.start < e for s, e in skip):
+            mentions.append(mention)
+    return settle_types(link_organisations(link_people(mentions)))
+
+
+def entity_for(text, start, end, mentions, label=None):
+    """The canonical (name, type) named at [start, end).
+
+    A person inside the span wins ("Pentagon press secretary Pat Ryder"); then
+    a mention that is the whole span; then a phrase with a name in it becomes
+    an entity ("the Netherlands' defence ministry").
+    """
+    if start is None or end is None:
+        return None
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    people = [m for m in inside if m.type == "PERSON"]
+    if people:
+        return people[-1].name, "PERSON"
+    start, end = trim_span(text, start, end)
+    whole = [m for m in mentions if (m.start, m.end) == (start, end)]
+    if whole:
+        return whole[0].name, whole[0].type
+    phrase = text[start:end].strip()
+    if phrase == phrase.lower():
+        return None  # "the prime minister" unresolved: a description names nobody, never make one up
+    if label is None and len(inside) == 1 and len(phrase) - len(inside[0].text) <= 2:
+        return inside[0].name, inside[0].type
+    label = label or "ORG"
+    return canonical_name(phrase, label), label
+
+
+# Across the database: which entities are one thing, what type each is, why an alias is folded in.
+
+ACRONYM_FILLERS = {"of", "for", "the", "and", "on", "in", "&"}
+
+
+def fold_key(name):
+    """What is left of a name once case, possessives, hyphens, stops and spaces are folded away."""
+    key = unicodedata.normalize("NFKC", name).casefold().replace("\u2019", "'").replace("\u2018", "'")
+    key = re.sub(r"'s\b|'$", "", key)
+    return re.sub(r"[\W_]", "", key)
+
+
+def plural_base(key):
+    """A folded name without a final "s": "f35s" and "f35" are one weapon, "russians" and "russian" one group."""
+    return key[:-1] if key.endswith("s") and len(key) > 3 else key
+
+
+def initials(name):
+    """ "International Atomic Energy Agency" -> "IAEA"; filler words do not count."""
+    return "".join(word[0].upper() for word in name.split() if word.lower() not in ACRONYM_FILLERS)
+
+
+def capital_words(name):
+    """How many words of two letters or more a name writes in capitals: "USA TODAY" 2, "USA Today" 1."""
+    return sum(len(word) > 1 and word.isupper() for word in re.findall(r"[A-Za-z]+", name))
+
+
+def fold_groups(entities):
+    """Lists of entities that are one thing because their names fold together (case, possessive,
+    hyphenation, a plural). Two organisations named by one plain word a final "s" apart stay apart ("Time" is
+    not "Times"); an acronym's or a brand's plural is the same thing ("PACs", "iPhones")."""
+    by_key = {}
+    for entity in entities:
+        by_key.setdefault(fold_key(entity["name"]), []).append(entity)
+    groups = {}
+    for key, members in sorted(by_key.items(), key=lambda item: len(item[0])):
+        base = plural_base(key)
+        singular_group = groups.get(base) if base != key else None
+        pair = (singular_group or []) + members
+        plain_words = all(" " not in e["name"] and e["name"][1:].islower() for e in pair)
+        if singular_group is not None and not ({e["type"] for e in pair} == {"ORG"} and plain_words):
+            singular_group.extend(members)
+        else:
+            groups[key] = list(members)
+    return list(groups.values())
+
+
+def looks_like_a_person(words):
+    """Two or three capitalised words and no head word: a name the model may have called an organisation."""
+    heads = name_words()["heads"] | name_words()["media_heads"] | name_words()["event_heads"]
+    return len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) and not {w.lower() for w in words} & heads
+
+
+def person_and_acronym_merges(entities):
+    """{id: id} for a bare surname that only one person in the database has ("Putin" -> "Vladimir Putin"),
+    and an acronym that only one organisation spells out ("IAEA")."""
+    by_surname, by_initials = {}, {}
+    for entity in entities:
+        words = entity["name"].split()
+        if len(words) > 1 and (entity["type"] == "PERSON" or entity["type"] == "ORG" and looks_like_a_person(words)):
+            by_surname.setdefault(words[-1], []).append(entity["id"])
+        if entity["type"] == "ORG" and len(words) >= 2:
+            by_initials.setdefault(initials(entity["name"]), []).append(entity["id"])
+    merges = {}
+    for entity in entities:
+        name = entity["name"]
+        if entity["type"] == "PERSON" and " " not in name and not name.isupper() and not is_title(name):
+            matches = by_surname.get(name, [])
+        elif entity["type"] == "ORG" and 3 <= len(name) <= 8 and name.isupper() and name.isalpha():
+            matches = by_initials.get(name, [])
+        else:
             continue
-        text = body[start:end]
-        if not any(c.isalpha() for c in text):
-            continue
-        mentions.append(Mention(start, end, text, canonical_name(text, label), label))
-    return settle_types(link_people(mentions))
+        if len(matches) == 1:
+            merges[entity["id"]] = matches[0]
+    return merges
+
+
+def entity_merges(entities):
+    """({merged id: kept id}, {kept id: new name}) for entities (dicts of id, name, type, mentions) that are one thing.
+
+    The entity with the most mentions keeps its id (ids are never reused); it
+    takes the spelling least in capitals, then the commonest, then the shortest.
+    """
+    merges, renames, kept = {}, {}, []
+    for group in fold_groups(entities):
+        keeper = min(group, key=lambda e: (-e["mentions"], e["id"]))
+        best = min(group, key=lambda e: (capital_words(e["name"]), -e["mentions"], len(fold_key(e["name"])), e["id"]))
+        merges.update({e["id"]: keeper["id"] for e in group if e is not keeper})
+        if best["name"] != keeper["name"]:
+            renames[keeper["id"]] = best["name"]
+        kept.append({**keeper, "name": best["name"]})
+    for old, new in person_and_acronym_merges(kept).items():
+        merges.update({k: new for k, v in merges.items() if v == old})
+        merges[old] = new
+        renames.pop(old, None)
+    return merges, renames
+
+
+def entity_types(votes):
+    """{entity id: type} from {entity id: {(type, evidence): mentions}}: the weighted majority across the database."""
+    return {entity_id: weighted_type(Counter(counts)) for entity_id, counts in votes.items() if counts}
+
+
+def alias_reason(alias, name):
+    """Why a spelling written in an article is folded into the entity ``name``, in a reader's words."""
+    if alias_table().get(alias.lower()) == name:
+        return "alias list"
+    if alias.lower() == name.lower():
+        return "case"
+    if fold_key(alias) == fold_key(name):
+        return "hyphenation" if re.sub(r"[\s\-\u2010]", "", alias) == re.sub(r"[\s\-\u2010]", "", name) else "spelling"
+    if plural_base(fold_key(alias)) == plural_base(fold_key(name)):
+        return "plural"
+    if len(alias.split()) < len(name.split()) and name.split()[-len(alias.split()):] == alias.split():
+        return "surname"
+    if alias.isupper() and initials(name) == alias:
+        return "acronym"
+    return "linked in its article"

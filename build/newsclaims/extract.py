@@ -6,7 +6,7 @@ through ``nlp.pipe``, spread it over processes, or ship it to a cluster.
 from dataclasses import asdict, dataclass, field
 
 from .articles import Article
-from .entities import Mention, canonical_name, find_mentions, trim_span
+from .entities import Mention, canonical_name, entity_for, find_mentions
 from .figures import Figure, find_figures
 from .quotes import Quote, find_quotes
 from .spans import SpanIndex
@@ -58,32 +58,6 @@ class Rows:
 def outside(spans, skip):
     """Items whose [start, end) overlaps none of the skipped spans."""
     return [item for item in spans if not any(s < item.end and item.start < e for s, e in skip)]
-
-
-def entity_for(text, start, end, mentions, label=None):
-    """The canonical (name, type) named at [start, end).
-
-    A person inside the span wins ("Pentagon press secretary Pat Ryder"); then
-    a mention that is the whole span; then a phrase with a name in it becomes
-    an entity ("the Netherlands' defence ministry").
-    """
-    if start is None or end is None:
-        return None
-    inside = [m for m in mentions if start <= m.start and m.end <= end]
-    people = [m for m in inside if m.type == "PERSON"]
-    if people:
-        return people[-1].name, "PERSON"
-    start, end = trim_span(text, start, end)
-    whole = [m for m in mentions if (m.start, m.end) == (start, end)]
-    if whole:
-        return whole[0].name, whole[0].type
-    phrase = text[start:end].strip()
-    if phrase == phrase.lower():
-        return None  # "the prime minister" unresolved: a description names nobody, never make one up
-    if label is None and len(inside) == 1 and len(phrase) - len(inside[0].text) <= 2:
-        return inside[0].name, inside[0].type
-    label = label or "ORG"
-    return canonical_name(phrase, label), label
 
 
 def extract(article, doc):

@@ -329,12 +329,15 @@ def attribute(doc, figure, number, quotes, speech):
 def holding_quote(doc, number, quotes, speech):
     """Index of the tightest speech quote overlapping the number itself, or None; ``speech`` indexes them.
 
+    Quoted words nobody is said to speak lose to the statement around them.
+
     Overlap rather than containment: a reported clause's span may start after
     the figure's qualifier ("[20 Bradley tanks]" for "over 20 Bradley tanks").
     """
     start, end = doc[number.first].idx, doc[number.last - 1].idx + len(doc[number.last - 1])
-    held = [(quotes[i].end - quotes[i].start, i) for i in speech.overlapping(start, end)]
-    return min(held)[1] if held else None
+    held = [(quotes[i].speaker_start is None and quotes[i].speaker_text_start is None, quotes[i].end - quotes[i].start, i)
+            for i in speech.overlapping(start, end)]
+    return min(held)[2] if held else None  # the tightest with a source, else the tightest
 
 
 def entity_at(doc, token):

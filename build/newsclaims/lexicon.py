@@ -30,6 +30,8 @@ def verb_forms(bases, irregular):
         stem = base[:-1] if base.endswith("e") else base
         ed = base + "d" if base.endswith("e") else base + "ed"
         s = base + "es" if base.endswith(("s", "sh", "ch", "x")) else base + "s"
+        if base.endswith("y") and base[-2:-1] not in "aeiou":
+            ed, s = base[:-1] + "ied", base[:-1] + "ies"  # reply -> replied, replies
         for form in (base, s, stem + "ing", ed, *irregular.get(base, [])):
             forms[form] = base
     return forms

@@ -145,3 +145,10 @@ def line_bounds(text, i):
     start = text.rfind("\n", 0, i) + 1
     end = text.find("\n", i)
     return start, len(text) if end < 0 else end
+
+
+def is_headline(text, start):
+    """A short line without a full stop: a headline or sub-headline."""
+    s, e = line_bounds(text, start)
+    line = text[s:e].strip()
+    return len(line.split()) <= 20 and line[-1:] not in SENTENCE_END + "”\"’'"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .attribution import find_attributions
 from .lexicon import cue_data
-from .marks import SENTENCE_END, lead_before, line_bounds
+from .marks import is_headline, lead_before
 from .spans import SpanIndex
 
 
@@ -27,6 +27,7 @@ class Quote:
     speaker_text_start: int | None = None  # the source phrase as written ("a senior official", "he")
     speaker_text_end: int | None = None
     part_of: int | None = None  # index of the statement this one repeats or lies inside: counted once
+    cue_tag: str | None = None  # speech or claim, as the lexicon tags the cue
 
 
 def find_quotes(doc, attributions=None):
@@ -80,14 +81,7 @@ def quote_row(text, attribution):
     a = attribution
     who = a.source or (None, None, None)
     written = a.written or (None, None)
-    return Quote(a.start, a.end, text[a.start:a.end], a.kind, a.cue, *who, *written)
-
-
-def is_headline(text, start):
-    """A short line without a full stop: a headline or sub-headline."""
-    s, e = line_bounds(text, start)
-    line = text[s:e].strip()
-    return len(line.split()) <= 20 and line[-1:] not in SENTENCE_END + "”\"’'"
+    return Quote(a.start, a.end, text[a.start:a.end], a.kind, a.cue, *who, *written, cue_tag=a.tag)
 
 
 def mark_scare(text, quote):
@@ -98,7 +92,7 @@ def mark_scare(text, quote):
     """
     lead = lead_before(text, quote.start).lower().split()
     if lead and lead[-1] in ("so-called", "dubbed", "nicknamed", "termed"):
-        quote.kind, quote.cue = "scare", None
+        quote.kind, quote.cue, quote.cue_tag = "scare", None, None
         quote.speaker_start = quote.speaker_end = quote.speaker_label = None
         quote.speaker_text_start = quote.speaker_text_end = None
         return

@@ -29,6 +29,7 @@ class Context:
         everyone = [(p, is_subject(p), titles, gender_of(self.data, p, titles))
                     for p, titles in ((p, title_words(p)) for p in person_mentions(doc, self.data))]
         everyone = with_family_genders(everyone)  # names quoted in full count too
+        self.surnames = {p[-1].lower_ for p, _, _, _ in everyone}
         people = [p for p, _, _, _ in everyone if not self.in_quote(p.start_char)]
         self.person_at = {t.i: p for p in people for t in p}
         self.people = [row for row in everyone if not self.in_quote(row[0].start_char) and row[0].root.dep_ != "poss"]
@@ -82,7 +83,8 @@ def person_mentions(doc, data):
                  and t.head.lower_ in data["verb_forms"] and t.text[:1].isupper() and not t.text.isupper()}
     own = {t.i for e in people for t in e}
     for tok in doc:
-        if tok.i in own or tok.pos_ != "PROPN" or tok.dep_ == "compound":
+        known = tok.text in surnames and tok.text[:1].isupper()  # "Waters tweeted": the parser's noun is a surname
+        if tok.i in own or (tok.pos_ != "PROPN" and not known) or tok.dep_ == "compound":
             continue
         if tok.i in taken and tok.text not in surnames:
             continue  # another entity; but a known surname the model mislabelled is still the person
@@ -177,14 +179,16 @@ def describe(ctx, head, lefts, pos):
     """A speaker given by description: a document, an organisation or a title."""
     data, low = ctx.data, head.lower_
     if low in data["document_nouns"]:
-        # "a Kremlin readout", "a 2014 study by the Loyola Law School", "data from the census bureau"
-        makers = [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
-                  for o in c.children if o.dep_ == "pobj"]
-        issuers = [ctx.ent_of[t.i] for t in lefts if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE] or [
-            ctx.ent_of[t.i] for o in makers for t in o.doc[o.left_edge.i:o.i + 1]
-            if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE]
-        if issuers:
-            return issuers[-1].start_char, issuers[-1].end_char, None
+        issuer = issuer_of(ctx, head, lefts)
+        if issuer is not None:
+            return issuer
+        if lefts and lefts[0].lower_ in ("the", "this", "that"):
+            # "the poll" is the poll the article named with its maker: "a Quinnipiac poll"
+            earlier = (t for t in reversed(ctx.doc[:head.i]) if t.lower_ == low and not ctx.in_quote(t.idx))
+            found = next((issuer_of(ctx, t, list(ctx.doc[t.left_edge.i:t.i])) for t in earlier
+                          if issuer_of(ctx, t, list(ctx.doc[t.left_edge.i:t.i]))), None)
+            if found is not None:
+                return found
         org = [t for t in lefts if t.lower_ in data["org_nouns"]]
         if org:
             return describe(ctx, org[-1], list(ctx.doc[org[-1].left_edge.i:org[-1].i]), pos)
@@ -216,6 +220,16 @@ def describe(ctx, head, lefts, pos):
     if head.pos_ == "PROPN":
         return noun_phrase(head, "ORG")
     return None  # "reports", "the items": things, not speakers
+
+
+def issuer_of(ctx, head, lefts):
+    """The named maker of a document: "a Kremlin readout", "a study by the Loyola Law School", "data from the bureau"."""
+    makers = [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+              for o in c.children if o.dep_ == "pobj"]
+    issuers = [ctx.ent_of[t.i] for t in lefts if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE] or [
+        ctx.ent_of[t.i] for o in makers for t in o.doc[o.left_edge.i:o.i + 1]
+        if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE]
+    return (issuers[-1].start_char, issuers[-1].end_char, None) if issuers else None
 
 
 def member_noun(data, word):
@@ -353,7 +367,7 @@ def gender_of(data, person, titles):
     return next((g for g in given if g), None)
 
 
-def last_person(ctx, pos, gender=None):
+def last_person(ctx, pos, gender=None, depth=0):
     """The person "he" or "she" at ``pos`` most likely means.
 
     "she" never means a man, nor "he" a woman. The last PERSON of a
@@ -368,7 +382,28 @@ def last_person(ctx, pos, gender=None):
     pick = (subjects or [e for e, _ in before] or [None])[-1] or (after[0] if after else None)
     if pick is None:
         return None
+    main = main_subject(ctx, pick, pos, gender)
+    if main is not None and main.lower_ in ctx.data["person_pronouns"]:
+        return last_person(ctx, main.idx, gender, depth + 1) if depth < 3 else None  # "he" goes on the chain
+    if main is not None:
+        return person_span(ctx, ctx.person_at[main.i])
     return person_span(ctx, pick)
+
+
+def main_subject(ctx, person, pos, gender):
+    """The subject of the main clause of the sentence naming ``person``, when it is another of the same gender.
+
+    "Ryan said he does believe McConnell is right": the sentence is about
+    Ryan; the person named in the reported clause is not what "he" goes on with.
+    """
+    root = person.sent.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS and c.idx < pos), None)
+    if subject is None or subject.i in range(person.start, person.end) or person.root.head.i == root.i:
+        return None
+    if subject.lower_ in ctx.data["person_pronouns"]:
+        return subject if gender_of_pronoun(ctx, subject.lower_) == gender and gender else None
+    known = next((g for p, _, _, g in ctx.people if p.start <= subject.i < p.end), "none")
+    return subject if subject.i in ctx.person_at and known != "none" and not (gender and known and known != gender) else None
 
 
 def last_group(ctx, pos):

@@ -17,6 +17,8 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.db import DescIndex
 
+from .entities import alias_reason, entity_merges, entity_types
+
 ARTICLE_COLUMNS = {
     "id": int, "slug": str, "label": str, "title": str, "published": str, "byline": str, "outlet": str, "dateline": str,
     "body": str, "words": int, "sha256": str, "source_path": str, "encoding": str, "url": str, "record": int,
@@ -25,11 +27,24 @@ ARTICLE_COLUMNS = {
 ENTITY_COLUMNS = {"id": int, "name": str, "type": str, "mentions": int, "quotes": int, "figures": int}
 # A summary of figures by unit, remade after every build: the site's "what is counted" answers from it.
 UNIT_COLUMNS = {"unit": str, "category": str, "figures": int, "claimants": int, "articles": int}
-MENTION_COLUMNS = {"id": int, "article_id": int, "entity_id": int, "start": int, "end": int, "text": str}
+# Sources the articles do not name ("a senior official"), as written, lower-cased: remade for what each build
+# touched, so the anonymous-sources query reads a summary instead of grouping every quote.
+UNNAMED_SOURCE_COLUMNS = {"source": str, "statements": int, "figures": int, "articles": int, "example": str}
+# Figures per (unit, claimant; 0 for the articles' own voice): what units.claimants counts, kept by difference.
+UNIT_CLAIMANT_COLUMNS = {"unit": str, "claimant": int, "figures": int}
+MENTION_COLUMNS = {
+    "id": int, "article_id": int, "entity_id": int, "start": int, "end": int, "text": str, "vote": str, "evidence": str,
+}
+# Each spelling the articles use for an entity, and why it is folded into it (remade for what each build touched).
+ALIAS_COLUMNS = {"entity_id": int, "alias": str, "mentions": int, "reason": str}
+# Kept by difference, so types and aliases are settled without reading every mention of a common entity:
+# how many mentions vote for each type (and why), and how many use each spelling.
+VOTE_COLUMNS = {"entity_id": int, "vote": str, "evidence": str, "mentions": int}
+SPELLING_COLUMNS = {"entity_id": int, "text": str, "mentions": int}
 QUOTE_COLUMNS = {
     "id": int, "article_id": int, "start": int, "end": int, "text": str, "kind": str, "speaker_id": int,
     "speaker_start": int, "speaker_end": int, "cue": str,
-    "speaker_text": str, "speaker_text_start": int, "speaker_text_end": int, "part_of": int,
+    "speaker_text": str, "speaker_text_start": int, "speaker_text_end": int, "part_of": int, "cue_tag": str,
 }
 FIGURE_COLUMNS = {
     "id": int, "article_id": int, "start": int, "end": int, "text": str, "value": float, "low": float,
@@ -54,11 +69,16 @@ class NotOurDatabase(RuntimeError):
 
 TABLE_COLUMNS = {
     "articles": ARTICLE_COLUMNS, "entities": ENTITY_COLUMNS, "mentions": MENTION_COLUMNS,
-    "quotes": QUOTE_COLUMNS, "figures": FIGURE_COLUMNS, "units": UNIT_COLUMNS,
+    "quotes": QUOTE_COLUMNS, "figures": FIGURE_COLUMNS, "units": UNIT_COLUMNS, "aliases": ALIAS_COLUMNS,
+    "unnamed_sources": UNNAMED_SOURCE_COLUMNS, "unit_claimants": UNIT_CLAIMANT_COLUMNS,
+    "entity_votes": VOTE_COLUMNS, "spellings": SPELLING_COLUMNS,
 }
+# The phrase of a quote or figure whose source has no entity, and the rows that count for it.
+UNNAMED_QUOTES = "speaker_id is null and speaker_text is not null and kind != 'scare' and part_of is null"
+UNNAMED_FIGURES = "claimant_id is null and claimant_text is not null"
 # Indexes the saved queries lean on at scale (checked with EXPLAIN QUERY PLAN in bench/).
 QUERY_INDEXES = {
-    "articles": [["claims"], ["published", "quotes", "figures"]],
+    "articles": [["claims"], ["published", "quotes", "figures"], ["outlet"]],
     "entities": [["quotes"], ["figures"], ["mentions"]],
     "mentions": [["entity_id", "article_id"], ["article_id", "entity_id"]],
     "quotes": [["speaker_id", DescIndex("article_id"), "start"]],
@@ -102,6 +122,12 @@ def create_schema(db):
     db["figures"].create_index(["unit"], if_not_exists=True)
     db["entities"].create_index(["type"], if_not_exists=True)
     db["units"].create(UNIT_COLUMNS, pk="unit", if_not_exists=True)
+    db["unnamed_sources"].create(UNNAMED_SOURCE_COLUMNS, pk="source", if_not_exists=True)
+    db["unit_claimants"].create(UNIT_CLAIMANT_COLUMNS, pk=("unit", "claimant"), if_not_exists=True)
+    db["aliases"].create(ALIAS_COLUMNS, pk=("entity_id", "alias"), if_not_exists=True,
+                         foreign_keys=[("entity_id", "entities", "id")])
+    db["entity_votes"].create(VOTE_COLUMNS, pk=("entity_id", "vote", "evidence"), if_not_exists=True)
+    db["spellings"].create(SPELLING_COLUMNS, pk=("entity_id", "text"), if_not_exists=True)
     db["id_sequence"].create(SEQUENCE_COLUMNS, pk="table_name", if_not_exists=True)
     if db.execute("pragma application_id").fetchone()[0] != APPLICATION_ID:
         db.execute(f"pragma application_id = {APPLICATION_ID}")
@@ -113,21 +139,79 @@ def create_schema(db):
         db["articles"].enable_fts(["title", "body"], tokenize="porter", create_triggers=True)
     if not db["quotes_fts"].exists():
         db["quotes"].enable_fts(["text"], tokenize="porter", create_triggers=True)
+    db.execute(f"create index if not exists quotes_unnamed_source on quotes(lower(speaker_text)) where {UNNAMED_QUOTES}")
+    db.execute(f"create index if not exists figures_unnamed_source on figures(lower(claimant_text)) "
+               f"where {UNNAMED_FIGURES}")
     # What this connection's writes touched: tidy recounts those alone, so an update costs what changed.
     db.execute("create temp table if not exists touched_entities (id integer primary key)")
     db.execute("create temp table if not exists touched_units (unit text primary key)")
+    count_everything_once(db)
 
 
-def touch_article(db, article_id):
-    """Remember the entities and units an article's rows point at, for tidy."""
-    db.execute("""
-        insert or ignore into temp.touched_entities
-        select entity_id from mentions where article_id = :article
-        union select speaker_id from quotes where article_id = :article and speaker_id is not null
-        union select claimant_id from figures where article_id = :article and claimant_id is not null
-    """, {"article": article_id})
-    db.execute("insert or ignore into temp.touched_units select distinct unit from figures "
-               "where article_id = ? and unit is not null", [article_id])
+# One article's share of every summary count, by entity, unit, (unit, claimant) and unnamed source.
+ARTICLE_SHARES = {
+    "entities": """
+        select id, sum(m), sum(q), sum(f) from (
+          select entity_id as id, 1 as m, 0 as q, 0 as f from mentions where article_id = :article
+          union all select speaker_id, 0, 1, 0 from quotes where article_id = :article and speaker_id is not null
+            and kind != 'scare' and part_of is null
+          union all select claimant_id, 0, 0, 1 from figures where article_id = :article and claimant_id is not null
+        ) group by id""",
+    "units": "select unit, max(category), count(*) from figures where article_id = :article and unit is not null "
+             "group by unit",
+    "entity_votes": "select m.entity_id, coalesce(m.vote, e.type), coalesce(m.evidence, 'model'), count(*) "
+                    "from mentions m join entities e on e.id = m.entity_id where m.article_id = :article group by 1, 2, 3",
+    "spellings": "select entity_id, text, count(*) from mentions where article_id = :article group by 1, 2",
+    "unit_claimants": "select unit, coalesce(claimant_id, 0), count(*) from figures "
+                      "where article_id = :article and unit is not null group by 1, 2",
+    "unnamed_sources": f"""
+        select source, sum(said), sum(numbers), max(provenance) from (
+          select lower(speaker_text) as source, 1 as said, 0 as numbers,
+            printf('/-/provenance/quotes/%d', id) as provenance
+          from quotes where article_id = :article and {UNNAMED_QUOTES}
+          union all select lower(claimant_text), 0, 1, printf('/-/provenance/figures/%d', id)
+          from figures where article_id = :article and {UNNAMED_FIGURES}
+        ) group by source""",
+}
+
+
+def count_article(db, article_id, sign):
+    """Add (``sign`` 1) or take away (-1) one article's share of the counts in entities, units and
+    unnamed_sources, and note what it touched for tidy.
+
+    An article's rows are written and deleted whole, so each count is kept by
+    difference: an update costs what changed, however often an entity, unit or
+    source appears in the archive.
+    """
+    article = {"article": article_id}
+    for entity, mentions, quotes, figures in db.execute(ARTICLE_SHARES["entities"], article).fetchall():
+        db.execute("update entities set mentions = mentions + ?, quotes = quotes + ?, figures = figures + ? "
+                   "where id = ?", [sign * mentions, sign * quotes, sign * figures, entity])
+        db.execute("insert or ignore into temp.touched_entities values (?)", [entity])
+    for unit, category, figures in db.execute(ARTICLE_SHARES["units"], article).fetchall():
+        db.execute("insert or ignore into units (unit, category, figures, claimants, articles) values (?, ?, 0, 0, 0)",
+                   [unit, category])
+        db.execute("update units set figures = figures + ?, articles = articles + ? where unit = ?",
+                   [sign * figures, sign, unit])
+        db.execute("insert or ignore into temp.touched_units values (?)", [unit])
+    for entity, vote, evidence, mentions in db.execute(ARTICLE_SHARES["entity_votes"], article).fetchall():
+        db.execute("insert or ignore into entity_votes values (?, ?, ?, 0)", [entity, vote, evidence])
+        db.execute("update entity_votes set mentions = mentions + ? where entity_id = ? and vote = ? and evidence = ?",
+                   [sign * mentions, entity, vote, evidence])
+    for entity, text, mentions in db.execute(ARTICLE_SHARES["spellings"], article).fetchall():
+        db.execute("insert or ignore into spellings values (?, ?, 0)", [entity, text])
+        db.execute("update spellings set mentions = mentions + ? where entity_id = ? and text = ?",
+                   [sign * mentions, entity, text])
+    for unit, claimant, figures in db.execute(ARTICLE_SHARES["unit_claimants"], article).fetchall():
+        db.execute("insert or ignore into unit_claimants (unit, claimant, figures) values (?, ?, 0)", [unit, claimant])
+        db.execute("update unit_claimants set figures = figures + ? where unit = ? and claimant = ?",
+                   [sign * figures, unit, claimant])
+    for source, statements, figures, example in db.execute(ARTICLE_SHARES["unnamed_sources"], article).fetchall():
+        db.execute("insert or ignore into unnamed_sources (source, statements, figures, articles) values (?, 0, 0, 0)",
+                   [source])
+        db.execute("update unnamed_sources set statements = statements + ?, figures = figures + ?, "
+                   "articles = articles + ?, example = ? where source = ?",
+                   [sign * statements, sign * figures, sign, example if sign > 0 else None, source])
 
 
 def known_articles(db):
@@ -164,7 +248,7 @@ def entity_id(db, pair, known):
         row = db.execute("select id from entities where name = ?", [name]).fetchone()
         if row is None:
             row = [next_ids(db, "entities")]
-            db["entities"].insert({"id": row[0], "name": name, "type": type_})
+            db["entities"].insert({"id": row[0], "name": name, "type": type_, "mentions": 0, "quotes": 0, "figures": 0})
         known[name] = row[0]
     return known[name]
 
@@ -174,7 +258,7 @@ def delete_article(db, slug):
     row = db.execute("select id from articles where slug = ?", [slug]).fetchone()
     if row is None:
         return None
-    touch_article(db, row[0])
+    count_article(db, row[0], -1)
     for table in ("figures", "quotes", "mentions"):
         db.execute(f"delete from {table} where article_id = ?", [row[0]])
     db.execute("delete from articles where id = ?", [row[0]])
@@ -207,14 +291,14 @@ def write_rows(db, rows, entity_ids=None):
     })
     db["mentions"].insert_all(
         {"id": mention_id, "article_id": article_id, "entity_id": entity_id(db, (m.name, m.type), known),
-         "start": m.start, "end": m.end, "text": m.text}
+         "start": m.start, "end": m.end, "text": m.text, "vote": m.vote or m.type, "evidence": m.evidence}
         for mention_id, m in zip(fresh_ids(db, "mentions", len(rows.mentions)), rows.mentions)
     )
     quote_ids = fresh_ids(db, "quotes", len(rows.quotes))
     db["quotes"].insert_all(
         {"id": quote_id, "article_id": article_id, "start": quote.start, "end": quote.end, "text": quote.text,
          "kind": quote.kind, "speaker_id": entity_id(db, speaker, known), "speaker_start": quote.speaker_start,
-         "speaker_end": quote.speaker_end, "cue": quote.cue,
+         "speaker_end": quote.speaker_end, "cue": quote.cue, "cue_tag": quote.cue_tag,
          "part_of": None if quote.part_of is None else quote_ids[quote.part_of],
          **written("speaker_text", article.body, quote.speaker_text_start, quote.speaker_text_end)}
         for quote_id, quote, speaker in zip(quote_ids, rows.quotes, rows.speakers)
@@ -226,7 +310,7 @@ def write_rows(db, rows, entity_ids=None):
          **written("claimant_text", article.body, f.claimant_text_start, f.claimant_text_end)}
         for figure_id, f, claimant in zip(fresh_ids(db, "figures", len(rows.figures)), rows.figures, rows.claimants)
     )
-    touch_article(db, article_id)
+    count_article(db, article_id, 1)
 
 
 def written(name, body, start, end):
@@ -236,76 +320,122 @@ def written(name, body, start, end):
 
 
 def merge_entity(db, old_id, new_id):
-    """Repoint every row from one entity to another and drop the old one."""
+    """Repoint every row from one entity to another, add up what they count, and drop the old one."""
     db.execute("update mentions set entity_id = ? where entity_id = ?", [new_id, old_id])
     db.execute("update quotes set speaker_id = ? where speaker_id = ?", [new_id, old_id])
     db.execute("update figures set claimant_id = ? where claimant_id = ?", [new_id, old_id])
+    db.execute("""
+        update entities set mentions = entities.mentions + old.mentions, quotes = entities.quotes + old.quotes,
+          figures = entities.figures + old.figures
+        from (select mentions, quotes, figures from entities where id = ?) as old where entities.id = ?
+    """, [old_id, new_id])
+    db.execute("delete from aliases where entity_id = ?", [old_id])
     db.execute("delete from entities where id = ?", [old_id])
+    for table, key in (("entity_votes", ("vote", "evidence")), ("spellings", ("text",))):
+        same = " and ".join(f"old.{column} = {table}.{column}" for column in key)
+        columns = ", ".join(key)
+        db.execute(f"insert or ignore into {table} (entity_id, {columns}, mentions) "
+                   f"select ?, {columns}, 0 from {table} where entity_id = ?", [new_id, old_id])
+        db.execute(f"update {table} set mentions = mentions + (select old.mentions from {table} old "
+                   f"where old.entity_id = :old and {same}) where entity_id = :new and ({columns}) in "
+                   f"(select {columns} from {table} where entity_id = :old)", {"old": old_id, "new": new_id})
+        db.execute(f"delete from {table} where entity_id = ?", [old_id])
+    db.execute("insert or ignore into unit_claimants (unit, claimant, figures) "
+               "select unit, ?, 0 from unit_claimants where claimant = ?", [new_id, old_id])
+    db.execute("""
+        update unit_claimants set figures = figures + (
+          select old.figures from unit_claimants old where old.claimant = :old and old.unit = unit_claimants.unit)
+        where claimant = :new and unit in (select unit from unit_claimants where claimant = :old)
+    """, {"old": old_id, "new": new_id})
+    db.execute("insert or ignore into temp.touched_units select unit from unit_claimants where claimant = ?", [old_id])
+    db.execute("delete from unit_claimants where claimant = ?", [old_id])
     db.execute("insert or ignore into temp.touched_entities values (?)", [new_id])
 
 
-def merge_surnames(db):
-    """A bare "Putin" joins "Vladimir Putin" when the database knows exactly one person of that surname.
-
-    Within an article this happens at extraction; this catches articles that
-    never give the full name.
-    """
-    people = list(db.query("select id, name from entities where type = 'PERSON'"))
-    by_surname = {}
-    for person in people:
-        if " " in person["name"]:
-            by_surname.setdefault(person["name"].split()[-1], []).append(person["id"])
-    for person in people:
-        matches = by_surname.get(person["name"], []) if " " not in person["name"] else []
-        if len(matches) == 1:
-            merge_entity(db, person["id"], matches[0])
+def merge_entities(db):
+    """Apply entities.entity_merges: repoint and drop the entities that are one thing, then rename the kept ones."""
+    entities = list(db.query("select id, name, type, mentions from entities"))  # counts kept by difference
+    merges, renames = entity_merges(entities)
+    for old_id, new_id in merges.items():
+        merge_entity(db, old_id, new_id)
+    for entity_id, name in renames.items():
+        db.execute("update entities set name = ? where id = ?", [name, entity_id])
+        db.execute("insert or ignore into temp.touched_entities values (?)", [entity_id])
 
 
-ACRONYM_FILLERS = {"of", "for", "the", "and", "on", "in", "&"}
+def settle_types(db):
+    """Apply entities.entity_types: each entity this build touched takes the weighted vote of all its mentions."""
+    votes = {}
+    for row in db.query(
+        "select entity_id, vote, evidence, mentions as n from entity_votes "
+        "where mentions > 0 and entity_id in (select id from temp.touched_entities)"
+    ):
+        votes.setdefault(row["entity_id"], {})[row["vote"], row["evidence"]] = row["n"]
+    current = {row["id"]: row["type"] for row in db.query(
+        "select id, type from entities where id in (select id from temp.touched_entities)")}
+    for entity_id, type_ in entity_types(votes).items():
+        if current.get(entity_id) != type_:
+            db.execute("update entities set type = ? where id = ?", [type_, entity_id])
 
 
-def initials(name):
-    """ "International Atomic Energy Agency" -> "IAEA"; filler words do not count."""
-    return "".join(word[0].upper() for word in name.split() if word.lower() not in ACRONYM_FILLERS)
-
-
-def merge_acronyms(db):
-    """"IAEA" joins "International Atomic Energy Agency" when exactly one organisation spells it out."""
-    orgs = list(db.query("select id, name from entities where type = 'ORG'"))
-    by_initials = {}
-    for org in orgs:
-        if len(org["name"].split()) >= 2:
-            by_initials.setdefault(initials(org["name"]), []).append(org["id"])
-    for org in orgs:
-        name = org["name"]
-        if 2 <= len(name) <= 8 and name.isupper() and name.isalpha():
-            matches = by_initials.get(name, [])
-            if len(matches) == 1:
-                merge_entity(db, org["id"], matches[0])
+def write_aliases(db):
+    """Remake the aliases of the entities this build touched: every spelling that names one other than its own
+    name, and why."""
+    db.execute("delete from aliases where entity_id in (select id from temp.touched_entities)")
+    db["aliases"].insert_all(
+        {"entity_id": row["entity_id"], "alias": row["alias"], "mentions": row["mentions"],
+         "reason": alias_reason(row["alias"], row["name"])}
+        for row in db.query(
+            "select s.entity_id, s.text as alias, e.name, s.mentions from spellings s "
+            "join entities e on e.id = s.entity_id where s.text != e.name and s.mentions > 0 "
+            "and s.entity_id in (select id from temp.touched_entities)"
+        )
+    )
 
 
 def tidy(db):
-    """Merge bare surnames and acronyms; for the entities and units this build touched, drop those nothing
-    refers to any more, recount what each has, remake their units rows."""
-    merge_surnames(db)
-    merge_acronyms(db)
-    # A database from before the counts or the units summary gets them filled once.
-    db.execute("insert or ignore into temp.touched_entities select id from entities where mentions is null")
-    if not db.execute("select 1 from units limit 1").fetchone():
-        db.execute("insert or ignore into temp.touched_units select distinct unit from figures where unit is not null")
-    touched = "(select id from temp.touched_entities)"
-    db.execute(f"""
-        delete from entities where id in {touched}
+    """Of the entities this build touched: settle their types, merge those that are one thing, drop those nothing
+    refers to any more, remake their aliases; drop the units and sources nothing counts, recount claimants."""
+    settle_types(db)  # merges read the types: "Putin" joins a person, "IAEA" an organisation
+    merge_entities(db)
+    settle_types(db)
+    db.execute("""
+        delete from entities where id in (select id from temp.touched_entities)
+        and mentions = 0 and quotes = 0 and figures = 0
         and not exists (select 1 from mentions where entity_id = entities.id)
         and not exists (select 1 from quotes where speaker_id = entities.id)
         and not exists (select 1 from figures where claimant_id = entities.id)
     """)
+    write_aliases(db)
+    db.execute("delete from entity_votes where mentions <= 0")
+    db.execute("delete from spellings where mentions <= 0")
+    db.execute("delete from unit_claimants where figures <= 0")
+    db.execute("""
+        update units set claimants = (select count(*) from unit_claimants where unit = units.unit)
+        where unit in (select unit from temp.touched_units)
+    """)
+    db.execute("delete from units where figures <= 0")
+    db.execute("delete from unnamed_sources where statements <= 0 and figures <= 0")
     db.execute(f"""
+        update unnamed_sources set example = coalesce(
+          (select '/-/provenance/quotes/' || max(id) from quotes where lower(speaker_text) = unnamed_sources.source
+           and {UNNAMED_QUOTES}),
+          (select '/-/provenance/figures/' || max(id) from figures where lower(claimant_text) = unnamed_sources.source
+           and {UNNAMED_FIGURES}))
+        where example is null
+    """)
+    db.execute("delete from temp.touched_entities")
+    db.execute("delete from temp.touched_units")
+
+
+def count_everything_once(db):
+    """A database built before the summaries were kept by difference gets them counted in full, once."""
+    db.execute("""
         update entities set
           mentions = (select count(*) from mentions where entity_id = entities.id),
           quotes = (select count(*) from quotes where speaker_id = entities.id and kind != 'scare' and part_of is null),
           figures = (select count(*) from figures where claimant_id = entities.id)
-        where id in {touched}
+        where mentions is null
     """)
     db.execute("""
         update articles set
@@ -315,15 +445,35 @@ def tidy(db):
         where quotes is null
     """)
     db.execute("update articles set claims = quotes + figures where claims is null")
-    units = "(select unit from temp.touched_units)"
-    db.execute(f"delete from units where unit in {units}")
-    db.execute(f"""
-        insert into units (unit, category, figures, claimants, articles)
-        select unit, max(category), count(*), count(distinct coalesce(claimant_id, 0)), count(distinct article_id)
-        from figures where unit in {units} group by unit
-    """)
-    db.execute("delete from temp.touched_entities")
-    db.execute("delete from temp.touched_units")
+    if not db.execute("select 1 from unit_claimants limit 1").fetchone():
+        db.execute("delete from units")
+        db.execute("""
+            insert into units (unit, category, figures, claimants, articles)
+            select unit, max(category), count(*), count(distinct coalesce(claimant_id, 0)), count(distinct article_id)
+            from figures where unit is not null group by unit
+        """)
+        db.execute("insert into unit_claimants (unit, claimant, figures) "
+                   "select unit, coalesce(claimant_id, 0), count(*) from figures where unit is not null group by 1, 2")
+    if not db.execute("select 1 from unnamed_sources limit 1").fetchone():
+        db.execute(f"""
+            insert into unnamed_sources (source, statements, figures, articles, example)
+            select source, sum(said), sum(numbers), count(distinct article_id), max(provenance)
+            from (
+              select lower(speaker_text) as source, 1 as said, 0 as numbers, article_id,
+                '/-/provenance/quotes/' || id as provenance
+              from quotes where {UNNAMED_QUOTES}
+              union all
+              select lower(claimant_text), 0, 1, article_id, '/-/provenance/figures/' || id
+              from figures where {UNNAMED_FIGURES}
+            )
+            group by source
+        """)
+    if not db.execute("select 1 from entity_votes limit 1").fetchone():
+        db.execute("insert into entity_votes select m.entity_id, coalesce(m.vote, e.type), "
+                   "coalesce(m.evidence, 'model'), count(*) from mentions m join entities e on e.id = m.entity_id "
+                   "group by 1, 2, 3")
+        db.execute("insert into spellings select entity_id, text, count(*) from mentions group by 1, 2")
+        db.execute("insert or ignore into temp.touched_entities select id from entities")
 
 
 @contextmanager
@@ -398,7 +548,7 @@ def build_transaction(path, fresh=False):
         with db.atomic():
             create_schema(db)
             if fresh:
-                for table in ("figures", "quotes", "mentions", "articles", "entities", "units"):
+                for table in ("aliases", "figures", "quotes", "mentions", "articles", "entities", "units"):
                     db.execute(f"delete from [{table}]")
             yield db
         db.execute("pragma wal_checkpoint(truncate)")  # fold the build into the file; readers never wait for it

@@ -1,0 +1,104 @@
+"""Signatures: names that sign quoted words without a reporting verb.
+
+A transcript's label ("PENCE: Well, ..."), a headline's "Kovac: ‘...’", a
+dash and a name after the closing mark ("“...” ― Ana Ruiz"). A label in
+capitals speaks only when it is the surname of someone the article names,
+so a dateline ("BERLIN:") or a place alone on a line never does.
+"""
+from .marks import DOUBLE_OPEN, STRAIGHT, line_bounds
+from .referents import resolve
+
+# Entity labels of a name that never speaks when it stands alone as a label.
+PLACE_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
+
+
+def label_before(ctx, start):
+    """The "NAME:" that opens the line or the quoted words: "PENCE: Well, ..." or "Kovac: ‘...’"."""
+    doc, text = ctx.doc, ctx.text
+    line_start = line_bounds(text, start)[0]
+    head = doc.char_span(line_start, min(len(text), start + 60), alignment_mode="expand")
+    if head is None:
+        return None
+    colon = next((t for t in head if t.text == ":" and t.i - head.start <= 5), None)
+    if colon is None or (colon.idx >= start and colon.idx > start + 40):
+        return None
+    words = [t for t in doc[head.start:colon.i] if not t.is_punct or t.text in ".’'"]
+    words = [t for t in words if t.text not in "“\"‘'"]
+    name = speaker_name(doc, words)
+    capitals = all(t.is_upper for t in name if t.is_alpha) if name is not None else False
+    if name is None or capitals != (colon.idx >= start) or capitals and not names_a_person(ctx, name):
+        return None  # inside the marks a transcript's capitals are a label; before them, capitals are a dateline
+    return name
+
+
+def dash_after(ctx, end):
+    """The name signed after the closing mark: "“...” ― Ana Ruiz"."""
+    doc, text = ctx.doc, ctx.text
+    k = end
+    while k < len(text) and (text[k] in "”\"’'.,!? \u00a0"):
+        k += 1
+    if k >= len(text) or text[k] not in "―—–":
+        return None
+    line_end = line_bounds(text, k)[1]
+    tail = doc.char_span(k + 1, line_end, alignment_mode="expand")
+    if tail is None:
+        return None
+    words = []
+    for tok in tail:
+        if tok.is_space or tok.text in "\u00a0":
+            continue
+        if tok.is_punct and tok.text not in ".":
+            break
+        words.append(tok)
+    while words and words[-1].text == ".":
+        words.pop()
+    return speaker_name(doc, words)
+
+
+def transcript_lines(ctx):
+    """(start, end, name) of each transcript line: a name in capitals, a colon, then what was said ("TAPPER: Do you ...")."""
+    text, found = ctx.text, []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        colon = text.find(":", start, min(end, start + 40))
+        said = colon + 1
+        while colon > start and said < end and text[said] in " \u00a0":
+            said += 1
+        if colon > start and len(text[said:end].split()) >= 3 and not ctx.in_quote(said) \
+                and text[said] not in DOUBLE_OPEN + STRAIGHT:
+            label = ctx.doc.char_span(start, colon, alignment_mode="expand")
+            name = speaker_name(ctx.doc, list(label)) if label is not None else None
+            if name is not None and all(t.is_upper for t in name if t.is_alpha) and names_a_person(ctx, name):
+                found.append((said, len(text[:end].rstrip()), name))
+        start = end + 1
+    return found
+
+
+def names_a_person(ctx, name):
+    """Whether a label in capitals is the surname of someone the article names ("PENCE" for Mike Pence).
+
+    Datelines ("BERLIN:") are capitals before a colon too, but name no person.
+    """
+    return name[-1].lower_ in ctx.surnames
+
+
+def speaker_name(doc, tokens):
+    """The tokens as a span when they are a name that can speak: proper nouns, no place or date alone."""
+    tokens = [t for t in tokens if not t.is_space]
+    if not 1 <= len(tokens) <= 5 or not all(t.text[:1].isupper() and (t.pos_ == "PROPN" or t.is_upper
+                                                                        or t.text.rstrip(".").isalpha()) for t in tokens):
+        return None
+    name = doc[tokens[0].i:tokens[-1].i + 1]
+    if all(t.ent_type_ in PLACE_LABELS for t in name):
+        return None  # "WASHINGTON:" or a place alone on a line is a dateline, not a speaker
+    return name
+
+
+def name_source(ctx, name):
+    """(start, end, label) for a name given in a signature or label."""
+    person = next((ctx.person_at[t.i] for t in name if t.i in ctx.person_at), None)
+    if person is not None and name.start <= person.start and person.end <= name.end:
+        return person.start_char, person.end_char, None if person.start in ctx.ent_of else "PERSON"
+    return resolve(ctx, name.root, name.start_char) or (name.start_char, name.end_char, "PERSON")

