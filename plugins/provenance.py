@@ -84,11 +84,13 @@ def body_html(body, spans, datasette, database):
 
 
 def window_spans(row, table, neighbours, first):
-    """The target and its neighbours as spans relative to the window starting at ``first``."""
+    """The target, its neighbours and a quote's source as written, as spans relative to the window at ``first``."""
     spans = [(row["start"] - first, row["end"] - first, "target", None)]
     spans += [(max(n["start"], first) - first, n["end"] - first, f"neighbour {n['source']}",
                f"{PROVENANCE_PREFIX}{n['source']}/{n['id']}")
               for n in neighbours if not (n["source"] == table and n["id"] == row["id"])]
+    if table == "quotes" and row.get("speaker_text_start") is not None and row["speaker_text_start"] >= first:
+        spans.append((row["speaker_text_start"] - first, row["speaker_text_end"] - first, "speaker", None))
     return spans
 
 

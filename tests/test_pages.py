@@ -97,3 +97,9 @@ async def test_foreign_keys_show_names_not_numbers(ds, seeds_db):
         "select f.id, q.text from figures f join quotes q on q.id = f.quote_id limit 1"))
     page = (await ds.client.get(f"/newsclaims/figures/{figure['id']}")).text
     assert html.escape(figure["text"][:30]) in page
+
+
+async def test_provenance_page_links_its_article_page(ds, seeds_db):
+    quote = next(sqlite_utils.Database(seeds_db).query("select id, article_id from quotes limit 1"))
+    page = (await ds.client.get(f"/-/provenance/quotes/{quote['id']}")).text
+    assert f'href="/-/article/{quote["article_id"]}"' in page

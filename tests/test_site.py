@@ -172,3 +172,12 @@ async def test_home_page_lists_every_table_and_saved_query(ds):
 async def test_articles_table_has_a_date_facet(ds):
     page = (await ds.client.get("/newsclaims/articles.json", params={"_extra": "facet_results"})).json()
     assert "published" in page["facet_results"]
+
+
+async def test_quote_provenance_page_marks_the_speakers_words(ds, seeds_db):
+    quote = next(sqlite_utils.Database(seeds_db).query(
+        "select id, speaker_text from quotes where speaker_text_start is not null and kind = 'direct' limit 1"))
+    page = (await ds.client.get(f"/-/provenance/quotes/{quote['id']}")).text
+    body = page.split('<div class="article-body">', 1)[1]
+    pieces = re.findall(r'<span class="[^"]*\bspeaker\b[^"]*"[^>]*>(.*?)</span>', body, re.S)
+    assert html.unescape("".join(re.sub(r"<[^>]+>", "", piece) for piece in pieces)) == quote["speaker_text"]
