@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .lexicon import cue_data, may_report
 from .marks import DOUBLE_OPEN, SENTENCE_END, STRAIGHT, find_marked, is_headline, lead_before, line_bounds
+from .nlp import doc_text
 from .referents import SUBJECTS, Context, resolve
 from .signatures import dash_after, label_before, name_source, transcript_lines
 
@@ -43,7 +44,7 @@ class Attribution:
 
 def find_attributions(doc):
     """Every attribution in the Doc, in text order: quoted words first found from their marks."""
-    text = doc.text
+    text = doc_text(doc)
     marked = find_marked(text)
     ctx = Context(doc, marked)
     found = [quoted(ctx, start, end) for start, end in marked]

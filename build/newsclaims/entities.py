@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import cue_data
-from .nlp import load_data
+from .nlp import doc_text, load_data
 
 NAMED_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "WEAPON"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -444,7 +444,7 @@ def mention_at(doc, body, first, last, label):
 def find_mentions(doc, skip=()):
     """Named-entity mentions in the Doc with canonical names and settled types, outside the ``skip`` spans."""
     mentions = []
-    body = doc.text  # Doc.text joins every token: read it once
+    body = doc_text(doc)
     for first, last, label in entity_spans(doc):
         mention = mention_at(doc, body, first, last, label)
         if mention and not any(s < mention.end and mention.start < e for s, e in skip):

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from newsclaims.nlp import load_data
+from newsclaims.nlp import doc_text, load_data
 from newsclaims.numbers import blocked_spans, is_code, is_date, is_label, read_number, units
 from newsclaims.spans import SpanIndex
 
@@ -56,7 +56,7 @@ SPEECH_KINDS = ("direct", "partial", "indirect")
 
 def find_figures(doc, quotes):
     """Every numeric claim in the Doc, in text order; ``quotes`` come from find_quotes."""
-    blocked = blocked_spans(doc.text)
+    blocked = blocked_spans(doc_text(doc))
     speech = SpanIndex((q.start, q.end) if q.kind in SPEECH_KINDS else None for q in quotes)
     figures, previous = [], None
     i = 0

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .attribution import find_attributions
 from .lexicon import cue_data
 from .marks import is_headline, lead_before
+from .nlp import doc_text
 from .spans import SpanIndex
 
 
@@ -32,7 +33,7 @@ class Quote:
 
 def find_quotes(doc, attributions=None):
     """Every quote in the Doc, in text order; ``attributions`` from find_attributions when given."""
-    text = doc.text
+    text = doc_text(doc)
     quotes = [quote_row(text, a) for a in (find_attributions(doc) if attributions is None else attributions)]
     for quote in quotes:
         if quote.kind != "indirect":

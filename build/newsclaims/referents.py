@@ -11,6 +11,7 @@ from functools import cached_property, lru_cache
 from gender_guesser.detector import Detector
 
 from .lexicon import cue_data
+from .nlp import doc_text
 from .spans import SpanIndex
 
 SUBJECTS = ("nsubj",)
@@ -22,7 +23,7 @@ class Context:
     """One Doc with its quoted spans, entities and people, shared by every lookup."""
 
     def __init__(self, doc, marked):
-        self.doc, self.text, self.marked = doc, doc.text, marked
+        self.doc, self.text, self.marked = doc, doc_text(doc), marked
         self.data = cue_data()
         self.starts = [s for s, _ in marked]
         self.ent_of = {t.i: ent for ent in doc.ents for t in ent}
