@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from .lexicon import cue_data
 from .nlp import doc_text, load_data
+from .spans import overlaps
 
 NAMED_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "WEAPON"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -447,7 +448,7 @@ def find_mentions(doc, skip=()):
     body = doc_text(doc)
     for first, last, label in entity_spans(doc):
         mention = mention_at(doc, body, first, last, label)
-        if mention and not any(s < mention.end and mention.start < e for s, e in skip):
+        if mention and not any(overlaps(mention.start, mention.end, s, e) for s, e in skip):
             mentions.append(mention)
     return settle_types(link_organisations(link_people(mentions)))
 

@@ -9,7 +9,7 @@ from .articles import Article
 from .entities import Mention, canonical_name, entity_for, find_mentions
 from .figures import Figure, find_figures
 from .quotes import Quote, find_quotes
-from .spans import SpanIndex
+from .spans import SpanIndex, overlaps
 
 
 @dataclass
@@ -57,7 +57,7 @@ class Rows:
 
 def outside(spans, skip):
     """Items whose [start, end) overlaps none of the skipped spans."""
-    return [item for item in spans if not any(s < item.end and item.start < e for s, e in skip)]
+    return [item for item in spans if not any(overlaps(item.start, item.end, s, e) for s, e in skip)]
 
 
 def extract(article, doc):

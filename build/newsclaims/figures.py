@@ -16,7 +16,7 @@ from spacy.tokens import Span
 
 from newsclaims.nlp import doc_text, load_data
 from newsclaims.numbers import blocked_spans, is_code, is_date, is_label, read_number, units
-from newsclaims.spans import SpanIndex
+from newsclaims.spans import SpanIndex, overlaps
 
 # Entity labels that make a number part of a name rather than a count.
 NAME_LABELS = {"EVENT", "LAW", "WORK_OF_ART", "FAC", "PRODUCT", "WEAPON", "ORG"}
@@ -97,7 +97,7 @@ def is_not_figure(doc, number, blocked):
     """Does this number only date, time, name or label something?"""
     tokens = doc[number.first:number.last]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    if any(s < end and start < e for s, e in blocked):
+    if any(overlaps(start, end, s, e) for s, e in blocked):
         return True
     if any(t.ent_type_ in NAME_LABELS and t.ent_iob_ == "I" for t in tokens):
         return True  # inside a name ("World War Two"); a leading count is the model's slip
