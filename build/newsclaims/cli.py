@@ -1,4 +1,5 @@
 """The command line: ``newsclaims build ARTICLES... --db PATH``, ``newsclaims serve DB...``, and extract/load for clusters."""
+import os
 import signal
 import sys
 import traceback
@@ -174,7 +175,9 @@ def load(shards, db_path, wait):
 @click.option("-h", "--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; 0.0.0.0 to be reachable from other machines.")
 @click.option("-p", "--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-def serve(databases, host, port):
+@click.option("-w", "--workers", default=os.cpu_count() or 1, show_default="one per CPU", type=click.IntRange(1, 64),
+              help="Processes answering requests; each keeps its own cache of pages.")
+def serve(databases, host, port, workers):
     """Publish DATABASES (built by `newsclaims build`, any file name) as the newsclaims site.
 
     Each is served read-only at /NAME (its file name without .db) with every
@@ -182,4 +185,4 @@ def serve(databases, host, port):
     """
     from .site import serve as serve_site
 
-    serve_site(databases, host, port)
+    serve_site(databases, host, port, workers)

@@ -7,6 +7,7 @@ saved query, chart and description.
 """
 import copy
 import json
+import os
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -68,15 +69,25 @@ def datasette(*paths):
     )
 
 
-def serve(paths, host, port):
-    """Serve until interrupted, as `datasette serve` does."""
-    import asyncio
+SERVE_PATHS = "NEWSCLAIMS_SERVE_PATHS"  # how `serve` hands the database paths to each worker process
 
+
+def app_from_environment():
+    """The ASGI app a uvicorn worker process builds, over the paths `serve` left in the environment."""
+    return datasette(*json.loads(os.environ[SERVE_PATHS])).app()
+
+
+def serve(paths, host, port, workers=1):
+    """Serve until interrupted, as `datasette serve` does, in ``workers`` processes sharing the port.
+
+    One process answers on one core at a time (Python holds one lock for
+    its pages); a second process on a second core answers twice the readers.
+    """
     import uvicorn
 
-    site = datasette(*paths)
-    asyncio.run(site.invoke_startup())
-    uvicorn.run(site.app(), host=host, port=port, log_level="info", lifespan="on", workers=1)
+    os.environ[SERVE_PATHS] = json.dumps([str(path) for path in paths])
+    uvicorn.run(f"{__name__}:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                log_level="info", lifespan="on")
 
 
 def page_database(datasette, request):
