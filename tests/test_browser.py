@@ -19,7 +19,7 @@ import pytest
 import sqlite_utils
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHART = "#g.mark=bar&g.x_column=speaker&g.x_type=ordinal&g.y_column=quotes&g.y_type=quantitative"
+CHART = "#g.mark=bar&g.x_column=ranked&g.x_type=ordinal&g.y_column=quotes&g.y_type=quantitative"
 # Flags that keep chromium off the network and quiet on a machine with no display or D-Bus.
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

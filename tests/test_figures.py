@@ -1,5 +1,6 @@
 """Figure extraction on sentences written for these tests (not taken from the seeds)."""
 import pytest
+import sqlite_utils
 
 from newsclaims.figures import Figure, find_figures
 from newsclaims.nlp import load_nlp
@@ -432,3 +433,11 @@ def test_a_poll_that_shows_someone_at_a_number_claims_it(nlp):
     text = "The Baltic Herald poll showed the mayor at 46 percent."
     f = one(nlp, text)
     assert claimant(text, f) == "Baltic Herald"
+
+
+def test_whole_values_are_stored_as_integers_and_fractions_as_reals(seeds_db):
+    db = sqlite_utils.Database(seeds_db)
+    stored = list(db.query("select value, typeof(value) as type from figures where value is not null"))
+    assert {row["type"] for row in stored} == {"integer", "real"}
+    for row in stored:
+        assert (row["type"] == "integer") == (row["value"] == int(row["value"])), row

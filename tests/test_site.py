@@ -181,3 +181,15 @@ async def test_quote_provenance_page_marks_the_speakers_words(ds, seeds_db):
     body = page.split('<div class="article-body">', 1)[1]
     pieces = re.findall(r'<span class="[^"]*\bspeaker\b[^"]*"[^>]*>(.*?)</span>', body, re.S)
     assert html.unescape("".join(re.sub(r"<[^>]+>", "", piece) for piece in pieces)) == quote["speaker_text"]
+
+
+async def test_every_bar_chart_on_the_home_page_draws_its_bars_largest_first(ds):
+    """datasette-vega 0.6.2 sorts a bar chart's labels alphabetically, so the labels must sort as the values do."""
+    home = (await ds.client.get("/")).text.replace("&amp;", "&")
+    charts = re.findall(r'href="(/newsclaims/\w+)#g\.mark=bar&g\.x_column=(\w+)&g\.x_type=ordinal&g\.y_column=(\w+)', home)
+    assert len(charts) == 3
+    for path, label, value in charts:
+        rows = (await ds.client.get(path + ".json", params={"_shape": "array"})).json()
+        assert len(rows) > 1, path
+        values = [row[value] for row in sorted(rows, key=lambda row: row[label])]
+        assert values == sorted(values, reverse=True), path

@@ -47,8 +47,9 @@ QUOTE_COLUMNS = {
     "speaker_text": str, "speaker_text_start": int, "speaker_text_end": int, "part_of": int, "cue_tag": str,
 }
 FIGURE_COLUMNS = {
-    "id": int, "article_id": int, "start": int, "end": int, "text": str, "value": float, "low": float,
-    "high": float, "qualifier": str, "unit": str, "category": str, "claimant_id": int, "quote_id": int,
+    # NUMERIC affinity (declared ANY): whole values are stored as integers, 26000 and not 26000.0.
+    "id": int, "article_id": int, "start": int, "end": int, "text": str, "value": "ANY", "low": "ANY",
+    "high": "ANY", "qualifier": str, "unit": str, "category": str, "claimant_id": int, "quote_id": int,
     "claimant_text": str, "claimant_text_start": int, "claimant_text_end": int,
 }
 CHILD_TABLES = ("mentions", "quotes", "figures")
