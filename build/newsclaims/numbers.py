@@ -73,18 +73,24 @@ def spaced_thousands(doc):
     return doc
 
 
+NEEDS_NEXT_WORD = {"a", "half"}  # begin a number only before a scale word: "a million", "half a million"
+
+
 def is_number_start(token):
     """Can a number begin at this token?"""
     w = token.lower_
-    nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    data = units()
+    if w not in NEEDS_NEXT_WORD and w not in data["vague_plurals"]:
+        return word_value(w) is not None or w in data["scale_words"]  # most tokens: no neighbour read
+
+    def word(n):
+        return token.nbor(n).lower_ if token.i + n < len(token.doc) else ""
+
     if w == "a":  # "a dozen", "a million"
-        return nxt in units()["scale_words"]
+        return word(1) in data["scale_words"]
     if w == "half":  # "half a million"
-        after = token.nbor(2).lower_ if token.i + 2 < len(token.doc) else ""
-        return nxt == "a" and after in units()["scale_words"]
-    if w in units()["vague_plurals"]:
-        return nxt == "of"
-    return word_value(w) is not None or w in units()["scale_words"]
+        return word(1) == "a" and word(2) in data["scale_words"]
+    return word(1) == "of"
 
 
 def read_plain(doc, i):
