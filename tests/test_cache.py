@@ -68,3 +68,11 @@ def test_memory_is_bounded_least_recently_used_first_and_renewed_when_the_data_m
     assert kept.bytes <= cache.MAX_TOTAL_BYTES
     kept.renew(version=2)
     assert kept.responses == {} and kept.bytes == 0
+
+
+async def test_a_hard_reload_is_made_anew_and_refreshes_the_kept_copy(copied):
+    ds = datasette_for(copied)
+    await ds.client.get("/newsclaims/top_speakers")
+    reload = await ds.client.get("/newsclaims/top_speakers", headers={"cache-control": "no-cache"})
+    assert reload.headers[CACHE] == "miss"
+    assert (await ds.client.get("/newsclaims/top_speakers")).headers[CACHE] == "hit"
