@@ -193,6 +193,25 @@ def test_so_called_is_scare_even_with_a_cue_nearby(run):
     assert starting(quotes, "peace").kind == "scare"
 
 
+@pytest.mark.parametrize("text, term", [
+    ("The pact, so called “a road to a fair and lasting peace for all”, was signed.", "a road"),
+    ("Rebels joined a group known as “the Wolves”, the army said.", "the Wolves"),
+    ("The pact, known as “the road to a fair and lasting peace for all”, was signed.", "the road"),
+])
+def test_a_term_after_a_two_word_opener_is_no_speakers_quote(run, text, term):
+    quotes, _ = run(text)
+    q = starting(quotes, term)
+    assert q.kind == "scare" and q.speaker_start is None and q.speaker_text_start is None and q.cue is None
+
+
+def test_a_real_quote_beside_a_two_word_opener_keeps_its_speaker(run):
+    text = "“We will not give up the city,” the mayor said of the plan known as “the Shield”."
+    quotes, _ = run(text)
+    q = starting(quotes, "We will")
+    assert q.kind == "direct" and q.cue == "said" and written(text, q) == "the mayor"
+    assert starting(quotes, "the Shield").kind == "scare"
+
+
 def test_speakerless_headline_fragment_is_not_attributed(run):
     text = "Harbour ‘now fully open’ after repairs\nThe harbour reopened on Monday."
     quotes, _ = run(text)

@@ -88,11 +88,12 @@ def quote_row(text, attribution):
 def mark_scare(text, quote):
     """Quotation marks around a term or title, with no one saying it, are scare quotes.
 
-    A short quoted phrase with no cue and no speaker, anything after
-    "so-called", and a speakerless fragment in a headline report no speech.
+    A short quoted phrase with no cue and no speaker, anything after a term
+    opener ("so-called", "known as"), and a speakerless fragment in a headline
+    report no speech.
     """
     lead = lead_before(text, quote.start).lower().split()
-    if lead and lead[-1] in ("so-called", "dubbed", "nicknamed", "termed"):
+    if ends_with_phrase(lead, cue_data()["term_openers"]):
         quote.kind, quote.cue, quote.cue_tag = "scare", None, None
         quote.speaker_start = quote.speaker_end = quote.speaker_label = None
         quote.speaker_text_start = quote.speaker_text_end = None
@@ -100,6 +101,11 @@ def mark_scare(text, quote):
     if quote.speaker_start is not None or quote.speaker_text_start is not None:
         return
     short = len(quote.text.split()) <= cue_data()["scare_max_words"]
-    opener = bool(lead) and lead[-1] in cue_data()["scare_openers"]
+    opener = ends_with_phrase(lead, cue_data()["scare_openers"])
     if quote.cue is None and (short or opener) or is_headline(text, quote.start):
         quote.kind = "scare"
+
+
+def ends_with_phrase(words, phrases):
+    """Whether ``words`` end with one of ``phrases``, compared word for word: "known as" needs both words."""
+    return any(words[-len(phrase.split()):] == phrase.split() for phrase in phrases)
