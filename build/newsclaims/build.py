@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .articles import ArticleError, text_name
 from .parallel import Failure, extract_all
+from .rulefiles import check_rule_files
 from .shards import read_shards, write_shards
 from .sources import SUFFIXES, RecordError, read_source
 from .store import (build_lock, build_transaction, database_path, delete_article, known_articles, known_sources, tidy,
@@ -244,6 +245,7 @@ def build(paths, db_path, full=False, processes=1, batch_size=32, warn=print, pr
     ``follow_links`` reads links in folders to files outside them; ``tell``, if
     given, is called with a line naming each article as it is written.
     """
+    check_rule_files()
     summary = Summary()
     db_path = database_path(db_path)
     with build_lock(db_path, wait=wait, on_wait=on_wait), build_transaction(db_path, fresh=full) as db:
@@ -261,6 +263,7 @@ def build(paths, db_path, full=False, processes=1, batch_size=32, warn=print, pr
 def extract_to_shards(paths, folder, shard_size=1000, processes=1, batch_size=32, warn=print, progress=None,
                       field_map=None):
     """Articles -> JSON Lines shards in ``folder``, no database involved; returns (Summary, shard paths)."""
+    check_rule_files()
     summary = Summary()
     reader = Reader({}, summary, warn, field_map=field_map)
     with extracted(paths, reader, processes, batch_size, progress) as results:

@@ -11,6 +11,7 @@ from .build import build as run_build
 from .build import extract_to_shards, load_shards
 from .articles import printable
 from .nlp import ModelMissing
+from .rulefiles import RuleFileError
 from .sources import parse_field_map
 from .store import BuildLocked, NotOurDatabase
 
@@ -52,7 +53,7 @@ def reported_errors(target):
     except (KeyboardInterrupt, Stopped) as error:
         warn(f"Interrupted ({str(error) or 'SIGINT'}): {target} was not changed")
         sys.exit(EXIT_NOT_BUILT)
-    except (BuildLocked, ModelMissing, NotOurDatabase) as error:
+    except (BuildLocked, ModelMissing, NotOurDatabase, RuleFileError) as error:
         warn(f"Error: {error}")
         sys.exit(EXIT_NOT_BUILT)
     except Exception as error:  # a crash must not exit 1, which says the database was built
@@ -121,7 +122,8 @@ def build(articles, db_path, full, prune, follow_links, processes, batch_size, w
     only when it finishes.
 
     Exit status: 0 all went in; 1 some files were skipped (see the messages);
-    3 nothing was built (another build holds the database, no model, or the build failed).
+    3 nothing was built (another build holds the database, no model, a rule file
+    under data/ or $NEWSCLAIMS_DATA_DIR breaks its schema, or the build failed).
     """
     with reported_errors(db_path):
         summary = run_build(

