@@ -93,6 +93,23 @@ def test_bad_html_file_gets_the_text_file_reasons(tmp_path, content, reason):
     assert isinstance(error, ArticleError) and reason in str(error)
 
 
+@pytest.mark.parametrize("content, reason", [
+    (b"", "empty file"),
+    (b" \r\n\t\n", "contains only whitespace"),
+    (b"\xef\xbb\xbfOfficials met\x00 in Geneva on Monday, the ministry said.\n", "binary file (contains NUL bytes)"),
+    (bytes(range(1, 32)) * 100, "binary file (mostly control characters), not "),
+])
+def test_every_format_refuses_a_bad_file_in_the_same_words(tmp_path, content, reason):
+    messages = []
+    for suffix in (".txt", ".html", ".jsonl", ".csv"):
+        path = tmp_path / f"bad{suffix}"
+        path.write_bytes(content)
+        [error] = results(path)
+        assert isinstance(error, ArticleError)
+        messages.append(str(error))
+    assert all(message.startswith(reason) for message in messages), messages
+
+
 BROKEN = '{"uid": "a2", "article_text": "Grain ships left Odesa on Monday, the port said.", "headline": '
 
 

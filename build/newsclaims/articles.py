@@ -13,6 +13,7 @@ from pathlib import Path
 from .metadata import read_metadata
 
 MAX_BYTES = 2_000_000  # about 300,000 words; far beyond any real article
+SAMPLE_BYTES = 4096  # the head of a file that check_text samples for control codes; a record file shows no more
 BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe", "utf-16"),
@@ -63,16 +64,45 @@ class Article:
         return len(self.body.split())
 
 
+def check_text(data, kind="text"):
+    """The encoding ``data``'s byte-order mark names, or None; an ArticleError when no text file holds such bytes.
+
+    The one check of every input format (.txt, pages, record files), so each
+    refuses an empty, blank or binary file in the same words. ``data`` is a
+    whole file or its first SAMPLE_BYTES.
+    """
+    if not data.strip():
+        raise ArticleError("empty file" if not data else "contains only whitespace")
+    encoding = marked_encoding(data)
+    if looks_binary(data[:SAMPLE_BYTES].decode(encoding or "latin-1", errors="replace")):
+        raise ArticleError(f"binary file (mostly control characters), not {kind}")
+    return encoding
+
+
+def marked_encoding(data):
+    """The encoding a byte-order mark at the start of ``data`` names, or None.
+
+    A NUL byte outside UTF-16 (which is read only with its mark) means binary: no other text holds one.
+    """
+    encoding = next((encoding for bom, encoding in BOMS if data.startswith(bom)), None)
+    if encoding != "utf-16" and b"\x00" in data:
+        raise ArticleError("binary file (contains NUL bytes)")
+    return encoding
+
+
+def undecodable(encoding, error):
+    """The error for text whose byte-order mark promises an encoding its bytes break."""
+    return ArticleError(f"starts with a {encoding} byte-order mark but does not decode: {error.reason}")
+
+
 def decode(data):
     """Bytes -> (text, encoding name). UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
-    for bom, encoding in BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError as error:
-                raise ArticleError(f"starts with a {encoding} byte-order mark but does not decode: {error.reason}")
-    if b"\x00" in data:
-        raise ArticleError("binary file (contains NUL bytes)")
+    encoding = marked_encoding(data)
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as error:
+            raise undecodable(encoding, error) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -198,11 +228,8 @@ def printable(message):
 
 def parse_article(data, slug, source_path=""):
     """Bytes of one article -> Article with metadata and furniture spans."""
-    if not data.strip():
-        raise ArticleError("empty file" if not data else "contains only whitespace")
+    check_text(data)
     text, encoding = decode(data)
-    if looks_binary(text):
-        raise ArticleError("binary file (mostly control characters), not text")
     return article_from_text(text, slug, source_path, encoding)
 
 

@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 from . import articles
-from .articles import MAX_BYTES, ArticleError, article_from_text, decode, looks_binary, text_name
+from .articles import MAX_BYTES, SAMPLE_BYTES, ArticleError, article_from_text, check_text, decode, text_name
 from .dates import DateError, iso_date
 from .metadata import SENTENCE_END
 
@@ -116,11 +116,8 @@ def read_html(path):
 
     name = text_name(path)
     data = articles.read_bytes(path, limit=MAX_HTML_BYTES)
-    if not data.strip():
-        raise ArticleError("empty file" if not data else "contains only whitespace")
+    check_text(data, "HTML")
     html, encoding = decode_page(data)
-    if looks_binary(html):
-        raise ArticleError("binary file (mostly control characters), not HTML")
     try:
         page = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
@@ -147,7 +144,7 @@ def decode_page(data):
     """Bytes of a page -> (text, encoding): a byte-order mark or valid UTF-8 first, then the charset the page
     declares (windows-1251, koi8-r, ...), then cp1252."""
     declared = DECLARED_CHARSET.search(data[:4096])
-    if declared and not data.startswith(tuple(bom for bom, _ in articles.BOMS)):
+    if declared and not articles.marked_encoding(data):
         charset = declared.group(1).decode("ascii").lower()
         try:
             data.decode("utf-8")
@@ -200,20 +197,13 @@ def text_lines(handle):
     UTF-8 with or without BOM and cp1252 are decoded line by line, so one
     undecodable line costs only its own record; UTF-16 (with BOM) as a whole.
     """
-    head = handle.peek(4096)[:4096]
-    if not head.strip():
-        raise ArticleError("empty file" if not head else "contains only whitespace")
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if check_text(handle.peek(SAMPLE_BYTES)[:SAMPLE_BYTES]) == "utf-16":
         try:
             for number, line in enumerate(io.TextIOWrapper(handle, encoding="utf-16", newline=""), 1):
                 yield number, line
         except UnicodeDecodeError as error:
-            raise ArticleError(f"starts with a utf-16 byte-order mark but does not decode: {error.reason}") from None
+            raise articles.undecodable("utf-16", error) from None
         return
-    if b"\x00" in head:
-        raise ArticleError("binary file (contains NUL bytes)")
-    if looks_binary(head.decode("latin-1")):
-        raise ArticleError("binary file (mostly control characters), not text")
     for number, raw in enumerate(bounded_lines(handle, MAX_RECORD_BYTES), 1):
         if isinstance(raw, int):
             yield number, ArticleError(articles.too_large(raw, MAX_RECORD_BYTES))
