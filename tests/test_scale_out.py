@@ -65,6 +65,17 @@ def test_extract_then_load_equals_build_and_loading_twice_changes_nothing(corpus
     assert contents(tmp_path / "loaded.db") == contents(tmp_path / "built.db")
 
 
+def test_build_and_extract_then_load_find_the_same_files_in_nested_folders(corpus, tmp_path):
+    """One rule finds files for all three: folders are searched recursively, shards as articles."""
+    for index, (name, text) in enumerate(ARTICLES.items()):
+        corpus(f"{'east' if index % 2 else 'west'}/2024/{name}", text)
+    assert "4 added" in invoke("build", corpus.folder, "--db", tmp_path / "built.db")
+    for part in ("east", "west"):  # two machines, each with its part of the corpus and a folder of shards
+        assert "2 added" in invoke("extract", corpus.folder / part, "--out", tmp_path / "shards" / part)
+    assert "4 added" in invoke("load", tmp_path / "shards", "--db", tmp_path / "loaded.db")
+    assert contents(tmp_path / "loaded.db") == contents(tmp_path / "built.db")
+
+
 def test_dask_cluster_extracts_partitions_that_load_into_the_same_database(corpus, tmp_path):
     from distributed import Client, LocalCluster
 

@@ -10,14 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import ArticleError, text_name
+from .files import find_files, within
 from .parallel import Failure, extract_all
 from .rulefiles import check_rule_files
 from .shards import read_shards, write_shards
 from .sources import SUFFIXES, RecordError, read_source
 from .store import (build_lock, build_transaction, database_path, delete_article, known_articles, known_sources, tidy,
                     write_rows)
-
-ARTICLE_SUFFIXES = SUFFIXES  # .txt, .html/.htm, .jsonl/.ndjson, .csv
 
 
 @dataclass
@@ -38,49 +37,6 @@ class Summary:
             f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed{pruned}; "
             f"database holds {self.quotes} quotes, {self.figures} figures, {self.entities} entities"
         )
-
-
-def find_files(paths, unlisted=None, follow_links=False):
-    """Files named directly, plus every article file under named folders, in a stable order.
-
-    A folder that cannot be listed is appended to ``unlisted`` as (path,
-    reason) instead of being passed over in silence, as ``Path.rglob`` would.
-    Symbolic links to folders are not followed, so a link loop cannot recurse;
-    a link inside a folder to a file outside every named folder is refused
-    too (it could publish /etc/shadow) unless ``follow_links``.
-    """
-    unlisted = [] if unlisted is None else unlisted
-    roots = [os.path.realpath(path) for path in paths if os.path.isdir(path)]
-    found = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found.extend(sorted(walk(path, unlisted, None if follow_links else roots)))
-        else:
-            found.append(path)
-    return found
-
-
-def walk(folder, unlisted, roots=None):
-    """Article files under ``folder``; folders that cannot be listed, and links that leave ``roots``, go into
-    ``unlisted``."""
-    def listing_failed(error):
-        unlisted.append((Path(error.filename), f"folder cannot be listed: {error.strerror or error}"))
-
-    for parent, _, names in os.walk(folder, onerror=listing_failed):
-        for name in names:
-            path = Path(parent, name)
-            if path.suffix.lower() not in ARTICLE_SUFFIXES:
-                continue
-            if roots is not None and path.is_symlink() and not within(os.path.realpath(path), roots):
-                unlisted.append((path, "a symbolic link to a file outside the input folders "
-                                       "(--follow-links reads it)"))
-                continue
-            yield path
-
-
-def within(path, roots):
-    """True when ``path`` is one of ``roots`` or inside one of them (all absolute)."""
-    return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
 class Reader:
@@ -226,7 +182,7 @@ def count_rows(db, summary):
 def extracted(paths, reader, processes, batch_size, progress, follow_links=False):
     """Rows (or a Failure) for every article under ``paths`` that needs parsing, with a bar over the files."""
     unlisted = []
-    files = find_files(paths, unlisted, follow_links)
+    files = find_files(paths, SUFFIXES, unlisted, follow_links)
     for folder, reason in unlisted:
         reader.fail(folder, reason)
     with (progress(len(files)) if progress else NoProgress()) as bar:

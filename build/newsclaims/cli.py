@@ -162,7 +162,7 @@ def extract(articles, folder, shard_size, processes, batch_size, field_map, quie
 @db_option
 @wait_option
 def load(shards, db_path, wait):
-    """Load SHARDS (files or folders of .jsonl from `newsclaims extract`) into the database.
+    """Load SHARDS (.jsonl files from `newsclaims extract`, or folders searched for them recursively) into the database.
 
     Articles whose text is already stored are skipped, so loading twice is harmless.
     """

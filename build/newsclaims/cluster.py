@@ -8,10 +8,12 @@ extracts them, and the results land as JSON Lines shards for
 """
 from pathlib import Path
 
-from .build import Reader, Summary, find_files, succeeded
+from .build import Reader, Summary, succeeded
+from .files import find_files
 from .parallel import extract_batch
 from .rulefiles import check_rule_files
 from .shards import shard_line
+from .sources import SUFFIXES
 
 
 def extract_partition(paths):
@@ -29,7 +31,7 @@ def extract_with_dask(paths, folder, partitions):
     import dask.bag
 
     check_rule_files()
-    files = [str(path) for path in find_files(paths)]
+    files = [str(path) for path in find_files(paths, SUFFIXES)]
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     bag = dask.bag.from_sequence(files, npartitions=max(1, min(partitions, len(files))))

@@ -11,10 +11,12 @@ from pathlib import Path
 
 from .articles import text_name
 from .extract import Rows
+from .files import find_files
 from .sources import RecordError
 from .parallel import batches as chunks
 
 SHARD_PATTERN = "rows-{:05d}.jsonl"
+SHARD_SUFFIXES = (".jsonl",)
 
 
 def shard_line(rows):
@@ -43,17 +45,18 @@ def write_shards(rows, folder, shard_size=1000):
     return written
 
 
-def shard_files(paths):
-    """Shard files named directly, plus every .jsonl file under named folders, sorted."""
-    found = []
-    for path in map(Path, paths):
-        found.extend(sorted(path.glob("*.jsonl")) if path.is_dir() else [path])
-    return found
-
-
 def read_shards(paths):
-    """Yield Rows, or a RecordError naming file:line, for every line of every shard."""
-    for path in shard_files(paths):
+    """Yield Rows, or a RecordError naming file:line, for every line of every shard.
+
+    Shards are found as articles are (files.find_files): in nested folders too, such
+    as one per machine that ran `newsclaims extract`. A link to a shard elsewhere is
+    read; a folder that cannot be listed is a RecordError naming it.
+    """
+    unlisted = []
+    files = find_files(paths, SHARD_SUFFIXES, unlisted, follow_links=True)
+    for folder, reason in unlisted:
+        yield RecordError(text_name(folder), reason)
+    for path in files:
         name = text_name(path)
         with open(path, "rb") as handle:
             for number, line in enumerate(handle, 1):
