@@ -151,6 +151,15 @@ def test_title_description_resolves_to_the_person(run):
     assert speaker(text, only(quotes)[0]) == "Ana Ruiz"
 
 
+@pytest.mark.parametrize("text, person", [
+    ("Sen. Anna Berg criticized the bank on Tuesday. The senator said the fines were too small.", "Anna Berg"),
+    ("Gov. Piotr Nowak visited the plant. The governor said 300 jobs would be saved.", "Piotr Nowak"),
+])
+def test_an_abbreviated_honorific_is_the_title_a_description_names_later(run, text, person):
+    quotes, _ = run(text)
+    assert speaker(text, quotes[0]).endswith(person)
+
+
 def test_relative_pronoun_speaker(run):
     text = "She met Governor Paul Berg, who warned that the roads were “simply impassable”."
     quotes, _ = run(text)

@@ -62,6 +62,7 @@ def name_words():
     words = {key: set(values) for key, values in data.items() if isinstance(values, list)}
     words["place_heads"] = {word: type_ for type_, heads in data["place_heads"].items() for word in heads}
     words["heads"] = words["org_heads"] | set(words["place_heads"])
+    words["honorific_titles"] = data["honorific_titles"]
     return words
 
 

@@ -10,6 +10,7 @@ from functools import cached_property, lru_cache
 
 from gender_guesser.detector import Detector
 
+from .entities import name_words
 from .lexicon import cue_data
 from .nlp import doc_text
 from .spans import SpanIndex
@@ -301,13 +302,15 @@ def is_subject(ent):
 
 
 def title_words(ent):
-    """Lower-case words that describe a person: their title and appositive."""
+    """Lower-case words that describe a person: their title and appositive, honorifics spelled out."""
     root = ent.root
     tokens = list(ent) + list(ent.doc[root.left_edge.i:ent.start])
     tokens += [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
     if root.dep_ == "appos":
         tokens += list(root.head.subtree)[: root.head.right_edge.i - root.head.left_edge.i]
-    return {t.lower_ for t in tokens}
+    words = {t.lower_ for t in tokens}
+    spelled_out = name_words()["honorific_titles"]
+    return words | {spelled_out[w.rstrip(".")] for w in words if w.rstrip(".") in spelled_out}  # "Sen." is a senator
 
 
 def person_by_title(ctx, words, head_word, pos):
