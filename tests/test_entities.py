@@ -1,3 +1,4 @@
+import pytest
 from spacy.tokens import Span
 
 from newsclaims.entities import alias_reason, canonical_name, entity_merges, entity_types, find_mentions
@@ -434,3 +435,16 @@ def test_an_acronym_or_a_brand_and_its_plural_are_one_organisation():
     merges, _ = entity_merges([entity(1, "PAC", "ORG", 3), entity(2, "PACs", "ORG"),
                                entity(3, "iPhone", "ORG", 2), entity(4, "iPhones", "ORG")])
     assert merges == {2: 1, 4: 3}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Clinton Breaks With Obama Over Tax Plan\n\nSenator Hillary Clinton said on Monday she breaks with the "
+     "president because the plan fails.\n", {"Clinton"}),
+    ("Bank of America Joins Council on Foreign Relations Panel\n\nThe bank of the year, Bank of America, joined a "
+     "panel of the Council on Foreign Relations on a day of talks.\n", {"Bank of America"}),
+])
+def test_a_headline_entity_keeps_only_the_words_the_running_text_capitalises(nlp, text, wanted):
+    headline = text.split("\n")[0]
+    in_headline = {m.text for m in find_mentions(nlp(text)) if m.end <= len(headline)}
+    assert wanted <= in_headline
+    assert not any(" Breaks" in t or " Joins" in t for t in in_headline)

@@ -239,6 +239,42 @@ def in_capitals(body, start, end):
     return opens and re.match(r"\s*[,(\u2014\u2013-]", body[end:end + 3]) is not None
 
 
+def in_title_case_line(tok):
+    """Whether a token stands in a headline written in title case: most longer words of its sentence capitalised.
+
+    Sentences never run over a line break (nlp.paragraph_sentences), so a headline is one sentence or more.
+    """
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.75 * len(words)
+
+
+def running_capitals(doc):
+    """Words the article capitalises inside a sentence, outside title-case lines: the running text's names.
+
+    A headline capitalises every word, so only the running text shows which are names.
+    """
+    if "running_capitals" not in doc.user_data:
+        doc.user_data["running_capitals"] = {t.lower_ for sent in doc.sents if not in_title_case_line(sent[0])
+                                             for t in sent[1:] if t.is_alpha and t.text[:1].isupper()}
+    return doc.user_data["running_capitals"]
+
+
+def headline_name(doc, first, last):
+    """A headline entity cut to the words the running text also capitalises: "Clinton Breaks With Obama" is
+    "Clinton", "Bank of America Joins" is "Bank of America". Unchanged when its first word has no such evidence."""
+    if not in_title_case_line(doc[first]):
+        return first, last
+    names = running_capitals(doc)
+    if doc[first].lower_ not in names:
+        return first, last
+    end = first
+    while end < last and (doc[end].lower_ in names or doc[end].lower_ in CONNECTORS | {"the"} or not doc[end].is_alpha):
+        end += 1
+    while end > first and (doc[end - 1].lower_ in CONNECTORS | {"the"} or not doc[end - 1].is_alpha):
+        end -= 1
+    return first, end
+
+
 def after_place_preposition(span):
     """ "in X", "near X": the mention is the object of a preposition of place."""
     return span.root.dep_ == "pobj" and span.root.head.lower_ in PLACE_PREPOSITIONS
@@ -430,6 +466,7 @@ def part_of_a_title(doc, first, last):
 def mention_at(doc, body, first, last, label):
     """The Mention for one entity span, or None when no name is left once it is cleaned."""
     first, last, titled = name_bounds(doc, first, last, label)
+    first, last = headline_name(doc, first, last)
     span = doc[first:last]
     start, end = trim_span(body, span.start_char, span.end_char)
     text = body[start:end]
