@@ -32,15 +32,10 @@ import time
 from pathlib import Path
 
 import spacy
-import yaml
+from corpus import VILLAGES, write_corpus, write_long_article  # bench/ is on the path: this script's folder
+from helpers import ROOT, datasette_for, saved_queries
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from corpus import VILLAGES, write_corpus, write_long_article  # noqa: E402
-
-from newsclaims.nlp import MODEL_PACKAGES  # noqa: E402
+from newsclaims.nlp import MODEL_PACKAGES
 
 BIN = Path(sys.executable).parent
 BATCH_SIZE = 32
@@ -209,9 +204,7 @@ def percentile(values, share):
 
 async def serving_latencies(db_path, repeats):
     """{page: (p50 ms, p95 ms, rows or status)} for every saved query, an FTS search and a row page, via ds.client."""
-    from conftest import datasette_for, project_metadata
-
-    queries = project_metadata()["databases"]["newsclaims"]["queries"]
+    queries = saved_queries()
     # Values the synthetic corpus answers, as a user's would be.
     params = {"speaker": "Marchetti", "claimant": "ministry", "unit": "tank", "entity": "Kharkiv", "search": "shelling"}
     ds = datasette_for(db_path)

@@ -1,9 +1,6 @@
-from pathlib import Path
-
 import pytest
-import yaml
+from helpers import ROOT, datasette_for
 
-from newsclaims import site
 from newsclaims.build import build
 from newsclaims.nlp import load_nlp
 
@@ -29,18 +26,6 @@ def corpus(tmp_path):
 
     write.folder = folder
     return write
-
-
-ROOT = site.ROOT
-
-
-def project_metadata():
-    return yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
-
-
-def datasette_for(*db_paths):
-    """The site over db_paths, launched as `newsclaims serve` launches it."""
-    return site.datasette(*db_paths)
 
 
 @pytest.fixture(scope="session")

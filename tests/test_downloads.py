@@ -10,7 +10,7 @@ import io
 import pytest
 import sqlite_utils
 
-from conftest import datasette_for
+from helpers import datasette_for
 from newsclaims.store import create_schema
 
 ARTICLES = 12_000

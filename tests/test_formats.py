@@ -10,7 +10,7 @@ import sqlite_utils
 from click.testing import CliRunner
 
 from newsclaims.cli import cli
-from test_sources import BOILERPLATE, STORY, page
+from samples import BOILERPLATE, STORY, page
 
 ODESA = "Three ships left Odesa for Istanbul with 90,000 tonnes of grain, the U.S. embassy said."
 LVIV = "Power returned to 40 percent of homes in Lviv, the mayor Andriy Sadovyi said on Tuesday."

@@ -5,7 +5,7 @@ import re
 import sqlite_utils
 from datasette.utils import tilde_encode
 
-from conftest import datasette_for
+from helpers import datasette_for, with_big_article
 
 
 def text_of(page):
@@ -108,9 +108,7 @@ async def test_provenance_page_links_its_article_page(ds, seeds_db):
 
 
 async def test_long_article_page_comes_in_parts_each_of_bounded_size(seeds_db, tmp_path):
-    from test_hostile import bench_load
-    load = bench_load()
-    db_path = load.with_big_article(seeds_db, tmp_path)
+    db_path = with_big_article(seeds_db, tmp_path)
     article = next(sqlite_utils.Database(db_path).query("select id, body from articles order by length(body) desc"))
     ds = datasette_for(db_path)
     parts = -(-len(article["body"]) // 100_000)

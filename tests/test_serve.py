@@ -1,9 +1,12 @@
 """Any database the build made is served with every saved query, chart and page, whatever its file name."""
 import pytest
 
-from conftest import datasette_for
+from helpers import datasette_for, parameters_of, saved_queries
+from samples import SEED_PARAMETERS
+
 from newsclaims.site import metadata_for
-from test_site import PARAMETERS, QUERIES, parameters_of
+
+QUERIES = saved_queries()
 
 
 @pytest.fixture(scope="module")
@@ -15,12 +18,12 @@ def renamed_db(seeds_db, tmp_path_factory):
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
-async def test_a_database_named_otherwise_serves_every_saved_query(renamed_db, name):
-    ds = datasette_for(renamed_db)
-    params = {p: PARAMETERS[p] for p in parameters_of(QUERIES[name]["sql"])}
-    response = await ds.client.get(f"/my-claims/{name}.json", params={**params, "_shape": "array"})
+async def test_a_database_named_otherwise_serves_every_saved_query(ds, renamed_db, name):
+    params = {p: SEED_PARAMETERS[p] for p in parameters_of(QUERIES[name])}
+    response = await datasette_for(renamed_db).client.get(f"/my-claims/{name}.json", params={**params, "_shape": "array"})
     assert response.status_code == 200, response.text
-    assert len(response.json()) >= 1
+    seeds = await ds.client.get(f"/newsclaims/{name}.json", params={**params, "_shape": "array"})
+    assert response.json() == seeds.json() != []
 
 
 async def test_pages_of_a_database_named_otherwise_answer(renamed_db):

@@ -6,29 +6,28 @@ import re
 import pytest
 import sqlite_utils
 
-from conftest import datasette_for, project_metadata
+from helpers import ROOT, datasette_for, parameters_of, project_metadata, saved_queries
+from samples import SEED_PARAMETERS
 
-QUERIES = project_metadata()["databases"]["newsclaims"]["queries"]
-# A value for each parameter that the seed articles can answer.
-PARAMETERS = {"speaker": "Putin", "claimant": "Putin", "unit": "", "entity": "", "search": "Russia", "words": ""}
+QUERIES = saved_queries()
 CHART_LINK = re.compile(r'href="(/newsclaims/(\w+)#g\.mark=[^"]+)"')
-
-
-def parameters_of(sql):
-    return sorted(set(re.findall(r":(\w+)", sql)))
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
 async def test_every_saved_query_returns_rows_on_the_seeds(ds, name):
-    params = {p: PARAMETERS[p] for p in parameters_of(QUERIES[name]["sql"])}
+    params = {p: SEED_PARAMETERS[p] for p in parameters_of(QUERIES[name])}
     response = await ds.client.get(f"/newsclaims/{name}.json", params={**params, "_shape": "array"})
     assert response.status_code == 200, response.text
     assert len(response.json()) >= 1
     assert QUERIES[name]["title"] and QUERIES[name]["description"]
 
 
-async def test_there_are_at_least_eight_saved_queries():
-    assert len(QUERIES) >= 8
+def test_the_readme_table_names_exactly_the_saved_queries_the_site_serves():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("\nSaved queries (", 1)[1].split("\n\n")[1]
+    first_cells = re.findall(r"^\| (.*?) \|", table, re.M)[2:]  # below the header and its rule
+    listed = {name for cell in first_cells for name in re.findall(r"`(\w+)`", cell)}
+    assert listed == set(QUERIES)
 
 
 async def test_home_page_links_every_chart_to_a_saved_query_with_several_rows(ds):
@@ -37,7 +36,7 @@ async def test_home_page_links_every_chart_to_a_saved_query_with_several_rows(ds
     assert len(charts) >= 3
     for url, name in charts:
         assert name in QUERIES
-        params = {p: PARAMETERS[p] for p in parameters_of(QUERIES[name]["sql"])}
+        params = {p: SEED_PARAMETERS[p] for p in parameters_of(QUERIES[name])}
         rows = (await ds.client.get(f"/newsclaims/{name}.json", params={**params, "_shape": "array"})).json()
         assert len(rows) > 1, f"chart {name} would plot {len(rows)} row"
 
@@ -59,9 +58,19 @@ async def test_saved_query_downloads_as_csv(ds):
     assert rows and {"speaker", "quotes"} <= set(rows[0])
 
 
-async def test_search_input_is_escaped_not_parsed_as_fts_syntax(ds):
-    response = await ds.client.get("/newsclaims/search_quotes.json", params={"search": 'we " AND (', "_shape": "array"})
-    assert response.status_code == 200
+async def test_search_input_is_escaped_not_parsed_as_fts_syntax(ds, seeds_db):
+    """'we " AND (' searches for the words "we" and "and": the quotes a plain search for them finds."""
+    async def found(search):
+        response = await ds.client.get("/newsclaims/search_quotes.json", params={"search": search, "_shape": "array"})
+        assert response.status_code == 200, response.text
+        return sorted(row["id"] for row in response.json())
+
+    quotes = await found('we " AND (')
+    assert quotes and quotes == await found("we and")
+    db = sqlite_utils.Database(seeds_db)
+    for quote_id in quotes:
+        text = db["quotes"].get(quote_id)["text"]
+        assert re.search(r"\bwe\b", text, re.I) and re.search(r"\band\b", text, re.I), text
 
 
 @pytest.mark.parametrize("table", ["quotes", "figures", "mentions"])
