@@ -3,13 +3,7 @@ import pytest
 import sqlite_utils
 
 from newsclaims.figures import Figure, find_figures
-from newsclaims.nlp import load_nlp
 from newsclaims.quotes import Quote, find_quotes
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def figures(nlp, text, quotes=None):

@@ -1,14 +1,8 @@
 """Quote extraction: marks, kinds, cues and speakers, on sentences written for these tests."""
 import pytest
 
-from newsclaims.nlp import load_nlp
 from newsclaims.marks import find_marked
 from newsclaims.quotes import find_quotes
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.fixture(scope="module")
