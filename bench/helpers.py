@@ -23,10 +23,11 @@ DATABASE = "newsclaims"  # the name metadata.yml uses; the served file must be c
 HOST = "127.0.0.1"
 BIG_ARTICLE_CHARS = 1_500_000
 SPAN_TABLES = ("quotes", "figures", "mentions")
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when installed: ten times faster
 
 
 def project_metadata():
-    return yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    return yaml.load((ROOT / "metadata.yml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)
 
 
 def saved_queries():

@@ -36,6 +36,7 @@ def seeds_db(tmp_path_factory):
     return db_path
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def ds(seeds_db):
+    """One site over the seeds for every test that only reads it (the site is read-only)."""
     return datasette_for(seeds_db)
