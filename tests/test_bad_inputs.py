@@ -120,6 +120,7 @@ def good_build(tmp_path_factory):
     return db_path, tables
 
 
+@pytest.mark.slow  # a real build for each kind of bad file
 @pytest.mark.parametrize("name", list(BAD))
 def test_bad_file_is_named_counted_and_costs_no_good_row(tmp_path, good_build, name):
     folder = make_good(tmp_path / "articles")
@@ -143,6 +144,7 @@ def without_slugs(tables):
             for table, rows in tables.items()}
 
 
+@pytest.mark.slow  # two real builds for each kind of bad file
 @pytest.mark.parametrize("name", list(BAD))
 def test_rebuild_with_a_bad_file_added_keeps_every_row(tmp_path, good_build, name):
     folder = make_good(tmp_path / "articles")
@@ -214,6 +216,7 @@ def plain_rows(tmp_path_factory):
     return article_rows(root / "plain.db")
 
 
+@pytest.mark.slow  # a real build for each encoding (test_articles reads them without the model)
 @pytest.mark.parametrize("name", list(ODD))
 def test_awkward_encodings_and_names_go_in_unchanged(tmp_path, plain_rows, name):
     folder = tmp_path / "articles"
@@ -260,6 +263,7 @@ def drop_file_read_override():
             raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
 
 
+@pytest.mark.slow  # a build in a subprocess without root's capabilities
 def test_unreadable_file_and_folder_are_reported_by_a_real_build(tmp_path, good_build):
     """chmod 000 for real: root reads anything, so the build runs without the capabilities that allow it."""
     folder = make_good(tmp_path / "articles")

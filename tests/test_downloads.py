@@ -13,6 +13,8 @@ import sqlite_utils
 from helpers import datasette_for
 from newsclaims.store import create_schema
 
+pytestmark = pytest.mark.slow  # 12,000-row tables, read whole a dozen times
+
 ARTICLES = 12_000
 
 

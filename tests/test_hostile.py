@@ -59,6 +59,7 @@ async def test_sql_that_would_build_a_huge_value_is_refused_with_400(ds, sql):
     assert "too big" in response.json()["error"] or "not authorized" in response.json()["error"]
 
 
+@pytest.mark.slow  # a copy of the seeds with a 1.5 MB article
 async def test_provenance_page_of_a_long_article_shows_a_window_around_its_span(seeds_db, tmp_path):
     db_path = with_big_article(seeds_db, tmp_path)
     quote_id = big_article_quote(db_path)
@@ -106,6 +107,7 @@ async def test_about_page_says_csv_neutralises_formulas_and_json_keeps_raw_value
     assert "CSV downloads put an apostrophe" in page and "JSON, the SQL results and the database" in page
 
 
+@pytest.mark.slow  # a copy of the seeds with a 1.5 MB article
 async def test_article_search_shows_a_long_articles_opening_not_a_snippet(seeds_db, tmp_path):
     """snippet() over a 1.5 MB article with common words ran for minutes, past the time limit."""
     db_path = with_big_article(seeds_db, tmp_path)

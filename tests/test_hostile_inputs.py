@@ -204,6 +204,7 @@ for item in read_source(sys.argv[1]):
 """
 
 
+@pytest.mark.slow  # a 150 MB file, read in a subprocess under a memory cap
 def test_a_huge_record_line_is_refused_without_reading_it_into_memory(tmp_path):
     path = tmp_path / "feed.jsonl"
     with open(path, "w", encoding="utf-8") as handle:

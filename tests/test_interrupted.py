@@ -26,7 +26,7 @@ from click.testing import CliRunner
 from newsclaims.build import PAUSE_AFTER_VARIABLE
 from newsclaims.cli import cli
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.slow  # builds of 150 articles, each in its own process
 
 ARTICLES = 150
 BASELINE = 20  # articles in the database before the interrupted build

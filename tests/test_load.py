@@ -7,7 +7,7 @@ import load
 import pytest
 from helpers import saved_queries
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.slow  # a real server under load
 
 
 def test_short_load_run_has_no_errors_in_any_category(seeds_db):

@@ -2,6 +2,7 @@
 import html
 import re
 
+import pytest
 import sqlite_utils
 from datasette.utils import tilde_encode
 
@@ -107,6 +108,7 @@ async def test_provenance_page_links_its_article_page(ds, seeds_db):
     assert f'href="/-/article/{quote["article_id"]}"' in page
 
 
+@pytest.mark.slow  # a copy of the seeds with a 1.5 MB article
 async def test_long_article_page_comes_in_parts_each_of_bounded_size(seeds_db, tmp_path):
     db_path = with_big_article(seeds_db, tmp_path)
     article = next(sqlite_utils.Database(db_path).query("select id, body from articles order by length(body) desc"))
