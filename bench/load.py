@@ -31,8 +31,16 @@ import urllib.request
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from pathlib import Path
 
-from helpers import (DATABASE, ROOT, Server, big_article_quote, parameters_of, read_column, saved_queries,
-                     with_big_article)
+from helpers import (
+    DATABASE,
+    ROOT,
+    Server,
+    big_article_quote,
+    parameters_of,
+    read_column,
+    saved_queries,
+    with_big_article,
+)
 
 # Saved-query parameters that take a name get each of the READER_NAMES most mentioned names; others these values.
 NAME_PARAMS = {"search", "speaker", "claimant", "entity"}
@@ -103,7 +111,8 @@ def hostile_plan(db_path):
     """(category, path) pairs of attacks; every category name starts with "hostile"."""
     paths = []
     for search in map(urllib.parse.quote, HOSTILE_SEARCHES):
-        paths += [("hostile search", f"/{DATABASE}/{name}?search={search}") for name in ("search_articles", "search_quotes")]
+        paths += [("hostile search", f"/{DATABASE}/{name}?search={search}")
+                  for name in ("search_articles", "search_quotes")]
         paths.append(("hostile search", f"/{DATABASE}/quotes?_search={search}"))
     paths += [("hostile sql", f"/{DATABASE}.json?{urllib.parse.urlencode({'sql': sql})}") for sql in HOSTILE_SQL]
     paths.append(("hostile provenance", f"/-/provenance/quotes/{big_article_quote(db_path)}"))
@@ -178,9 +187,8 @@ def ok(category, status):
 
 def summarise(results, elapsed, last_sent):
     """Totals, latency percentiles and errors, overall, for ordinary readers and per category."""
-
     categories = {}
-    for category, path, status, seconds in results:
+    for category, _path, status, seconds in results:
         entry = categories.setdefault(category, {"requests": 0, "ok": 0, "latencies": []})
         entry["requests"] += 1
         entry["ok"] += ok(category, status)

@@ -1,6 +1,6 @@
 import pytest
-from helpers import ROOT, datasette_for
 
+from helpers import ROOT, datasette_for
 from newsclaims.build import build
 from newsclaims.nlp import load_nlp
 

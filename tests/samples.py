@@ -8,8 +8,9 @@ STORY = [
     "\u201cThe talks were useful,\u201d said Jens Stoltenberg, the NATO secretary general.",
     "Officials in Kiev said 12 tanks were destroyed near Bakhmut during the weekend.",
 ]
-BOILERPLATE = ["Accept all cookies", "We use cookies", "Share on Facebook", "Share on Twitter", "Grain ships leave Odesa",
-               "Power returns to Lviv", "All rights reserved", "Subscribe to our newsletter", "Home", "Sport"]
+BOILERPLATE = ["Accept all cookies", "We use cookies", "Share on Facebook", "Share on Twitter",
+               "Grain ships leave Odesa", "Power returns to Lviv", "All rights reserved", "Subscribe to our newsletter",
+               "Home", "Sport"]
 
 
 def page(paragraphs, head=True):
@@ -26,8 +27,10 @@ def page(paragraphs, head=True):
 {story}</article>""" if paragraphs else ""
     return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>Ceasefire talks resume in Geneva | World News Daily</title>{meta}</head><body>
-<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
-<div id="cookie-notice" class="cookie-banner"><p>We use cookies to improve your experience on our site.</p><button>Accept all cookies</button></div>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<li><a href="/sport">Sport</a></li></ul></nav></header>
+<div id="cookie-notice" class="cookie-banner"><p>We use cookies to improve your experience on our site.</p>
+<button>Accept all cookies</button></div>
 <main>{article}
 <aside class="related"><h2>Related stories</h2><ul><li><a href="/a">Grain ships leave Odesa for Istanbul</a></li>
 <li><a href="/b">Power returns to Lviv after strikes</a></li></ul></aside>

@@ -25,8 +25,10 @@ GOOD = {
         "\u201cThe talks were useful,\u201d said Jens Stoltenberg.\n"
         "Officials in Kiev said 12 tanks were destroyed near Bakhmut.\n"
     ),
-    "odesa.txt": "Grain ships leave Odesa\n\nThree ships left Odesa for Istanbul with 90,000 tonnes of grain, the U.S. embassy said.\n",
-    "lviv.txt": "Power returns to Lviv\n\nPower returned to 40 percent of homes in Lviv, the mayor Andriy Sadovyi said.\n",
+    "odesa.txt": "Grain ships leave Odesa\n\n"
+                 "Three ships left Odesa for Istanbul with 90,000 tonnes of grain, the U.S. embassy said.\n",
+    "lviv.txt": "Power returns to Lviv\n\n"
+                "Power returned to 40 percent of homes in Lviv, the mayor Andriy Sadovyi said.\n",
 }
 TEXT = GOOD["geneva.txt"]
 
@@ -36,7 +38,8 @@ def png_bytes():
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
     header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b"")
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+            + chunk(b"IEND", b""))
 
 
 def control_bytes():
@@ -50,8 +53,10 @@ BAD = {
     "blank.txt": (lambda p: p.write_bytes(b" \n\r\n\t  \n"), "contains only whitespace"),
     "image.txt": (lambda p: p.write_bytes(png_bytes()), "binary file (contains NUL bytes)"),
     "controls.txt": (lambda p: p.write_bytes(control_bytes()), "binary file (mostly control characters)"),
-    "nul.txt": (lambda p: p.write_bytes(b"Talks resume\n\nOfficials\x00 met in Geneva.\n"), "binary file (contains NUL bytes)"),
-    "latin.txt": (lambda p: p.write_bytes(b"Talks \x81\x8d\x8f\x90\x9d resume \xff\xfe\n"), "not UTF-8, UTF-16 or cp1252 text"),
+    "nul.txt": (lambda p: p.write_bytes(b"Talks resume\n\nOfficials\x00 met in Geneva.\n"),
+                "binary file (contains NUL bytes)"),
+    "latin.txt": (lambda p: p.write_bytes(b"Talks \x81\x8d\x8f\x90\x9d resume \xff\xfe\n"),
+                  "not UTF-8, UTF-16 or cp1252 text"),
     "half-utf16.txt": (lambda p: p.write_bytes("Talks resume".encode("utf-16") + b"\x41"),
                        "starts with a utf-16 byte-order mark but does not decode"),
     "huge.txt": (lambda p: p.write_bytes(b"Officials met in Geneva. " * 800_000),

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+
 from helpers import Server
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -1,4 +1,5 @@
-"""A site that stays up under hostile requests: bad URLs, huge SQL values, long searches, long articles, CSV formulas."""
+"""A site that stays up under hostile requests: bad URLs, huge SQL values, long searches, long articles, CSV
+formulas."""
 import csv
 import io
 import shutil

@@ -3,8 +3,9 @@
 How fast the site answers is the benchmark's business (bench/load.py, bench/RESULTS.md); these tests check
 what the tool does.
 """
-import load
 import pytest
+
+import load
 from helpers import saved_queries
 
 pytestmark = pytest.mark.slow  # a real server under load

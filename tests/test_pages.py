@@ -75,7 +75,7 @@ async def test_entity_page_is_found_by_name(ds, seeds_db):
     entity = most_quoted(seeds_db)
     response = await ds.client.get("/-/entity/named/" + tilde_encode(entity["name"]))
     assert response.status_code == 200
-    assert f'href="/-/provenance/quotes/' in response.text
+    assert 'href="/-/provenance/quotes/' in response.text
 
 
 async def test_saved_queries_link_articles_and_speakers_to_their_pages(ds):

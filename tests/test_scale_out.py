@@ -88,7 +88,8 @@ def test_building_from_shards_says_to_load_them_instead(corpus, tmp_path):
     invoke("extract", folder, "--out", tmp_path / "shards")
     result = CliRunner().invoke(cli, ["build", str(tmp_path / "shards"), "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 1
-    assert "rows-00000.jsonl: rows from `newsclaims extract`, not articles: load it with `newsclaims load`" in result.output
+    assert ("rows-00000.jsonl: rows from `newsclaims extract`, not articles: load it with `newsclaims load`"
+            in result.output)
     assert result.output.count("skipped") == 1
 
 

@@ -2,9 +2,8 @@
 import pytest
 
 from helpers import datasette_for, parameters_of, saved_queries
-from samples import SEED_PARAMETERS
-
 from newsclaims.site import metadata_for
+from samples import SEED_PARAMETERS
 
 QUERIES = saved_queries()
 

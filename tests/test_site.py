@@ -34,7 +34,7 @@ async def test_home_page_links_every_chart_to_a_saved_query_with_several_rows(ds
     home = (await ds.client.get("/")).text
     charts = CHART_LINK.findall(home.replace("&amp;", "&"))
     assert len(charts) >= 3
-    for url, name in charts:
+    for _url, name in charts:
         assert name in QUERIES
         params = {p: SEED_PARAMETERS[p] for p in parameters_of(QUERIES[name])}
         rows = (await ds.client.get(f"/newsclaims/{name}.json", params={**params, "_shape": "array"})).json()
@@ -144,7 +144,8 @@ async def test_hostile_names_and_quotes_render_escaped_everywhere(seeds_db, tmp_
 async def test_saved_query_parameters_are_bound_not_pasted(ds, seeds_db):
     before = sqlite_utils.Database(seeds_db)["quotes"].count
     for value in ["' or 1=1 --", "x'); delete from quotes; --"]:
-        response = await ds.client.get("/newsclaims/quotes_by_speaker.json", params={"speaker": value, "_shape": "array"})
+        response = await ds.client.get("/newsclaims/quotes_by_speaker.json",
+                                       params={"speaker": value, "_shape": "array"})
         assert response.status_code == 200
         assert response.json() == []
     assert sqlite_utils.Database(seeds_db)["quotes"].count == before
@@ -195,7 +196,8 @@ async def test_quote_provenance_page_marks_the_speakers_words(ds, seeds_db):
 async def test_every_bar_chart_on_the_home_page_draws_its_bars_largest_first(ds):
     """datasette-vega 0.6.2 sorts a bar chart's labels alphabetically, so the labels must sort as the values do."""
     home = (await ds.client.get("/")).text.replace("&amp;", "&")
-    charts = re.findall(r'href="(/newsclaims/\w+)#g\.mark=bar&g\.x_column=(\w+)&g\.x_type=ordinal&g\.y_column=(\w+)', home)
+    charts = re.findall(r'href="(/newsclaims/\w+)#g\.mark=bar&g\.x_column=(\w+)&g\.x_type=ordinal'
+                        r'&g\.y_column=(\w+)', home)
     assert len(charts) == 3
     for path, label, value in charts:
         rows = (await ds.client.get(path + ".json", params={"_shape": "array"})).json()
