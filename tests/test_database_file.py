@@ -12,6 +12,8 @@ from click.testing import CliRunner
 
 from newsclaims.cli import cli
 
+pytestmark = pytest.mark.slow  # two or three real builds per test, of files it moves, links or locks down
+
 GENEVA = "Talks resume in Geneva\n\nJens Stoltenberg met envoys in Geneva. \u201cWe are ready,\u201d he said.\n"
 ODESA = "Grain ships leave Odesa\n\nThree ships left Odesa with 90,000 tonnes of grain, the U.S. embassy said.\n"
 LVIV = "Power returns to Lviv\n\nPower returned to 40 percent of homes in Lviv, the mayor Andriy Sadovyi said.\n"
