@@ -7,7 +7,7 @@ DB := newsclaims.db
 HOST := 127.0.0.1
 PORT := 8001
 
-.PHONY: serve db test install browser bench clean
+.PHONY: serve db test test-fast install browser bench clean
 
 # Install the project and its test tools; redone when pyproject.toml changes.
 $(INSTALLED): pyproject.toml
@@ -33,6 +33,10 @@ browser:
 
 test: $(INSTALLED) browser
 	$(BIN)/pytest
+
+# The suite less its slow and browser tests (see the markers in pyproject.toml): seconds, for the edit-test loop.
+test-fast: $(INSTALLED)
+	$(BIN)/pytest -m "not slow and not browser"
 
 # Build and serving benchmarks at scale; rewrites bench/RESULTS.md (takes several minutes).
 # REAL=DIR also builds a folder of real articles, e.g. PolNeAR's train compartment exported by ../shared/dev/polnear.py.

@@ -21,10 +21,6 @@ answered 5xx or timed out.
 import argparse
 import json
 import random
-import re
-import socket
-import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -35,11 +31,17 @@ import urllib.request
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from pathlib import Path
 
-import yaml
+from helpers import (
+    DATABASE,
+    ROOT,
+    Server,
+    big_article_quote,
+    parameters_of,
+    read_column,
+    saved_queries,
+    with_big_article,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-DATABASE = "newsclaims"  # the name metadata.yml uses; the served file must be called newsclaims.db
-HOST = "127.0.0.1"
 # Saved-query parameters that take a name get each of the READER_NAMES most mentioned names; others these values.
 NAME_PARAMS = {"search", "speaker", "claimant", "entity"}
 PARAM_VALUES = {"unit": ""}
@@ -54,15 +56,6 @@ HOSTILE_SQL = ["select printf('%.*c', 2147483647, 'x')", "select randomblob(1000
 BAD_URLS = ["/-/provenance/quotes/9223372036854775808", f"/-/provenance/quotes/{'9' * 5000}",
             "/-/provenance/quotes/abc", "/-/provenance/foo/1", f"/{DATABASE}/quotes/1/extra", "/a/b/c/d",
             f"/{DATABASE}/quotes?_sort=nonexistent", f"/{DATABASE}/quotes?_sort_desc=nonexistent"]
-BIG_ARTICLE_CHARS = 1_500_000
-SPAN_TABLES = ("quotes", "figures", "mentions")
-
-
-def free_port():
-    """A port nobody listens on right now (the OS picks it)."""
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def build_seeds(folder):
@@ -84,129 +77,13 @@ def served_copy(db_path, folder):
     return link
 
 
-def with_big_article(db_path, folder):
-    """A copy of ``db_path`` in ``folder`` with one more article of about 1.5 MB: the article with most quotes,
-    repeated with its quotes, figures and mentions, as a long transcript or live blog would be."""
-    copy = Path(folder) / f"{DATABASE}.db"
-    copy.write_bytes(Path(db_path).read_bytes())
-    conn = sqlite3.connect(copy)
-    conn.row_factory = sqlite3.Row
-    with conn:
-        source = conn.execute("select * from articles order by quotes desc limit 1").fetchone()
-        body = source["body"] + "\n\n"
-        copies = BIG_ARTICLE_CHARS // len(body) + 1
-        article = {**dict(source), "id": None, "slug": source["slug"] + "-repeated", "body": body * copies,
-                   "words": (source["words"] or 0) * copies, "sha256": "repeated"}
-        article_id = insert(conn, "articles", article)
-        for table in SPAN_TABLES:
-            rows = [dict(row) for row in conn.execute(f"select * from {table} where article_id = ?", [source["id"]])]
-            for n in range(copies):
-                for row in rows:
-                    insert(conn, table, shifted(row, article_id, n * len(body)))
-    conn.close()
-    return copy
-
-
-def insert(conn, table, row):
-    columns = ", ".join(f'"{column}"' for column in row)
-    marks = ", ".join("?" for _ in row)
-    return conn.execute(f'insert into {table} ({columns}) values ({marks})', list(row.values())).lastrowid
-
-
-def shifted(row, article_id, offset):
-    """A span row moved ``offset`` characters on, into ``article_id``, with a new id."""
-    row = {**row, "id": None, "article_id": article_id}
-    for column in ("start", "end", "speaker_start", "speaker_end"):
-        if row.get(column) is not None:
-            row[column] += offset
-    if "quote_id" in row:
-        row["quote_id"] = None
-    return row
-
-
-def big_article_quote(db_path):
-    """The id of a quote in the middle of the longest article."""
-    return read(db_path, """select q.id from quotes q where q.article_id = (select id from articles
-                            order by length(body) desc limit 1) order by q.start
-                            limit 1 offset (select count(*) / 2 from quotes where article_id = (
-                            select id from articles order by length(body) desc limit 1))""")[0]
-
-
-class Server:
-    """Datasette in a child process on 127.0.0.1, stopped on exit from the with-block."""
-
-    def __init__(self, db_path, port=None):
-        self.db_path = db_path
-        self.port = port or free_port()
-        self.base = f"http://{HOST}:{self.port}"
-        self.proc = None
-        self.log = tempfile.TemporaryFile()
-
-    def __enter__(self):
-        # Like `make serve`: the database served read-only, seeing each build as it commits.
-        command = [sys.executable, "-m", "newsclaims", "serve", str(self.db_path), "--host", HOST,
-                   "--port", str(self.port)]
-        self.proc = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
-        self.wait_ready()
-        return self
-
-    def wait_ready(self, timeout=60.0):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"datasette exited with {self.proc.returncode}:\n{self.output()}")
-            try:
-                with urllib.request.urlopen(f"{self.base}/-/versions.json", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError(f"datasette did not answer within {timeout:.0f}s:\n{self.output()}")
-
-    def output(self):
-        self.log.seek(0)
-        return self.log.read().decode("utf-8", "replace")[-4000:]
-
-    def __exit__(self, *exc):
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        self.log.close()
-        return False
-
-
-def saved_queries():
-    """name -> list of its parameters, for every saved query in metadata.yml."""
-    path = ROOT / "metadata.yml"
-    if not path.exists():
-        return {}
-    metadata = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    queries = ((metadata.get("databases") or {}).get(DATABASE) or {}).get("queries") or {}
-    found = {}
-    for name, query in queries.items():
-        sql = query if isinstance(query, str) else query.get("sql", "")
-        found[name] = query.get("params") if isinstance(query, dict) and query.get("params") else \
-            sorted(set(re.findall(r"(?<![:\w]):(\w+)", sql)))
-    return found
-
-
-def read(db_path, sql, *params):
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    try:
-        return [row[0] for row in conn.execute(sql, params)]
-    finally:
-        conn.close()
-
-
 def plan(db_path, rows=READER_ROWS, names=READER_NAMES):
     """(category, path) pairs to cycle through, in a fixed shuffled order: every kind of page a reader asks
     for, over many rows and the most mentioned names, so a response cache cannot answer them all from a few copies."""
-    popular = read(db_path, "select name from entities order by mentions desc limit ?", names)
+    popular = read_column(db_path, "select name from entities order by mentions desc limit ?", names)
     paths = []
-    for name, params in saved_queries().items():
+    for name, query in saved_queries().items():
+        params = parameters_of(query)
         for value in popular if set(params) & NAME_PARAMS else [""]:
             query = urllib.parse.urlencode({param: value if param in NAME_PARAMS else PARAM_VALUES.get(param, "")
                                             for param in params})
@@ -215,12 +92,12 @@ def plan(db_path, rows=READER_ROWS, names=READER_NAMES):
     for word in SEARCH_WORDS + popular:
         paths.append(("search", f"/{DATABASE}/articles?_search={urllib.parse.quote(word)}"))
     for table in ("quotes", "figures", "articles"):
-        for row_id in read(db_path, f"select id from {table} order by id limit ?", rows):
+        for row_id in read_column(db_path, f"select id from {table} order by id limit ?", rows):
             paths.append(("row page", f"/{DATABASE}/{table}/{row_id}"))
     paths += [("article page", f"/-/article/{row_id}")
-              for row_id in read(db_path, "select id from articles order by id limit ?", rows)]
+              for row_id in read_column(db_path, "select id from articles order by id limit ?", rows)]
     paths += [("entity page", f"/-/entity/{row_id}")
-              for row_id in read(db_path, "select id from entities order by id limit ?", rows)]
+              for row_id in read_column(db_path, "select id from entities order by id limit ?", rows)]
     paths.append(("csv", f"/{DATABASE}/figures.csv?_stream=on"))
     paths.append(("csv", f"/{DATABASE}/quotes.csv?_stream=on&_labels=on"))
     for table in ("quotes", "figures", "entities"):
@@ -234,7 +111,8 @@ def hostile_plan(db_path):
     """(category, path) pairs of attacks; every category name starts with "hostile"."""
     paths = []
     for search in map(urllib.parse.quote, HOSTILE_SEARCHES):
-        paths += [("hostile search", f"/{DATABASE}/{name}?search={search}") for name in ("search_articles", "search_quotes")]
+        paths += [("hostile search", f"/{DATABASE}/{name}?search={search}")
+                  for name in ("search_articles", "search_quotes")]
         paths.append(("hostile search", f"/{DATABASE}/quotes?_search={search}"))
     paths += [("hostile sql", f"/{DATABASE}.json?{urllib.parse.urlencode({'sql': sql})}") for sql in HOSTILE_SQL]
     paths.append(("hostile provenance", f"/-/provenance/quotes/{big_article_quote(db_path)}"))
@@ -267,21 +145,26 @@ def fetch(base, category, path):
 
 
 def hammer(base, paths, requests, concurrency, seconds):
-    """Send up to ``requests`` requests, ``concurrency`` at a time, and stop sending after ``seconds``."""
+    """Send up to ``requests`` requests, ``concurrency`` at a time, and none after ``seconds``; wait for the answers.
+
+    Returns (results, seconds taken, seconds after the start when the last request was sent)."""
     results = []
-    deadline = time.monotonic() + seconds
+    begun = time.monotonic()
+    deadline = begun + seconds
+    last_sent = 0.0  # seconds after the start when the last request went out: never past the cap
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
         pending = set()
         sent = 0
         while (sent < requests and time.monotonic() < deadline) or pending:
-            while sent < requests and len(pending) < concurrency and time.monotonic() < deadline:
+            while sent < requests and len(pending) < concurrency and (now := time.monotonic()) < deadline:
                 category, path = paths[sent % len(paths)]
                 pending.add(pool.submit(fetch, base, category, path))
+                last_sent = now - begun
                 sent += 1
             done, pending = wait(pending, timeout=max(0.05, deadline - time.monotonic()), return_when=FIRST_COMPLETED)
             results.extend(future.result() for future in done)
-    return results, time.perf_counter() - started
+    return results, time.perf_counter() - started, last_sent
 
 
 def percentile(values, fraction):
@@ -302,11 +185,10 @@ def ok(category, status):
     return status < 500 if is_hostile(category) else 200 <= status < 300
 
 
-def summarise(results, elapsed):
+def summarise(results, elapsed, last_sent):
     """Totals, latency percentiles and errors, overall, for ordinary readers and per category."""
-
     categories = {}
-    for category, path, status, seconds in results:
+    for category, _path, status, seconds in results:
         entry = categories.setdefault(category, {"requests": 0, "ok": 0, "latencies": []})
         entry["requests"] += 1
         entry["ok"] += ok(category, status)
@@ -317,6 +199,7 @@ def summarise(results, elapsed):
     return {
         "requests": len(results),
         "seconds": round(elapsed, 3),
+        "last_sent_seconds": round(last_sent, 3),
         "requests_per_second": round(len(results) / elapsed, 1) if elapsed else 0.0,
         "p50_ms": round(percentile(latencies, 0.50) * 1000, 1),
         "p95_ms": round(percentile(latencies, 0.95) * 1000, 1),
@@ -346,13 +229,14 @@ def run(db_path=None, requests=1000, concurrency=8, seconds=60.0, hostile=False)
         db_path = served_copy(db_path, folder)
         paths = mixed(plan(db_path), hostile_plan(db_path)) if hostile else plan(db_path)
         with Server(db_path) as server:
-            results, elapsed = hammer(server.base, paths, requests, concurrency, seconds)
-    return summarise(results, elapsed)
+            results, elapsed, last_sent = hammer(server.base, paths, requests, concurrency, seconds)
+    return summarise(results, elapsed, last_sent)
 
 
 def report(summary):
     lines = [
-        f"{summary['requests']} requests in {summary['seconds']:.1f}s: {summary['requests_per_second']} requests/s, "
+        f"{summary['requests']} requests in {summary['seconds']:.1f}s, the last sent at "
+        f"{summary['last_sent_seconds']:.1f}s: {summary['requests_per_second']} requests/s, "
         f"p50 {summary['p50_ms']} ms, p95 {summary['p95_ms']} ms, {summary['errors']} errors",
         f"ordinary readers' p95 {summary['readers_p95_ms']} ms; slowest request {summary['slowest_ms']} ms",
     ]

@@ -19,12 +19,10 @@ like with like:
 import argparse
 import asyncio
 import datetime
-import json
 import os
 import platform
 import shutil
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,15 +30,10 @@ import time
 from pathlib import Path
 
 import spacy
-import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from corpus import VILLAGES, write_corpus, write_long_article  # noqa: E402
-
-from newsclaims.nlp import MODEL_PACKAGES  # noqa: E402
+from corpus import VILLAGES, write_corpus, write_long_article  # bench/ is on the path: this script's folder
+from helpers import ROOT, datasette_for, saved_queries
+from newsclaims.nlp import MODEL_PACKAGES
 
 BIN = Path(sys.executable).parent
 BATCH_SIZE = 32
@@ -86,7 +79,8 @@ def timed_build(folder, db_path, *options):
 
 def edited(path):
     """``path`` with a sentence added: a changed article, as a newsroom's correction is."""
-    path.write_text(path.read_text(encoding="utf-8") + "Officials later said 3 more tanks were lost.\n", encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8") + "Officials later said 3 more tanks were lost.\n",
+                    encoding="utf-8")
     return path
 
 
@@ -120,8 +114,8 @@ def real_text_rows(folder, work):
          f"{raw / one:.2f}x raw (target >= 0.85)"),
         (f"newsclaims build, 2 processes ({corpus})", f"{words / two:,.0f} words/s",
          f"{one / two:.2f}x one process (target >= 1.6)"),
-        (f"quotes and figures per 1,000 words ({corpus})", f"{1000 * quotes / words:.1f} and {1000 * figures / words:.1f}",
-         ""),
+        (f"quotes and figures per 1,000 words ({corpus})",
+         f"{1000 * quotes / words:.1f} and {1000 * figures / words:.1f}", ""),
         (f"peak RSS ({corpus})", f"{rss:,.0f} MB", ""),
     ]
 
@@ -209,9 +203,7 @@ def percentile(values, share):
 
 async def serving_latencies(db_path, repeats):
     """{page: (p50 ms, p95 ms, rows or status)} for every saved query, an FTS search and a row page, via ds.client."""
-    from conftest import datasette_for, project_metadata
-
-    queries = project_metadata()["databases"]["newsclaims"]["queries"]
+    queries = saved_queries()
     # Values the synthetic corpus answers, as a user's would be.
     params = {"speaker": "Marchetti", "claimant": "ministry", "unit": "tank", "entity": "Kharkiv", "search": "shelling"}
     ds = datasette_for(db_path)
@@ -247,7 +239,8 @@ async def serving_latencies(db_path, repeats):
 
 
 def machine():
-    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, spaCy {spacy.__version__}"
+    return (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+            f"spaCy {spacy.__version__}")
 
 
 def main():
@@ -292,11 +285,12 @@ def main():
 
     rows = [
         ("raw spaCy nlp.pipe (stock model, batch 32)", f"{words / raw:,.0f} words/s", ""),
-        ("newsclaims build, 1 process (incl. {:.1f} s start-up)".format(startup), f"{words / one:,.0f} words/s",
+        (f"newsclaims build, 1 process (incl. {startup:.1f} s start-up)", f"{words / one:,.0f} words/s",
          f"{raw / one:.2f}x raw (target >= 0.8)"),
         ("newsclaims build, excluding start-up", f"{words / (one - startup):,.0f} words/s",
          f"{raw / (one - startup):.2f}x raw"),
-        ("newsclaims build, 2 processes", f"{words / two:,.0f} words/s", f"{one / two:.2f}x one process (target >= 1.6)"),
+        ("newsclaims build, 2 processes", f"{words / two:,.0f} words/s",
+         f"{one / two:.2f}x one process (target >= 1.6)"),
         (f"peak RSS, N = {args.articles} articles", f"{rss_n:,.0f} MB", ""),
         (f"peak RSS, 4N = {4 * args.articles} articles", f"{rss_4n:,.0f} MB",
          f"{rss_4n / rss_n:.2f}x N (target <= 1.2)"),
@@ -305,7 +299,8 @@ def main():
         ("database size per 1,000 articles", f"{size_per_1000:.1f} MB", f"{args.words} words per article"),
         (f"database of {args.serve_articles:,} articles", f"{served.stat().st_size / 1e6:,.0f} MB",
          f"made in {scale_seconds:.0f} s by copying rows"),
-        (f"update one changed article, {args.articles}-article database", f"{update_small:.1f} s", "the file named alone"),
+        (f"update one changed article, {args.articles}-article database", f"{update_small:.1f} s",
+         "the file named alone"),
         (f"update one changed article, {args.serve_articles:,}-article database", f"{update_large:.1f} s",
          f"{update_large / update_small:.2f}x the small database (target <= 2)"),
         *long_rows,

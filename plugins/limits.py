@@ -11,6 +11,7 @@ import re
 import sqlite3
 
 from datasette import hookimpl
+
 from newsclaims.articles import MAX_BYTES
 
 LIMITS = {

@@ -77,8 +77,8 @@ async def provenance(request, datasette):
     neighbours = (await db.execute(WINDOW_SQL, window)).rows
     spans = window_spans(row, table, neighbours, first)
     # Marking up a long excerpt is CPU work: a thread keeps the event loop answering other readers.
-    html = await asyncio.to_thread(body_html, article["excerpt"], spans, lambda link: page_path(datasette, link, db.name),
-                                   "target")
+    html = await asyncio.to_thread(body_html, article["excerpt"], spans,
+                                   lambda link: page_path(datasette, link, db.name), "target")
     return Response.html(
         await datasette.render_template(
             "provenance.html",

@@ -1,9 +1,6 @@
-from pathlib import Path
-
 import pytest
-import yaml
 
-from newsclaims import site
+from helpers import ROOT, datasette_for
 from newsclaims.build import build
 from newsclaims.nlp import load_nlp
 
@@ -31,18 +28,6 @@ def corpus(tmp_path):
     return write
 
 
-ROOT = site.ROOT
-
-
-def project_metadata():
-    return yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
-
-
-def datasette_for(*db_paths):
-    """The site over db_paths, launched as `newsclaims serve` launches it."""
-    return site.datasette(*db_paths)
-
-
 @pytest.fixture(scope="session")
 def seeds_db(tmp_path_factory):
     """The seed articles built once into newsclaims.db."""
@@ -51,6 +36,7 @@ def seeds_db(tmp_path_factory):
     return db_path
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def ds(seeds_db):
+    """One site over the seeds for every test that only reads it (the site is read-only)."""
     return datasette_for(seeds_db)

@@ -25,8 +25,10 @@ GOOD = {
         "\u201cThe talks were useful,\u201d said Jens Stoltenberg.\n"
         "Officials in Kiev said 12 tanks were destroyed near Bakhmut.\n"
     ),
-    "odesa.txt": "Grain ships leave Odesa\n\nThree ships left Odesa for Istanbul with 90,000 tonnes of grain, the U.S. embassy said.\n",
-    "lviv.txt": "Power returns to Lviv\n\nPower returned to 40 percent of homes in Lviv, the mayor Andriy Sadovyi said.\n",
+    "odesa.txt": "Grain ships leave Odesa\n\n"
+                 "Three ships left Odesa for Istanbul with 90,000 tonnes of grain, the U.S. embassy said.\n",
+    "lviv.txt": "Power returns to Lviv\n\n"
+                "Power returned to 40 percent of homes in Lviv, the mayor Andriy Sadovyi said.\n",
 }
 TEXT = GOOD["geneva.txt"]
 
@@ -36,7 +38,8 @@ def png_bytes():
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
     header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b"")
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+            + chunk(b"IEND", b""))
 
 
 def control_bytes():
@@ -50,8 +53,10 @@ BAD = {
     "blank.txt": (lambda p: p.write_bytes(b" \n\r\n\t  \n"), "contains only whitespace"),
     "image.txt": (lambda p: p.write_bytes(png_bytes()), "binary file (contains NUL bytes)"),
     "controls.txt": (lambda p: p.write_bytes(control_bytes()), "binary file (mostly control characters)"),
-    "nul.txt": (lambda p: p.write_bytes(b"Talks resume\n\nOfficials\x00 met in Geneva.\n"), "binary file (contains NUL bytes)"),
-    "latin.txt": (lambda p: p.write_bytes(b"Talks \x81\x8d\x8f\x90\x9d resume \xff\xfe\n"), "not UTF-8, UTF-16 or cp1252 text"),
+    "nul.txt": (lambda p: p.write_bytes(b"Talks resume\n\nOfficials\x00 met in Geneva.\n"),
+                "binary file (contains NUL bytes)"),
+    "latin.txt": (lambda p: p.write_bytes(b"Talks \x81\x8d\x8f\x90\x9d resume \xff\xfe\n"),
+                  "not UTF-8, UTF-16 or cp1252 text"),
     "half-utf16.txt": (lambda p: p.write_bytes("Talks resume".encode("utf-16") + b"\x41"),
                        "starts with a utf-16 byte-order mark but does not decode"),
     "huge.txt": (lambda p: p.write_bytes(b"Officials met in Geneva. " * 800_000),
@@ -120,6 +125,7 @@ def good_build(tmp_path_factory):
     return db_path, tables
 
 
+@pytest.mark.slow  # a real build for each kind of bad file
 @pytest.mark.parametrize("name", list(BAD))
 def test_bad_file_is_named_counted_and_costs_no_good_row(tmp_path, good_build, name):
     folder = make_good(tmp_path / "articles")
@@ -143,6 +149,7 @@ def without_slugs(tables):
             for table, rows in tables.items()}
 
 
+@pytest.mark.slow  # two real builds for each kind of bad file
 @pytest.mark.parametrize("name", list(BAD))
 def test_rebuild_with_a_bad_file_added_keeps_every_row(tmp_path, good_build, name):
     folder = make_good(tmp_path / "articles")
@@ -214,6 +221,7 @@ def plain_rows(tmp_path_factory):
     return article_rows(root / "plain.db")
 
 
+@pytest.mark.slow  # a real build for each encoding (test_articles reads them without the model)
 @pytest.mark.parametrize("name", list(ODD))
 def test_awkward_encodings_and_names_go_in_unchanged(tmp_path, plain_rows, name):
     folder = tmp_path / "articles"
@@ -260,6 +268,7 @@ def drop_file_read_override():
             raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
 
 
+@pytest.mark.slow  # a build in a subprocess without root's capabilities
 def test_unreadable_file_and_folder_are_reported_by_a_real_build(tmp_path, good_build):
     """chmod 000 for real: root reads anything, so the build runs without the capabilities that allow it."""
     folder = make_good(tmp_path / "articles")

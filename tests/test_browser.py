@@ -7,16 +7,15 @@ import html
 import os
 import re
 import shutil
-import socket
 import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 import sqlite_utils
+
+from helpers import Server
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHART = "#g.mark=bar&g.x_column=ranked&g.x_type=ordinal&g.y_column=quotes&g.y_type=quantitative"
@@ -28,32 +27,14 @@ CHROMIUM_FLAGS = [
 ]
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def site(seeds_db):
-    """`newsclaims serve`, as `make serve` runs it, on a free port of 127.0.0.1."""
-    port = free_port()
-    command = [str(Path(sys.executable).with_name("newsclaims")), "serve", str(seeds_db), "--port", str(port)]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                raise RuntimeError(f"newsclaims serve did not start: {server.stderr.read().decode()}")
-            time.sleep(0.2)
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
+    """`newsclaims serve`, as `make serve` runs it, on a free port of 127.0.0.1: its base URL."""
+    with Server(seeds_db) as server:
+        yield server.base
 
 
 @pytest.fixture

@@ -57,7 +57,8 @@ def test_every_mention_offset_slices_the_body(corpus, tmp_path):
     corpus("geneva.txt", STORY)
     db_path = tmp_path / "out.db"
     run(corpus.folder, "--db", db_path)
-    found = rows(db_path, "select a.body, m.start, m.[end], m.text from mentions m join articles a on a.id = m.article_id")
+    found = rows(db_path, "select a.body, m.start, m.[end], m.text from mentions m "
+                          "join articles a on a.id = m.article_id")
     assert found
     assert all(r["body"][r["start"]:r["end"]] == r["text"] for r in found)
 
@@ -128,7 +129,7 @@ def test_second_build_waits_for_the_lock_then_fails_clearly(corpus, tmp_path):
     db_path = tmp_path / "out.db"
     with store.build_lock(db_path):
         with pytest.raises(store.BuildLocked, match="another build is writing"):
-            with store.build_lock(db_path, wait=0.3):
+            with store.build_lock(db_path, wait=0.1):
                 pass
 
 
@@ -256,7 +257,8 @@ def summary_tables(db_path):
     return {
         "entities": rows(db_path, "select name, type, mentions, quotes, figures from entities order by name"),
         "units": rows(db_path, "select * from units order by unit"),
-        "unnamed_sources": rows(db_path, "select source, statements, figures, articles from unnamed_sources order by 1"),
+        "unnamed_sources": rows(db_path,
+                                "select source, statements, figures, articles from unnamed_sources order by 1"),
         "articles": rows(db_path, "select slug, quotes, figures, unattributed, claims from articles order by slug"),
     }
 
@@ -268,7 +270,8 @@ def test_an_update_leaves_the_counts_and_units_a_fresh_build_gives(corpus, tmp_p
                           "A senior official said 9 drones were lost.\n")
     db_path = tmp_path / "out.db"
     assert run(corpus.folder, "--db", db_path).exit_code == 0
-    lviv.write_text("Power returns\n\nPutin said 7 drones were lost near Lviv. A senior official said 3 tanks burned.\n",
+    lviv.write_text("Power returns\n\n"
+                    "Putin said 7 drones were lost near Lviv. A senior official said 3 tanks burned.\n",
                     encoding="utf-8")
     (corpus.folder / "odesa.txt").unlink()
     corpus("kremlin.txt", "Kremlin talks\n\nPresident Andriy Sadovyi said 20 tanks were lost, the IAEA said.\n")
@@ -307,7 +310,8 @@ def test_aliases_table_lists_the_spellings_folded_into_each_entity(tmp_path):
     db_path = tmp_path / "out.db"
     stored(db_path, ("LISBON", "LISBON", "GPE", "model"), ("Lisbon", "Lisbon", "GPE", "model"))
     assert rows(db_path, "select name from entities") == [{"name": "Lisbon"}]
-    aliases = rows(db_path, "select e.name, a.alias, a.mentions, a.reason from aliases a join entities e on e.id = a.entity_id")
+    aliases = rows(db_path, "select e.name, a.alias, a.mentions, a.reason from aliases a "
+                            "join entities e on e.id = a.entity_id")
     assert aliases == [{"name": "Lisbon", "alias": "LISBON", "mentions": 1, "reason": "case"}]
 
 

@@ -6,7 +6,7 @@ import shutil
 import pytest
 import sqlite_utils
 
-from conftest import ROOT, datasette_for
+from helpers import ROOT, datasette_for
 
 CACHE = "x-newsclaims-cache"
 

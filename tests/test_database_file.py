@@ -2,7 +2,7 @@
 
 Each test reproduces a way an earlier build lost or damaged data silently.
 """
-import os
+import json
 import sqlite3
 import stat
 
@@ -11,6 +11,8 @@ import sqlite_utils
 from click.testing import CliRunner
 
 from newsclaims.cli import cli
+
+pytestmark = pytest.mark.slow  # two or three real builds per test, of files it moves, links or locks down
 
 GENEVA = "Talks resume in Geneva\n\nJens Stoltenberg met envoys in Geneva. \u201cWe are ready,\u201d he said.\n"
 ODESA = "Grain ships leave Odesa\n\nThree ships left Odesa with 90,000 tonnes of grain, the U.S. embassy said.\n"
@@ -101,8 +103,9 @@ def test_same_file_name_in_another_folder_never_replaces_a_stored_article(tmp_pa
 
 def test_records_without_ids_in_a_same_named_export_never_replace_stored_ones(tmp_path):
     db_path = tmp_path / "newsclaims.db"
-    a = write(tmp_path / "A", "export.jsonl", '{"text": "%s"}\n' % GENEVA.replace("\n", "\\n").replace("\u201c", "").replace("\u201d", ""))
-    b = write(tmp_path / "B", "export.jsonl", '{"text": "%s"}\n' % ODESA.replace("\n", "\\n"))
+    unquoted = GENEVA.replace("\u201c", "").replace("\u201d", "")
+    a = write(tmp_path / "A", "export.jsonl", json.dumps({"text": unquoted}) + "\n")
+    b = write(tmp_path / "B", "export.jsonl", json.dumps({"text": ODESA}) + "\n")
     assert run(a, "--db", db_path).exit_code == 0
     result = run(b, "--db", db_path)
     assert result.exit_code == 1

@@ -10,8 +10,10 @@ import io
 import pytest
 import sqlite_utils
 
-from conftest import datasette_for
+from helpers import datasette_for
 from newsclaims.store import create_schema
+
+pytestmark = pytest.mark.slow  # 12,000-row tables, read whole a dozen times
 
 ARTICLES = 12_000
 

@@ -228,7 +228,8 @@ def test_two_organisations_differing_by_a_final_s_stay_apart():
 
 def test_a_bare_surname_joins_the_only_person_of_that_name():
     merges, _ = entity_merges([entity(1, "Vladimir Putin", "PERSON"), entity(2, "Putin", "PERSON"),
-                               entity(3, "Ann Lee", "PERSON"), entity(4, "Mark Lee", "PERSON"), entity(5, "Lee", "PERSON")])
+                               entity(3, "Ann Lee", "PERSON"), entity(4, "Mark Lee", "PERSON"),
+                               entity(5, "Lee", "PERSON")])
     assert merges == {2: 1}
 
 
@@ -299,7 +300,8 @@ def test_a_listed_place_keeps_its_final_s_whatever_the_label():
 
 
 def test_an_organisations_possessive_before_a_persons_name_splits_them(nlp):
-    doc = tagged(nlp, "Voters backed the Harbour Party\u2019s Gordon Ardwick.", ("Harbour Party\u2019s Gordon Ardwick", "ORG"))
+    doc = tagged(nlp, "Voters backed the Harbour Party\u2019s Gordon Ardwick.",
+                 ("Harbour Party\u2019s Gordon Ardwick", "ORG"))
     assert {(m.text, m.type) for m in find_mentions(doc)} == {("Harbour Party", "ORG"), ("Gordon Ardwick", "PERSON")}
 
 
@@ -316,7 +318,8 @@ def test_a_bare_last_word_joins_the_only_organisation_it_ends_in_the_article(nlp
 def test_an_event_head_makes_an_event(nlp):
     doc = tagged(nlp, "He fought in the Marnish Civil War and spoke at the Lisbon Summit.",
                  ("Marnish Civil War", "ORG"), ("Lisbon Summit", "ORG"))
-    assert {(m.name, m.type) for m in find_mentions(doc)} == {("Marnish Civil War", "EVENT"), ("Lisbon Summit", "EVENT")}
+    assert {(m.name, m.type) for m in find_mentions(doc)} == {("Marnish Civil War", "EVENT"),
+                                                              ("Lisbon Summit", "EVENT")}
 
 
 def test_an_ideology_or_a_phobia_is_no_entity(nlp):
@@ -355,7 +358,8 @@ def test_in_x_makes_a_place_of_a_name_the_model_called_an_organisation(nlp):
 
 
 def test_no_name_ends_in_an_ampersand_or_a_control_character(nlp):
-    doc = tagged(nlp, "Lawyers at Ardwick & Vann and Mira Tr\u00c3\u0083 agreed.", ("Ardwick &", "ORG"), ("Mira Tr\u00c3\u0083", "PERSON"))
+    doc = tagged(nlp, "Lawyers at Ardwick & Vann and Mira Tr\u00c3\u0083 agreed.", ("Ardwick &", "ORG"),
+                 ("Mira Tr\u00c3\u0083", "PERSON"))
     assert {m.text for m in find_mentions(doc)} == {"Ardwick", "Mira Tr\u00c3"}
 
 
@@ -378,7 +382,8 @@ def test_an_acronym_is_never_taken_for_a_surname(nlp):
 def test_a_middle_initial_or_a_hyphenated_given_name_makes_a_person(nlp):
     doc = tagged(nlp, "Critics such as Vello Q. Marsk and Jean-Yves Ardwick agreed.",
                  ("Vello Q. Marsk", "ORG"), ("Jean-Yves Ardwick", "ORG"))
-    assert {(m.name, m.type) for m in find_mentions(doc)} == {("Vello Q. Marsk", "PERSON"), ("Jean-Yves Ardwick", "PERSON")}
+    assert {(m.name, m.type) for m in find_mentions(doc)} == {("Vello Q. Marsk", "PERSON"),
+                                                              ("Jean-Yves Ardwick", "PERSON")}
 
 
 def test_a_lower_case_word_joined_by_a_hyphen_stays_in_the_name(nlp):
@@ -387,23 +392,27 @@ def test_a_lower_case_word_joined_by_a_hyphen_stays_in_the_name(nlp):
 
 
 def test_a_surname_that_is_also_a_listed_place_joins_the_person_the_article_names(nlp):
-    doc = tagged(nlp, "Rep. Gordon Jordan spoke. Jordan said the panel erred.", ("Gordon Jordan", "PERSON"), ("Jordan", "GPE"))
+    doc = tagged(nlp, "Rep. Gordon Jordan spoke. Jordan said the panel erred.", ("Gordon Jordan", "PERSON"),
+                 ("Jordan", "GPE"))
     assert {m.name for m in find_mentions(doc)} == {"Gordon Jordan"}
 
 
 def test_in_a_listed_place_stays_the_place(nlp):
-    doc = tagged(nlp, "Rep. Gordon Jordan flew to Amman in Jordan.", ("Gordon Jordan", "PERSON"), ("Amman", "GPE"), ("Jordan", "GPE"))
+    doc = tagged(nlp, "Rep. Gordon Jordan flew to Amman in Jordan.", ("Gordon Jordan", "PERSON"), ("Amman", "GPE"),
+                 ("Jordan", "GPE"))
     assert ("Jordan", "GPE") in {(m.name, m.type) for m in find_mentions(doc)}
 
 
 def test_a_surname_two_people_share_joins_the_one_the_article_names_most(nlp):
     text = "Rakel Vann met Tomas Vann. Later Tomas Vann left, and Vann said nothing."
-    doc = tagged(nlp, text, ("Rakel Vann", "PERSON"), ("Tomas Vann", "PERSON"), ("Tomas Vann", "PERSON"), ("Vann", "PERSON"))
+    doc = tagged(nlp, text, ("Rakel Vann", "PERSON"), ("Tomas Vann", "PERSON"), ("Tomas Vann", "PERSON"),
+                 ("Vann", "PERSON"))
     assert [m.name for m in find_mentions(doc)][-1] == "Tomas Vann"
 
 
 def test_a_party_word_before_a_description_is_kept():
-    assert canonical_name("former Democratic National Committee chairman", "PERSON") == "Democratic National Committee chairman"
+    assert (canonical_name("former Democratic National Committee chairman", "PERSON")
+            == "Democratic National Committee chairman")
 
 
 def test_a_title_alone_never_joins_a_full_name():

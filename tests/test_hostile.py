@@ -1,24 +1,17 @@
-"""A site that stays up under hostile requests: bad URLs, huge SQL values, long searches, long articles, CSV formulas."""
+"""A site that stays up under hostile requests: bad URLs, huge SQL values, long searches, long articles, CSV
+formulas."""
 import csv
-import importlib.util
 import io
 import shutil
 
 import pytest
 import sqlite_utils
 
-from conftest import ROOT, datasette_for
+from helpers import big_article_quote, datasette_for, with_big_article
 
 BAD_URLS = ["/-/provenance/quotes/abc", "/-/provenance/foo/1", "/newsclaims/quotes/1/extra", "/a/b/c/d",
             "/-/provenance/quotes/9223372036854775808", f"/-/provenance/quotes/{'9' * 5000}",
             "/-/provenance/quotes/99999999999999999999", "/newsclaims/nothing.json"]
-
-
-def bench_load():
-    spec = importlib.util.spec_from_file_location("bench_load", ROOT / "bench" / "load.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.parametrize("path", BAD_URLS)
@@ -67,10 +60,10 @@ async def test_sql_that_would_build_a_huge_value_is_refused_with_400(ds, sql):
     assert "too big" in response.json()["error"] or "not authorized" in response.json()["error"]
 
 
+@pytest.mark.slow  # a copy of the seeds with a 1.5 MB article
 async def test_provenance_page_of_a_long_article_shows_a_window_around_its_span(seeds_db, tmp_path):
-    load = bench_load()
-    db_path = load.with_big_article(seeds_db, tmp_path)
-    quote_id = load.big_article_quote(db_path)
+    db_path = with_big_article(seeds_db, tmp_path)
+    quote_id = big_article_quote(db_path)
     text = next(sqlite_utils.Database(db_path).query("select text from quotes where id = ?", [quote_id]))["text"]
     response = await datasette_for(db_path).client.get(f"/-/provenance/quotes/{quote_id}")
     assert response.status_code == 200
@@ -115,10 +108,10 @@ async def test_about_page_says_csv_neutralises_formulas_and_json_keeps_raw_value
     assert "CSV downloads put an apostrophe" in page and "JSON, the SQL results and the database" in page
 
 
+@pytest.mark.slow  # a copy of the seeds with a 1.5 MB article
 async def test_article_search_shows_a_long_articles_opening_not_a_snippet(seeds_db, tmp_path):
     """snippet() over a 1.5 MB article with common words ran for minutes, past the time limit."""
-    load = bench_load()
-    db_path = load.with_big_article(seeds_db, tmp_path)
+    db_path = with_big_article(seeds_db, tmp_path)
     body = next(sqlite_utils.Database(db_path).query("select body from articles order by length(body) desc"))["body"]
     response = await datasette_for(db_path).client.get(
         "/newsclaims/search_articles.json", params={"search": "the of and to in a is that", "_shape": "array"})

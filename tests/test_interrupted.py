@@ -5,6 +5,10 @@ last committed database byte for byte as it was, readers must see the old
 articles until a build commits and all of them after, and the next build
 must finish the job. Two builds at once: one waits for the lock (or, with
 --wait 0, exits 3 saying why), and the file is never torn.
+
+A build is interrupted where it says it is: started with
+NEWSCLAIMS_TEST_PAUSE_AFTER=n, it stops itself after writing its n-th article
+and says so on stderr, so the test's signal never races the build's progress.
 """
 import fcntl
 import os
@@ -19,7 +23,10 @@ from typing import NamedTuple
 import pytest
 from click.testing import CliRunner
 
+from newsclaims.build import PAUSE_AFTER_VARIABLE
 from newsclaims.cli import cli
+
+pytestmark = pytest.mark.slow  # builds of 150 articles, each in its own process
 
 ARTICLES = 150
 BASELINE = 20  # articles in the database before the interrupted build
@@ -28,14 +35,12 @@ PLACES = ["Kyiv", "Odesa", "Geneva", "Lviv", "Warsaw", "Brussels"]
 
 def story(i):
     place, other = PLACES[i % len(PLACES)], PLACES[(i + 1) % len(PLACES)]
-    paragraphs = [f"Talks in {place}, day {i}\nBy Ana Lopes"]
-    for k in range(1):
-        paragraphs.append(
-            f"Officials in {place} said {i + k + 3} drones were shot down overnight near {other}. "
-            f"\u201cWe will rebuild {place} within {k + 2} years,\u201d said Jens Stoltenberg on Monday. "
-            f"About {i * 10 + k + 5} people left the city, the United Nations said in a statement."
-        )
-    return "\n\n".join(paragraphs) + "\n"
+    return (
+        f"Talks in {place}, day {i}\nBy Ana Lopes\n\n"
+        f"Officials in {place} said {i + 3} drones were shot down overnight near {other}. "
+        f"\u201cWe will rebuild {place} within 2 years,\u201d said Jens Stoltenberg on Monday. "
+        f"About {i * 10 + 5} people left the city, the United Nations said in a statement.\n"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +62,19 @@ def command(*args):
     return [sys.executable, "-m", "newsclaims", "build", "-q", *map(str, args)]
 
 
-def start(*args):
-    return subprocess.Popen(command(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def start(*args, pause_after=None):
+    """A build in its own process; with ``pause_after``, it stops itself once it has written that many articles."""
+    env = dict(os.environ)
+    if pause_after is not None:
+        env[PAUSE_AFTER_VARIABLE] = str(pause_after)
+    return subprocess.Popen(command(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+
+def start_paused(*args, after):
+    """A build in its own process, stopped (SIGSTOP) and uncommitted once it has written ``after`` articles."""
+    proc = start(*args, pause_after=after)
+    read_until(proc, f"paused after writing {after} articles")
+    return proc
 
 
 def build(*args):
@@ -92,12 +108,19 @@ class Reader(threading.Thread):
     def __init__(self, db_path):
         super().__init__(daemon=True)
         self.db_path, self.seen, self.done = db_path, set(), threading.Event()
+        self.counted = threading.Event()
+
+    def start(self):
+        """Start, and return once the first count is in: before anything the test starts next."""
+        super().start()
+        self.counted.wait()
 
     def run(self):
         conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=30)
         while True:
             stopping = self.done.is_set()  # so the last read comes after stop() was called
             self.seen.add(conn.execute("select count(*) from articles").fetchone()[0])
+            self.counted.set()
             if stopping:
                 break
             time.sleep(0.01)
@@ -107,15 +130,6 @@ class Reader(threading.Thread):
         self.done.set()
         self.join()
         return self.seen
-
-
-def wait_for(condition, proc, timeout=60.0):
-    """Poll until condition() holds while proc still runs; fail if proc ends first."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert proc.poll() is None, f"build ended before the moment we wanted: {proc.communicate()}"
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.005)
 
 
 def table_counts(db_path):
@@ -152,8 +166,7 @@ def test_build_killed_at_its_last_article_leaves_the_last_committed_database(cor
 
     reader = Reader(db_path)
     reader.start()
-    proc = start(corpus / "all", "--db", db_path, "-v")
-    read_until(proc, f"added {corpus / 'all' / f'story-{ARTICLES - 1:03d}.txt'}")  # written, not yet committed
+    proc = start_paused(corpus / "all", "--db", db_path, after=ARTICLES - BASELINE)  # the last one: uncommitted
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate()
     assert proc.returncode == -signal.SIGKILL
@@ -174,7 +187,7 @@ def test_readers_see_the_old_articles_until_the_build_commits_then_all_of_them(c
     assert code == 0, err
     reader = Reader(db_path)
     reader.start()
-    proc = start(corpus / "all", "--db", db_path, "-v")
+    proc = start(corpus / "all", "--db", db_path)
     _, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
     assert reader.stop() == {BASELINE, ARTICLES}
@@ -183,9 +196,8 @@ def test_readers_see_the_old_articles_until_the_build_commits_then_all_of_them(c
 
 def test_second_build_fails_clearly_without_waiting_and_succeeds_after_waiting(corpus, complete, tmp_path):
     db_path = tmp_path / "newsclaims.db"
-    first = start(corpus / "all", "--db", db_path)
-    wait_for(lambda: lock_held(db_path), first)
-    os.kill(first.pid, signal.SIGSTOP)  # frozen mid-build, so the second surely finds the lock taken
+    first = start_paused(corpus / "all", "--db", db_path, after=1)  # frozen mid-build, holding the lock
+    assert lock_held(db_path)
     try:
         code, err = build(*few(corpus), "--db", db_path, "--wait", "0")
         assert code == 3
@@ -240,9 +252,9 @@ def alive(pid):
 
 def test_killed_parallel_build_leaves_no_workers_and_no_lock(corpus, tmp_path):
     db_path = tmp_path / "newsclaims.db"
-    proc = start(corpus / "all", "--db", db_path, "-j", "2")
-    wait_for(lambda: len(children(proc.pid)) >= 2, proc)
+    proc = start_paused(corpus / "all", "--db", db_path, "-j", "2", after=1)  # its workers are parsing
     workers = children(proc.pid)
+    assert len(workers) >= 2
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate()
     deadline = time.monotonic() + 30
@@ -260,9 +272,9 @@ def test_stopped_build_exits_3_and_leaves_the_database_as_it_was(corpus, tmp_pat
     code, err = build(*few(corpus), "--db", db_path)
     assert code == 0, err
     before = db_path.read_bytes()
-    proc = start(corpus / "all", "--db", db_path, "-j", processes, "-v")
-    read_until(proc, "added")
-    os.kill(proc.pid, signum)
+    proc = start_paused(corpus / "all", "--db", db_path, "-j", processes, after=1)
+    os.kill(proc.pid, signum)  # pending while the build is stopped; handled as it resumes
+    os.kill(proc.pid, signal.SIGCONT)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 3, err
     assert f"Interrupted ({signal.Signals(signum).name}): {db_path} was not changed" in err

@@ -2,10 +2,11 @@
 import html
 import re
 
+import pytest
 import sqlite_utils
 from datasette.utils import tilde_encode
 
-from conftest import datasette_for
+from helpers import datasette_for, with_big_article
 
 
 def text_of(page):
@@ -74,7 +75,7 @@ async def test_entity_page_is_found_by_name(ds, seeds_db):
     entity = most_quoted(seeds_db)
     response = await ds.client.get("/-/entity/named/" + tilde_encode(entity["name"]))
     assert response.status_code == 200
-    assert f'href="/-/provenance/quotes/' in response.text
+    assert 'href="/-/provenance/quotes/' in response.text
 
 
 async def test_saved_queries_link_articles_and_speakers_to_their_pages(ds):
@@ -107,10 +108,9 @@ async def test_provenance_page_links_its_article_page(ds, seeds_db):
     assert f'href="/-/article/{quote["article_id"]}"' in page
 
 
+@pytest.mark.slow  # a copy of the seeds with a 1.5 MB article
 async def test_long_article_page_comes_in_parts_each_of_bounded_size(seeds_db, tmp_path):
-    from test_hostile import bench_load
-    load = bench_load()
-    db_path = load.with_big_article(seeds_db, tmp_path)
+    db_path = with_big_article(seeds_db, tmp_path)
     article = next(sqlite_utils.Database(db_path).query("select id, body from articles order by length(body) desc"))
     ds = datasette_for(db_path)
     parts = -(-len(article["body"]) // 100_000)

@@ -1,14 +1,8 @@
 """Quote extraction: marks, kinds, cues and speakers, on sentences written for these tests."""
 import pytest
 
-from newsclaims.nlp import load_nlp
 from newsclaims.marks import find_marked
 from newsclaims.quotes import find_quotes
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +94,8 @@ def test_cue_after_quote(run):
 
 
 def test_inverted_cue_with_document_noun(run):
-    quotes, text = run("“Supplies will resume next week,” said a Vatican statement on the talks between Kovac and Lind.")
+    quotes, text = run("“Supplies will resume next week,” said a Vatican statement on the talks "
+                       "between Kovac and Lind.")
     q = only(quotes)[0]
     assert speaker(text, q) == "Vatican"
 
@@ -303,7 +298,8 @@ def test_she_skips_a_man_even_as_subject(run):
 
 
 def test_participle_reporting_verb_with_subject(run):
-    text = "Interior Minister Olaf Dahl, head of the police board, also stated during the session that the border would close."
+    text = ("Interior Minister Olaf Dahl, head of the police board, also stated during the session "
+            "that the border would close.")
     quotes, _ = run(text)
     q = only(quotes, ("indirect",))[0]
     assert q.text.startswith("the border would close") and speaker(text, q) == "Olaf Dahl"
@@ -428,7 +424,8 @@ def test_a_surname_that_is_also_a_given_name_takes_the_full_names_gender(run):
 
 
 def test_a_signature_after_a_dash_names_the_speaker(run):
-    text = "Readers wrote in.\n“The new bridge changed my commute completely.” ― Marta Lindqvist\n“It is too loud.” ― Jonas Berg"
+    text = ("Readers wrote in.\n“The new bridge changed my commute completely.” ― Marta Lindqvist\n"
+            "“It is too loud.” ― Jonas Berg")
     quotes, _ = run(text)
     assert [speaker(text, q) for q in only(quotes)] == ["Marta Lindqvist", "Jonas Berg"]
 
@@ -459,7 +456,8 @@ def test_a_sentence_ending_in_a_colon_introduces_the_next_paragraph(run):
 
 
 def test_a_list_of_quoted_labels_has_one_speaker(run):
-    text = "Mayor Anna Kovac called the plan a \"costly mistake\" that is \"utterly reckless,\" a \"gamble\" and a \"farce.\""
+    text = ("Mayor Anna Kovac called the plan a \"costly mistake\" that is \"utterly reckless,\" "
+            "a \"gamble\" and a \"farce.\"")
     quotes, _ = run(text)
     assert {speaker(text, q) for q in only(quotes, ("partial",))} == {"Anna Kovac"}
 
@@ -496,7 +494,8 @@ def test_a_cue_inside_the_report_it_attributes(run):
     text = "The new harbour, Mayor Anna Kovac said, will open to ferries in the spring."
     quotes, _ = run(text)
     q = only(quotes, ("indirect",))[0]
-    assert q.text.startswith("The new harbour") and q.text.endswith("in the spring") and speaker(text, q) == "Anna Kovac"
+    assert q.text.startswith("The new harbour") and q.text.endswith("in the spring")
+    assert speaker(text, q) == "Anna Kovac"
 
 
 def test_pointed_out_reports_a_clause(run):
@@ -581,7 +580,8 @@ def test_a_dateline_in_capitals_is_no_transcript_label(run):
 def test_a_cue_with_a_colon_introduces_the_next_quote_not_the_one_before(run):
     text = "“We are farmers,” Ms Ana Ruiz said. “We are not smugglers.” Mr Tomas Lund said: “The border stays shut.”"
     quotes, _ = run(text)
-    assert [speaker(text, q).split()[-2:] for q in only(quotes)] == [["Ana", "Ruiz"], ["Ana", "Ruiz"], ["Tomas", "Lund"]]
+    last_two_words = [speaker(text, q).split()[-2:] for q in only(quotes)]
+    assert last_two_words == [["Ana", "Ruiz"], ["Ana", "Ruiz"], ["Tomas", "Lund"]]
 
 
 def test_a_place_or_subhead_alone_on_a_line_never_speaks(run):
@@ -617,7 +617,8 @@ def test_a_report_keeps_its_own_second_verb(run):
 
 
 def test_a_surname_the_parser_takes_for_a_plural_noun_is_still_the_person(run):
-    text = "Representative Maxine Waters responded on Monday. Waters tweeted, “He did the same last week at the debate.”"
+    text = ("Representative Maxine Waters responded on Monday. "
+            "Waters tweeted, “He did the same last week at the debate.”")
     quotes, _ = run(text)
     assert speaker(text, only(quotes)[0]) == "Waters"
 

@@ -1,4 +1,5 @@
 """The same rows whether extraction runs here, in worker processes, via shards, or on a Dask cluster."""
+import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
@@ -45,6 +46,7 @@ def write_corpus(corpus):
     return corpus.folder
 
 
+@pytest.mark.slow  # worker processes
 def test_two_processes_give_the_same_rows_as_one(corpus, tmp_path):
     folder = write_corpus(corpus)
     invoke("build", folder, "--db", tmp_path / "one.db", "--batch-size", 1)
@@ -76,6 +78,7 @@ def test_build_and_extract_then_load_find_the_same_files_in_nested_folders(corpu
     assert contents(tmp_path / "loaded.db") == contents(tmp_path / "built.db")
 
 
+@pytest.mark.slow  # a local Dask cluster of worker processes
 def test_dask_cluster_extracts_partitions_that_load_into_the_same_database(corpus, tmp_path):
     from distributed import Client, LocalCluster
 
@@ -96,7 +99,8 @@ def test_building_from_shards_says_to_load_them_instead(corpus, tmp_path):
     invoke("extract", folder, "--out", tmp_path / "shards")
     result = CliRunner().invoke(cli, ["build", str(tmp_path / "shards"), "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 1
-    assert "rows-00000.jsonl: rows from `newsclaims extract`, not articles: load it with `newsclaims load`" in result.output
+    assert ("rows-00000.jsonl: rows from `newsclaims extract`, not articles: load it with `newsclaims load`"
+            in result.output)
     assert result.output.count("skipped") == 1
 
 
@@ -107,6 +111,7 @@ def test_a_batch_stops_at_its_character_budget_and_a_long_article_goes_alone():
     assert grouped == [[100, 100], [250], [900], [50, 50], [50]]
 
 
+@pytest.mark.slow  # the model over a long article, twice
 def test_a_long_article_parsed_in_pieces_gives_the_rows_of_one_parse(nlp):
     body = "Talks in Geneva\n\n" + "\n\n".join(
         f"\u201cWe will rebuild within {i + 2} years,\u201d said Jens Stoltenberg on Monday. "

@@ -1,9 +1,11 @@
 """Any database the build made is served with every saved query, chart and page, whatever its file name."""
 import pytest
 
-from conftest import datasette_for
+from helpers import datasette_for, parameters_of, saved_queries
 from newsclaims.site import metadata_for
-from test_site import PARAMETERS, QUERIES, parameters_of
+from samples import SEED_PARAMETERS
+
+QUERIES = saved_queries()
 
 
 @pytest.fixture(scope="module")
@@ -14,24 +16,28 @@ def renamed_db(seeds_db, tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="module")
+def renamed_ds(renamed_db):
+    return datasette_for(renamed_db)
+
+
 @pytest.mark.parametrize("name", sorted(QUERIES))
-async def test_a_database_named_otherwise_serves_every_saved_query(renamed_db, name):
-    ds = datasette_for(renamed_db)
-    params = {p: PARAMETERS[p] for p in parameters_of(QUERIES[name]["sql"])}
-    response = await ds.client.get(f"/my-claims/{name}.json", params={**params, "_shape": "array"})
+async def test_a_database_named_otherwise_serves_every_saved_query(ds, renamed_ds, name):
+    params = {p: SEED_PARAMETERS[p] for p in parameters_of(QUERIES[name])}
+    response = await renamed_ds.client.get(f"/my-claims/{name}.json", params={**params, "_shape": "array"})
     assert response.status_code == 200, response.text
-    assert len(response.json()) >= 1
+    seeds = await ds.client.get(f"/newsclaims/{name}.json", params={**params, "_shape": "array"})
+    assert response.json() == seeds.json() != []
 
 
-async def test_pages_of_a_database_named_otherwise_answer(renamed_db):
-    ds = datasette_for(renamed_db)
-    home = (await ds.client.get("/")).text
+async def test_pages_of_a_database_named_otherwise_answer(renamed_ds):
+    home = (await renamed_ds.client.get("/")).text
     assert 'href="/my-claims/top_speakers#g.mark=bar' in home
     assert "/newsclaims/" not in home
     for path in ("/-/about", "/my-claims", "/my-claims/quotes", "/my-claims/articles/1", "/-/provenance/quotes/1"):
-        response = await ds.client.get(path)
+        response = await renamed_ds.client.get(path)
         assert response.status_code == 200, path
-    assert 'href="/my-claims/quotes"' in (await ds.client.get("/-/about")).text
+    assert 'href="/my-claims/quotes"' in (await renamed_ds.client.get("/-/about")).text
 
 
 async def test_several_databases_are_served_at_once(seeds_db, renamed_db):

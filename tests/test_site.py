@@ -6,38 +6,37 @@ import re
 import pytest
 import sqlite_utils
 
-from conftest import datasette_for, project_metadata
+from helpers import ROOT, datasette_for, parameters_of, project_metadata, saved_queries
+from samples import SEED_PARAMETERS
 
-QUERIES = project_metadata()["databases"]["newsclaims"]["queries"]
-# A value for each parameter that the seed articles can answer.
-PARAMETERS = {"speaker": "Putin", "claimant": "Putin", "unit": "", "entity": "", "search": "Russia", "words": ""}
+QUERIES = saved_queries()
 CHART_LINK = re.compile(r'href="(/newsclaims/(\w+)#g\.mark=[^"]+)"')
-
-
-def parameters_of(sql):
-    return sorted(set(re.findall(r":(\w+)", sql)))
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
 async def test_every_saved_query_returns_rows_on_the_seeds(ds, name):
-    params = {p: PARAMETERS[p] for p in parameters_of(QUERIES[name]["sql"])}
+    params = {p: SEED_PARAMETERS[p] for p in parameters_of(QUERIES[name])}
     response = await ds.client.get(f"/newsclaims/{name}.json", params={**params, "_shape": "array"})
     assert response.status_code == 200, response.text
     assert len(response.json()) >= 1
     assert QUERIES[name]["title"] and QUERIES[name]["description"]
 
 
-async def test_there_are_at_least_eight_saved_queries():
-    assert len(QUERIES) >= 8
+def test_the_readme_table_names_exactly_the_saved_queries_the_site_serves():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("\nSaved queries (", 1)[1].split("\n\n")[1]
+    first_cells = re.findall(r"^\| (.*?) \|", table, re.M)[2:]  # below the header and its rule
+    listed = {name for cell in first_cells for name in re.findall(r"`(\w+)`", cell)}
+    assert listed == set(QUERIES)
 
 
 async def test_home_page_links_every_chart_to_a_saved_query_with_several_rows(ds):
     home = (await ds.client.get("/")).text
     charts = CHART_LINK.findall(home.replace("&amp;", "&"))
     assert len(charts) >= 3
-    for url, name in charts:
+    for _url, name in charts:
         assert name in QUERIES
-        params = {p: PARAMETERS[p] for p in parameters_of(QUERIES[name]["sql"])}
+        params = {p: SEED_PARAMETERS[p] for p in parameters_of(QUERIES[name])}
         rows = (await ds.client.get(f"/newsclaims/{name}.json", params={**params, "_shape": "array"})).json()
         assert len(rows) > 1, f"chart {name} would plot {len(rows)} row"
 
@@ -59,9 +58,19 @@ async def test_saved_query_downloads_as_csv(ds):
     assert rows and {"speaker", "quotes"} <= set(rows[0])
 
 
-async def test_search_input_is_escaped_not_parsed_as_fts_syntax(ds):
-    response = await ds.client.get("/newsclaims/search_quotes.json", params={"search": 'we " AND (', "_shape": "array"})
-    assert response.status_code == 200
+async def test_search_input_is_escaped_not_parsed_as_fts_syntax(ds, seeds_db):
+    """'we " AND (' searches for the words "we" and "and": the quotes a plain search for them finds."""
+    async def found(search):
+        response = await ds.client.get("/newsclaims/search_quotes.json", params={"search": search, "_shape": "array"})
+        assert response.status_code == 200, response.text
+        return sorted(row["id"] for row in response.json())
+
+    quotes = await found('we " AND (')
+    assert quotes and quotes == await found("we and")
+    db = sqlite_utils.Database(seeds_db)
+    for quote_id in quotes:
+        text = db["quotes"].get(quote_id)["text"]
+        assert re.search(r"\bwe\b", text, re.I) and re.search(r"\band\b", text, re.I), text
 
 
 @pytest.mark.parametrize("table", ["quotes", "figures", "mentions"])
@@ -135,7 +144,8 @@ async def test_hostile_names_and_quotes_render_escaped_everywhere(seeds_db, tmp_
 async def test_saved_query_parameters_are_bound_not_pasted(ds, seeds_db):
     before = sqlite_utils.Database(seeds_db)["quotes"].count
     for value in ["' or 1=1 --", "x'); delete from quotes; --"]:
-        response = await ds.client.get("/newsclaims/quotes_by_speaker.json", params={"speaker": value, "_shape": "array"})
+        response = await ds.client.get("/newsclaims/quotes_by_speaker.json",
+                                       params={"speaker": value, "_shape": "array"})
         assert response.status_code == 200
         assert response.json() == []
     assert sqlite_utils.Database(seeds_db)["quotes"].count == before
@@ -186,7 +196,8 @@ async def test_quote_provenance_page_marks_the_speakers_words(ds, seeds_db):
 async def test_every_bar_chart_on_the_home_page_draws_its_bars_largest_first(ds):
     """datasette-vega 0.6.2 sorts a bar chart's labels alphabetically, so the labels must sort as the values do."""
     home = (await ds.client.get("/")).text.replace("&amp;", "&")
-    charts = re.findall(r'href="(/newsclaims/\w+)#g\.mark=bar&g\.x_column=(\w+)&g\.x_type=ordinal&g\.y_column=(\w+)', home)
+    charts = re.findall(r'href="(/newsclaims/\w+)#g\.mark=bar&g\.x_column=(\w+)&g\.x_type=ordinal'
+                        r'&g\.y_column=(\w+)', home)
     assert len(charts) == 3
     for path, label, value in charts:
         rows = (await ds.client.get(path + ".json", params={"_shape": "array"})).json()

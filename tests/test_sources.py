@@ -1,6 +1,6 @@
 """sources.read_source: saved web pages, JSON Lines and CSV exports -> articles or located errors.
 
-Every input is written here by the test; nothing is mocked.
+Every input is written by the tests (here or in samples.py); nothing is mocked.
 """
 import csv
 import json
@@ -11,37 +11,7 @@ from newsclaims import articles
 from newsclaims.articles import Article, ArticleError
 from newsclaims.dates import iso_date
 from newsclaims.sources import parse_field_map, read_source
-
-STORY = [
-    "Russian President Vladimir Putin met envoys in Geneva on Monday, officials said.",
-    "\u201cThe talks were useful,\u201d said Jens Stoltenberg, the NATO secretary general.",
-    "Officials in Kiev said 12 tanks were destroyed near Bakhmut during the weekend.",
-]
-BOILERPLATE = ["Accept all cookies", "We use cookies", "Share on Facebook", "Share on Twitter", "Grain ships leave Odesa",
-               "Power returns to Lviv", "All rights reserved", "Subscribe to our newsletter", "Home", "Sport"]
-
-
-def page(paragraphs, head=True):
-    """A saved news page: the story inside menus, a cookie notice, share buttons, related links and a footer."""
-    meta = """
-<meta property="og:title" content="Ceasefire talks resume in Geneva">
-<meta property="og:site_name" content="World News Daily">
-<meta name="author" content="Ana Lopes">
-<meta property="article:published_time" content="2023-02-15T09:30:00+01:00">
-<link rel="canonical" href="https://news.example.com/world/geneva-talks">""" if head else ""
-    story = "".join(f"<p>{p}</p>\n" for p in paragraphs)
-    article = f"""<article><h1>Ceasefire talks resume in Geneva</h1>
-<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Share on Twitter</a></div>
-{story}</article>""" if paragraphs else ""
-    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<title>Ceasefire talks resume in Geneva | World News Daily</title>{meta}</head><body>
-<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
-<div id="cookie-notice" class="cookie-banner"><p>We use cookies to improve your experience on our site.</p><button>Accept all cookies</button></div>
-<main>{article}
-<aside class="related"><h2>Related stories</h2><ul><li><a href="/a">Grain ships leave Odesa for Istanbul</a></li>
-<li><a href="/b">Power returns to Lviv after strikes</a></li></ul></aside>
-<div class="newsletter"><p>Subscribe to our newsletter for the day's top stories in your inbox.</p></div></main>
-<footer><p>&copy; 2023 World News Daily. All rights reserved.</p></footer></body></html>"""
+from samples import BOILERPLATE, STORY, page
 
 
 def results(path, **kw):
@@ -161,15 +131,15 @@ def test_jsonl_usual_field_names_need_no_mapping(tmp_path):
               "url": "https://example.com/7", "outlet": "Reuters", "byline": "Ana Lopes"}
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     [article] = results(path)
-    assert (article.slug, article.body, article.title, article.published, article.url, article.outlet, article.byline) == (
-        "7", STORY[0], "Talks", "2023-02-15", "https://example.com/7", "Reuters", "Ana Lopes")
+    stated = (article.slug, article.body, article.title, article.published, article.url, article.outlet, article.byline)
+    assert stated == ("7", STORY[0], "Talks", "2023-02-15", "https://example.com/7", "Reuters", "Ana Lopes")
 
 
 def test_stated_outlet_replaces_the_dateline_outlet_and_its_mention_span(tmp_path):
     path = tmp_path / "tass.jsonl"
     text = "BRUSSELS, November 27. /TASS/. NATO ministers met on Monday, officials said."
-    path.write_text(json.dumps({"text": text, "source": "tass.com"}) + "\n" + json.dumps({"text": text + " More.", "source": "tass"}) + "\n",
-                    encoding="utf-8")
+    records = [{"text": text, "source": "tass.com"}, {"text": text + " More.", "source": "tass"}]
+    path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
     other, same = results(path)
     assert other.outlet == "tass.com" and other.outlet_span is None and other.dateline == "BRUSSELS"
     assert same.outlet == "tass" and same.body[slice(*same.outlet_span)] == "TASS"
@@ -208,16 +178,20 @@ def test_csv_records_span_lines_and_a_bad_record_is_reported_by_its_line(tmp_pat
     ], delimiter=";")
     found = results(path, field_map=parse_field_map(["text=Story", "date=Pub Date"]))
     first, error, second = found
-    assert (first.slug, first.record, first.body, first.title, first.published, first.url, first.outlet, first.byline) == (
-        "feed-2", 2, "\n".join(STORY), "Talks in Geneva", "2023-02-15", "https://example.com/1", "Reuters", "Ana Lopes")
+    stated = (first.slug, first.record, first.body, first.title, first.published, first.url, first.outlet,
+              first.byline)
+    assert stated == ("feed-2", 2, "\n".join(STORY), "Talks in Geneva", "2023-02-15", "https://example.com/1",
+                      "Reuters", "Ana Lopes")
     assert str(error) == f"{path}:5: 2 values for 6 columns"  # the first record's text spans lines 2-4
-    assert (second.slug, second.record, second.body) == ("feed-6", 6, 'Grain ships left Odesa on Monday, the "port" said.')
+    assert (second.slug, second.record) == ("feed-6", 6)
+    assert second.body == 'Grain ships left Odesa on Monday, the "port" said.'
     assert second.title is None and second.published == "2023-02-16"
 
 
 def test_csv_in_cp1252_with_crlf_line_ends(tmp_path):
     path = tmp_path / "excel.csv"
-    path.write_bytes("id,text\r\nx1,\"Caf\u00e9 owners in Kyiv said 40 percent of sales were lost.\r\nSecond line.\"\r\n".encode("cp1252"))
+    text = "id,text\r\nx1,\"Caf\u00e9 owners in Kyiv said 40 percent of sales were lost.\r\nSecond line.\"\r\n"
+    path.write_bytes(text.encode("cp1252"))
     [article] = results(path)
     assert article.slug == "x1" and article.encoding == "utf-8"
     assert article.body == "Caf\u00e9 owners in Kyiv said 40 percent of sales were lost.\nSecond line."
@@ -240,8 +214,9 @@ def test_field_option_names_are_checked():
 
 
 @pytest.mark.parametrize("value, iso", [
-    ("2023-02-15", "2023-02-15"), ("2023-02-15T23:30:00-05:00", "2023-02-15"), ("2023-02-15T09:30:00.123Z", "2023-02-15"),
-    ("Wed, 15 Feb 2023 09:30:00 GMT", "2023-02-15"), ("15 February 2023", "2023-02-15"), ("February 15, 2023", "2023-02-15"),
+    ("2023-02-15", "2023-02-15"), ("2023-02-15T23:30:00-05:00", "2023-02-15"),
+    ("2023-02-15T09:30:00.123Z", "2023-02-15"), ("Wed, 15 Feb 2023 09:30:00 GMT", "2023-02-15"),
+    ("15 February 2023", "2023-02-15"), ("February 15, 2023", "2023-02-15"),
 ])
 def test_dates_become_iso(value, iso):
     assert iso_date(value) == iso

@@ -5,6 +5,8 @@ large the corpus. Unchanged articles (same slug, same sha256) are not
 parsed again; a bad file is reported and skipped, never fatal.
 """
 import os
+import signal
+import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +19,9 @@ from .shards import read_shards, write_shards
 from .sources import SUFFIXES, RecordError, read_source
 from .store import (build_lock, build_transaction, database_path, delete_article, known_articles, known_sources, tidy,
                     write_rows)
+
+# For tests of interrupted builds only; unset in every real build. See pause_if_asked.
+PAUSE_AFTER_VARIABLE = "NEWSCLAIMS_TEST_PAUSE_AFTER"
 
 
 @dataclass
@@ -208,12 +213,21 @@ def build(paths, db_path, full=False, processes=1, batch_size=32, warn=print, pr
         reader = Reader(known_articles(db), summary, warn, known_sources(db), field_map, tell)
         entity_ids = {}  # name -> id, for every write of this build
         with extracted(paths, reader, processes, batch_size, progress, follow_links) as results:
-            for rows in succeeded(results, reader):
+            for written, rows in enumerate(succeeded(results, reader), 1):
                 write_rows(db, rows, entity_ids)
+                pause_if_asked(written)
         prune_or_report(db, reader, paths, prune)
         tidy(db)
         count_rows(db, summary)
     return summary
+
+
+def pause_if_asked(written):
+    """With NEWSCLAIMS_TEST_PAUSE_AFTER=n set, stop this process (SIGSTOP) once ``written`` reaches n, saying so
+    on stderr first: a test then kills or signals the build at that known point, uncommitted, instead of racing it."""
+    if os.environ.get(PAUSE_AFTER_VARIABLE) == str(written):
+        print(f"paused after writing {written} articles", file=sys.stderr, flush=True)
+        os.kill(os.getpid(), signal.SIGSTOP)
 
 
 def extract_to_shards(paths, folder, shard_size=1000, processes=1, batch_size=32, warn=print, progress=None,
