@@ -457,3 +457,8 @@ def test_a_headline_entity_keeps_only_the_words_the_running_text_capitalises(nlp
     in_headline = {m.text for m in find_mentions(nlp(text)) if m.end <= len(headline)}
     assert wanted <= in_headline
     assert not any(" Breaks" in t or " Joins" in t for t in in_headline)
+
+
+def test_a_surname_with_a_particle_opening_a_sentence_links_to_the_full_name(nlp):
+    text = "Mayor Bill de Blasio visited the site on Sunday.\n\nDe Blasio said the explosion was intentional.\n"
+    assert names(nlp, text) == {("Bill de Blasio", "PERSON")}

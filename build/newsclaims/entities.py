@@ -343,9 +343,10 @@ def link_people(mentions):
         placed = mention.vote in PLACE_TYPES and mention.evidence not in ("model", "places")
         if placed or mention.vote not in PLACE_TYPES | {"PERSON", "ORG"} or mention.name.isupper():
             continue  # "SVP" is an acronym, not a surname
-        words = mention.name.split()
-        surname_of = [m for m in full if len(words) < len(m.name.split()) and m.name.split()[-len(words):] == words]
-        given_name_of = {m.name for m in full if len(words) == 1 and m.name.split()[0] == words[0] and mention.evidence != "places"}
+        words = mention.name.lower().split()  # "De Blasio" opening a sentence is "de Blasio"
+        surname_of = [m for m in full if len(words) < len(m.name.split()) and m.name.lower().split()[-len(words):] == words]
+        given_name_of = {m.name for m in full if len(words) == 1 and m.name.lower().split()[0] == words[0]
+                         and mention.evidence != "places"}
         if surname_of:
             named = Counter(m.name for m in surname_of)
             before = [m.name for m in surname_of if m.start < mention.start]
