@@ -462,3 +462,8 @@ def test_a_headline_entity_keeps_only_the_words_the_running_text_capitalises(nlp
 def test_a_surname_with_a_particle_opening_a_sentence_links_to_the_full_name(nlp):
     text = "Mayor Bill de Blasio visited the site on Sunday.\n\nDe Blasio said the explosion was intentional.\n"
     assert names(nlp, text) == {("Bill de Blasio", "PERSON")}
+
+
+def test_a_title_word_before_an_organisation_does_not_make_it_a_person(nlp):
+    text = "The UN had a major General Assembly vote condemning the tests.\n"
+    assert ("General Assembly", "ORG") in names(nlp, text)

@@ -209,7 +209,8 @@ def name_bounds(doc, first, last, label):
     after a place ("Charlotte Mayor"), and a headline's verb or a number after a name ("Obama Says", "Trump 47.3").
     """
     skip = title_run(doc, first, last)
-    titled = bool(skip) or (first > 0 and is_title(doc[first - 1].text))
+    organisation = any(t.lower_ in name_words()["org_heads"] for t in doc[first:last])  # "a major General Assembly vote"
+    titled = bool(skip) or (first > 0 and is_title(doc[first - 1].text) and not organisation)
     first += skip
     last = name_end(doc, first, last, label)
     while first < last - 1 and (no_word(doc[first]) or doc[first].lower_ in DETERMINERS or doc[first].pos_ in FUNCTION_WORDS):
