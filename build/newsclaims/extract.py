@@ -9,7 +9,8 @@ from .articles import Article
 from .entities import Mention, canonical_name, entity_for, find_mentions
 from .figures import Figure, find_figures
 from .quotes import Quote, find_quotes
-from .spans import SpanIndex, overlaps
+from .spans import SpanIndex
+from .text import overlaps
 
 
 @dataclass

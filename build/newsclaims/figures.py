@@ -16,7 +16,8 @@ from spacy.tokens import Span
 
 from newsclaims.nlp import doc_text, load_data
 from newsclaims.numbers import blocked_spans, is_code, is_date, is_label, read_number, units
-from newsclaims.spans import SpanIndex, overlaps
+from newsclaims.spans import SpanIndex
+from newsclaims.text import overlaps
 
 # Entity labels that make a number part of a name rather than a count.
 NAME_LABELS = {"EVENT", "LAW", "WORK_OF_ART", "FAC", "PRODUCT", "WEAPON", "ORG"}

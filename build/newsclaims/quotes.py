@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from .attribution import find_attributions
 from .lexicon import cue_data
-from .marks import is_headline, lead_before
+from .marks import lead_before
 from .nlp import doc_text
 from .spans import SpanIndex
+from .text import in_headline
 
 
 @dataclass
@@ -102,7 +103,7 @@ def mark_scare(text, quote):
         return
     short = len(quote.text.split()) <= cue_data()["scare_max_words"]
     opener = ends_with_phrase(lead, cue_data()["scare_openers"])
-    if quote.cue is None and (short or opener) or is_headline(text, quote.start):
+    if quote.cue is None and (short or opener) or in_headline(text, quote.start):
         quote.kind = "scare"
 
 
