@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from .lexicon import cue_data, may_report
 from .marks import DOUBLE_OPEN, STRAIGHT, find_marked, lead_before
-from .text import CLOSING_QUOTES, SENTENCE_END, in_headline, line_bounds
 from .nlp import doc_text
 from .referents import SUBJECTS, Context, resolve
 from .signatures import dash_after, label_before, name_source, transcript_lines
+from .text import CLOSING_QUOTES, SENTENCE_END, in_headline, line_bounds
 
 # Climbing the parse from a quote stops at these: the quote is then part of
 # a subject or a relative clause, not what the verb reports.

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .lexicon import cue_data
 from .nlp import doc_text, load_data
-from .text import line_bounds, overlaps
+from .text import line_bounds, outside, overlaps
 
 NAMED_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "WEAPON"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -443,12 +443,9 @@ def mention_at(doc, body, first, last, label):
 
 def find_mentions(doc, skip=()):
     """Named-entity mentions in the Doc with canonical names and settled types, outside the ``skip`` spans."""
-    mentions = []
     body = doc_text(doc)
-    for first, last, label in entity_spans(doc):
-        mention = mention_at(doc, body, first, last, label)
-        if mention and not any(overlaps(mention.start, mention.end, s, e) for s, e in skip):
-            mentions.append(mention)
+    found = (mention_at(doc, body, first, last, label) for first, last, label in entity_spans(doc))
+    mentions = outside([mention for mention in found if mention], skip)
     return settle_types(link_organisations(link_people(mentions)))
 
 

@@ -23,6 +23,11 @@ def overlaps(start, end, other_start, other_end):
     return other_start < end and start < other_end
 
 
+def outside(items, skip):
+    """The items (anything with ``start`` and ``end``) that overlap none of the skipped [start, end) spans."""
+    return [item for item in items if not any(overlaps(item.start, item.end, s, e) for s, e in skip)]
+
+
 def line_bounds(text, i):
     """[start, end) of the line (paragraph) holding position i."""
     start = text.rfind("\n", 0, i) + 1
