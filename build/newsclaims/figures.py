@@ -14,6 +14,7 @@ from spacy.tokens import Span
 
 from newsclaims.nlp import doc_text, load_data
 from newsclaims.numbers import Amount, blocked_spans, is_code, is_date, is_label, read_number, units
+from newsclaims.quotes import Quote
 from newsclaims.spans import SpanIndex
 from newsclaims.text import CharOffset, overlaps
 
@@ -38,11 +39,12 @@ class Figure(Amount):
     text: str
     unit: str | None = None  # singular noun counted, or USD/EUR..., percent, km2
     category: str | None = None  # equipment, personnel, casualties, money, area, share, other
-    claimant_start: int | None = None  # where the claimant is named, as for Quote.speaker_*
-    claimant_end: int | None = None
-    claimant_text_start: int | None = None  # the source phrase as written, as for Quote.speaker_text_*
-    claimant_text_end: int | None = None
-    quote: int | None = None  # index into the article's quotes when the number stands in one
+    claimant_start: CharOffset | None = None  # where the claimant is named, as for Quote.speaker_*
+    claimant_end: CharOffset | None = None
+    claimant_text_start: CharOffset | None = None  # the source phrase as written, as for Quote.speaker_text_*
+    claimant_text_end: CharOffset | None = None
+    quote: Quote | None = None  # the speech quote the number stands in
+    claimant: tuple[str, str] | None = None  # canonical (name, type) of the claimant's entity, from extract.py
 
 
 # Quote kinds that say something; a scare quote claims nothing.
@@ -313,17 +315,16 @@ def attribute(doc, figure, number, quotes, speech):
     Who says or claims what is decided in attribution.py; a figure outside
     every attribution is the outlet's own narration and keeps no claimant.
     """
-    index = holding_quote(doc, number, quotes, speech)
-    if index is None:
+    quote = holding_quote(doc, number, quotes, speech)
+    if quote is None:
         return
-    figure.quote = index
-    quote = quotes[index]
+    figure.quote = quote
     figure.claimant_start, figure.claimant_end = quote.speaker_start, quote.speaker_end
     figure.claimant_text_start, figure.claimant_text_end = quote.speaker_text_start, quote.speaker_text_end
 
 
 def holding_quote(doc, number, quotes, speech):
-    """Index of the tightest speech quote overlapping the number itself, or None; ``speech`` indexes them.
+    """The tightest speech quote overlapping the number itself, or None; ``speech`` indexes them.
 
     Quoted words nobody is said to speak lose to the statement around them.
 
@@ -333,7 +334,7 @@ def holding_quote(doc, number, quotes, speech):
     start, end = doc[number.value_start].idx, doc[number.value_end - 1].idx + len(doc[number.value_end - 1])
     held = [(quotes[i].speaker_start is None and quotes[i].speaker_text_start is None, quotes[i].end - quotes[i].start, i)
             for i in speech.overlapping(start, end)]
-    return min(held)[2] if held else None  # the tightest with a source, else the tightest
+    return quotes[min(held)[2]] if held else None  # the tightest with a source, else the tightest
 
 
 def entity_at(doc, token):

@@ -20,6 +20,7 @@ from pathlib import Path
 from . import articles
 from .articles import MAX_BYTES, SAMPLE_BYTES, ArticleError, article_from_text, check_text, decode, text_name
 from .dates import DateError, iso_date
+from .extract import SHARD_KEYS
 from .text import CLAUSE_END, CLOSING_QUOTES
 
 TEXT_SUFFIXES = (".txt",)
@@ -52,11 +53,6 @@ PRUNE_XPATH = [
         for word in ("cookie", "consent", "gdpr", "share", "social", "newsletter", "subscribe", "related", "promo")
     ) + "]"
 ]
-
-
-
-# What every line of an extract shard holds (shards.py): such a file is rows, not articles.
-SHARD_KEYS = {"article", "mentions", "quotes", "figures"}
 
 
 class RecordError(ArticleError):
