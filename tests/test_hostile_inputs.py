@@ -136,21 +136,29 @@ def shard_line(body, quote_start, quote_end, text):
                "outlet_span": None, "furniture": []}
     quote = {"start": quote_start, "end": quote_end, "text": text, "kind": "quoted", "speaker_start": None,
              "speaker_end": None, "cue": None, "speaker_label": None}
-    return {"article": article, "mentions": [], "quotes": [quote], "figures": [], "speakers": [None], "claimants": []}
+    return {"article": article, "mentions": [], "quotes": [quote], "figures": []}
 
 
 def test_load_refuses_shard_rows_whose_offsets_do_not_slice_the_body_and_bad_lines_name_file_and_line(tmp_path):
     good = shard_line("He said \u201cyes\u201d today.", 8, 13, "\u201cyes\u201d")
     shifted = shard_line("He said \u201cyes\u201d today.", 9, 14, "\u201cyes\u201d")
     shifted["article"]["slug"] = "shifted"
+    dangling = shard_line("He said \u201cyes\u201d today.", 8, 13, "\u201cyes\u201d")
+    dangling["article"]["slug"], dangling["quotes"][0]["part_of"] = "dangling", 1  # a second quote it does not have
     shard = tmp_path / "rows-00000.jsonl"
-    lines = [json.dumps(shifted), "{not json", json.dumps({"article": {}}), json.dumps(good)]
+    older = shard_line("He said \u201cyes\u201d today.", 8, 13, "\u201cyes\u201d")
+    older["article"]["slug"], older["speakers"], older["claimants"] = "older", [None], []  # before Quote.speaker
+    lines = [json.dumps(shifted), "{not json", json.dumps({"article": {}}), json.dumps(good), json.dumps(dangling),
+             json.dumps(older)]
     shard.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run("load", shard, "--db", tmp_path / "news.db")
     assert result.exit_code == 1, result.output
     assert f"{shard}:1: quotes row 1 does not match the body at 9:14; skipped" in result.output
     assert f"{shard}:2: broken JSON" in result.output
     assert f"{shard}:3: not a row of `newsclaims extract`" in result.output
+    assert f"{shard}:5: not a row of `newsclaims extract` (ValueError: a reference to quote 1, of 1)" in result.output
+    assert f"{shard}:6: not a row of `newsclaims extract` (ValueError: keys " in result.output
+    assert "extract it again with this version" in result.output
     assert "Traceback" not in result.output
     slugs = [row[0] for row in sqlite3.connect(tmp_path / "news.db").execute("select slug from articles")]
     assert slugs == ["s"]

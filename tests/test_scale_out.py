@@ -11,7 +11,8 @@ from newsclaims.parallel import article_batches
 
 ARTICLES = {
     "talks.txt": "Talks stall in Geneva\n\n“We will not sign this,” Foreign Minister Elena Marchetti said on Monday.\n"
-                 "She said Italy had sent 40 armoured vehicles since March.\n",
+                 "She said Italy had sent 40 armoured vehicles since March.\n"
+                 "Marchetti described the offer as a “waste of everyone's time” on Tuesday.\n",
     "front.txt": "Shelling hits Kharkiv\n\nShelling hit Kharkiv on Tuesday, killing 11 people, officials said.\n"
                  "According to the defence ministry, more than 300 drones were shot down.\n",
     "aid.txt": "Allies pledge aid\n\nThe United States announced another $400 million in aid.\n"
@@ -20,10 +21,13 @@ ARTICLES = {
 }
 TABLE_SQL = {
     "articles": "select slug, body, title from articles order by slug",
-    "quotes": "select a.slug, q.start, q.[end], q.kind, e.name from quotes q join articles a on a.id = q.article_id "
-              "left join entities e on e.id = q.speaker_id order by 1, 2",
-    "figures": "select a.slug, f.start, f.value, f.unit, e.name from figures f join articles a on a.id = f.article_id "
-               "left join entities e on e.id = f.claimant_id order by 1, 2",
+    # part_of and quote_id as the start of the quote they point at: ids may differ, the quote may not
+    "quotes": "select a.slug, q.start, q.[end], q.kind, e.name, (select start from quotes where id = q.part_of) "
+              "from quotes q join articles a on a.id = q.article_id left join entities e on e.id = q.speaker_id "
+              "order by 1, 2",
+    "figures": "select a.slug, f.start, f.value, f.unit, e.name, (select start from quotes where id = f.quote_id) "
+               "from figures f join articles a on a.id = f.article_id left join entities e on e.id = f.claimant_id "
+               "order by 1, 2",
     "mentions": "select a.slug, m.start, e.name from mentions m join articles a on a.id = m.article_id "
                 "join entities e on e.id = m.entity_id order by 1, 2",
 }
@@ -59,6 +63,8 @@ def test_two_processes_give_the_same_rows_as_one(corpus, tmp_path):
 def test_extract_then_load_equals_build_and_loading_twice_changes_nothing(corpus, tmp_path):
     folder = write_corpus(corpus)
     invoke("build", folder, "--db", tmp_path / "built.db")
+    built = contents(tmp_path / "built.db")
+    assert any(q[-1] is not None for q in built["quotes"]) and any(f[-1] is not None for f in built["figures"])
     output = invoke("extract", folder, "--out", tmp_path / "shards", "--shard-size", 3)
     assert "(2 shards)" in output and "4 added" in output
     assert "4 added" in invoke("load", tmp_path / "shards", "--db", tmp_path / "loaded.db")

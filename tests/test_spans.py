@@ -1,7 +1,8 @@
 """SpanIndex finds spans by position exactly as a scan of every span would."""
 import random
 
-from newsclaims.spans import SpanIndex, overlaps
+from newsclaims.spans import SpanIndex
+from newsclaims.text import overlaps
 
 
 def test_span_index_agrees_with_a_scan_of_every_span():

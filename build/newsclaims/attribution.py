@@ -15,10 +15,11 @@ Sources are resolved to mentions in referents.py; the lexicon is data/cues.yml.
 from dataclasses import dataclass
 
 from .lexicon import cue_data, may_report
-from .marks import DOUBLE_OPEN, SENTENCE_END, STRAIGHT, find_marked, is_headline, lead_before, line_bounds
+from .marks import DOUBLE_OPEN, STRAIGHT, find_marked, lead_before
 from .nlp import doc_text
 from .referents import SUBJECTS, Context, resolve
 from .signatures import dash_after, label_before, name_source, transcript_lines
+from .text import CLOSING_QUOTES, SENTENCE_END, in_headline, line_bounds
 
 # Climbing the parse from a quote stops at these: the quote is then part of
 # a subject or a relative clause, not what the verb reports.
@@ -150,7 +151,7 @@ def continue_sources(text, found):
 def same_sentence(text, earlier, later):
     """Whether nothing but a few words of the same sentence separate two quotes."""
     between = text[earlier.end:later.start]
-    return len(between) <= 40 and "\n" not in between and not any(c in SENTENCE_END for c in between.strip("”\"’' "))
+    return len(between) <= 40 and "\n" not in between and not any(c in SENTENCE_END for c in between.strip(CLOSING_QUOTES + " "))
 
 
 def runs_on(text, quote, following):
@@ -278,7 +279,7 @@ def after_cue(ctx, span):
     """
     doc = ctx.doc
     for tok in doc[span.end:span.end + 14]:
-        if "\n" in tok.text or tok.text in ".!?" or ctx.in_quote(tok.idx):
+        if "\n" in tok.text or tok.text in SENTENCE_END or ctx.in_quote(tok.idx):
             return None
         if is_cue_verb(ctx, tok):
             between = [t for t in doc[span.end:tok.i] if not t.is_punct]
@@ -293,7 +294,7 @@ def before_cue(ctx, span):
     """A cue just before the opening mark: 'Putin said: “...”', 'According to him, “...”'."""
     doc = ctx.doc
     for tok in reversed(doc[max(0, span.start - 14):span.start]):
-        if "\n" in tok.text_with_ws or tok.text in ".!?":
+        if "\n" in tok.text_with_ws or tok.text in SENTENCE_END:
             return None
         if ctx.in_quote(tok.idx) or is_cue_noun(ctx, tok) and tok.dep_ == "pobj":
             continue  # "... put it in a long report, “...”": the report is where, not who
@@ -380,7 +381,7 @@ def reported(ctx):
     """
     found = []
     for tok in ctx.doc:
-        if not is_cue(ctx, tok) or is_headline(ctx.text, tok.idx):
+        if not is_cue(ctx, tok) or in_headline(ctx.text, tok.idx):
             continue
         content = reported_content(ctx, tok)
         if content is None:

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .lexicon import cue_data
 from .nlp import doc_text, load_data
-from .spans import overlaps
+from .text import line_bounds, outside, overlaps
 
 NAMED_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "WEAPON"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -230,9 +230,8 @@ def name_bounds(doc, first, last, label):
 
 def in_capitals(body, start, end):
     """Whether a mention stands in a line written in capitals (a headline) or opens a dateline ("LONDON (Reuters) -")."""
-    line_start = body.rfind("\n", 0, start) + 1
-    line_end = body.find("\n", end)
-    line = body[line_start:line_end if line_end >= 0 else len(body)]
+    line_start, line_end = line_bounds(body, start)[0], line_bounds(body, end)[1]
+    line = body[line_start:line_end]
     letters = [c for c in line if c.isalpha()]
     if len(letters) >= end - start and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
         return True
@@ -442,7 +441,7 @@ def entity_spans(doc):
         if e.label_ in NAMED_TYPES:
             spans += possessor_split(doc, e.start, e.end, e.label_)
     for start, end in organisation_names(doc):
-        clashes = [s for s in spans if s[0] < end and start < s[1] and s[2] in ("ORG", "PERSON")]
+        clashes = [s for s in spans if overlaps(start, end, s[0], s[1]) and s[2] in ("ORG", "PERSON")]
         if all(s[2] == "ORG" and start <= s[0] + (doc[s[0]].lower_ == "the") and s[1] <= end for s in clashes):
             for clash in clashes:
                 spans.remove(clash)  # the model's pieces of a longer name
@@ -484,12 +483,9 @@ def mention_at(doc, body, first, last, label):
 
 def find_mentions(doc, skip=()):
     """Named-entity mentions in the Doc with canonical names and settled types, outside the ``skip`` spans."""
-    mentions = []
     body = doc_text(doc)
-    for first, last, label in entity_spans(doc):
-        mention = mention_at(doc, body, first, last, label)
-        if mention and not any(overlaps(mention.start, mention.end, s, e) for s, e in skip):
-            mentions.append(mention)
+    found = (mention_at(doc, body, first, last, label) for first, last, label in entity_spans(doc))
+    mentions = outside([mention for mention in found if mention], skip)
     return settle_types(link_organisations(link_people(mentions)))
 
 

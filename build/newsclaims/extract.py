@@ -3,13 +3,14 @@
 Keeping this a pure function of the text is what lets the build batch it
 through ``nlp.pipe``, spread it over processes, or ship it to a cluster.
 """
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 from .articles import Article
 from .entities import Mention, canonical_name, entity_for, find_mentions
 from .figures import Figure, find_figures
 from .quotes import Quote, find_quotes
-from .spans import SpanIndex, overlaps
+from .spans import SpanIndex
+from .text import outside
 
 
 @dataclass
@@ -18,46 +19,66 @@ class Rows:
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
-    # canonical (name, type) of each quote's speaker and each figure's claimant, or None
-    speakers: list[tuple[str, str] | None] = field(default_factory=list)
-    claimants: list[tuple[str, str] | None] = field(default_factory=list)
 
     def to_dict(self):
-        """A JSON-ready dict, for shipping rows between processes or machines."""
-        return asdict(self)
+        """A JSON-ready dict, for shipping rows between processes or machines.
+
+        A reference to a quote (Quote.part_of, Figure.quote) travels as the
+        quote's position in ``quotes``, which travels with it.
+        """
+        positions = {id(quote): i for i, quote in enumerate(self.quotes)}
+        data = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            data[f.name] = [plain(item, positions) for item in value] if isinstance(value, list) else plain(value, positions)
+        return data
 
     def misplaced(self):
-        """What breaks the offset rule (body[start:end] == text) or pairs rows wrongly, or None.
+        """What breaks the offset rule (body[start:end] == text), or None.
 
         Rows from a shard can be stale or edited; the database must never hold them.
         """
-        if len(self.speakers) != len(self.quotes) or len(self.claimants) != len(self.figures):
-            return "speakers or claimants do not pair with the quotes or figures"
         body = self.article.body
         for table, items in (("mentions", self.mentions), ("quotes", self.quotes), ("figures", self.figures)):
             for number, item in enumerate(items, 1):
                 if body[item.start:item.end] != item.text:
                     return f"{table} row {number} does not match the body at {item.start}:{item.end}"
-        if any(f.quote is not None and not 0 <= f.quote < len(self.quotes) for f in self.figures):
-            return "a figure points at a quote the article does not have"
         return None
 
     @classmethod
     def from_dict(cls, data):
-        """The inverse of to_dict (JSON turns tuples into lists; nothing reads them as tuples)."""
-        return cls(
-            article=Article(**data["article"]),
-            mentions=[Mention(**m) for m in data["mentions"]],
-            quotes=[Quote(**q) for q in data["quotes"]],
-            figures=[Figure(**f) for f in data["figures"]],
-            speakers=data["speakers"],
-            claimants=data["claimants"],
-        )
+        """The inverse of to_dict (JSON turns tuples into lists; nothing reads them as tuples).
+
+        Other keys mean another version's shard, whose speakers would be lost: refused.
+        """
+        if data.keys() != SHARD_KEYS:
+            raise ValueError(f"keys {sorted(data)}, not {sorted(SHARD_KEYS)}: extract it again with this version")
+        quotes = [Quote(**q) for q in data["quotes"]]
+        figures = [Figure(**f) for f in data["figures"]]
+        for quote in quotes:
+            quote.part_of = quote_at(quotes, quote.part_of)
+        for figure in figures:
+            figure.quote = quote_at(quotes, figure.quote)
+        return cls(Article(**data["article"]), [Mention(**m) for m in data["mentions"]], quotes, figures)
 
 
-def outside(spans, skip):
-    """Items whose [start, end) overlaps none of the skipped spans."""
-    return [item for item in spans if not any(overlaps(item.start, item.end, s, e) for s, e in skip)]
+# What every line of an extract shard holds: such a file is rows, not articles.
+SHARD_KEYS = frozenset(f.name for f in fields(Rows))
+
+
+def plain(item, positions):
+    """A row's fields as a dict, with a reference to a quote replaced by the quote's position."""
+    return {f.name: positions[id(value)] if isinstance(value := getattr(item, f.name), Quote) else value
+            for f in fields(item)}
+
+
+def quote_at(quotes, position):
+    """The quote at a shard's position, or None; a position the article's quotes lack is a broken shard."""
+    if position is None:
+        return None
+    if type(position) is not int or not 0 <= position < len(quotes):
+        raise ValueError(f"a reference to quote {position!r}, of {len(quotes)}")
+    return quotes[position]
 
 
 def extract(article, doc):
@@ -67,9 +88,8 @@ def extract(article, doc):
     if article.outlet_span:
         start, end = article.outlet_span
         mentions.append(Mention(start, end, article.body[start:end], canonical_name(article.outlet, "ORG"), "ORG"))
-    quotes = outside(find_quotes(doc), skip)
-    figures = find_figures(doc, quotes)
-    figures = outside(figures, skip)
+    quotes = find_quotes(doc, skip=skip)
+    figures = outside(find_figures(doc, quotes), skip)
     text = article.body
     index = SpanIndex((m.start, m.end) for m in mentions)
 
@@ -78,6 +98,8 @@ def extract(article, doc):
         inside = [] if start is None else [mentions[i] for i in index.within(start, end)]
         return entity_for(text, start, end, inside, label)
 
-    speakers = [named(q.speaker_start, q.speaker_end, q.speaker_label) for q in quotes]
-    claimants = [named(f.claimant_start, f.claimant_end) for f in figures]
-    return Rows(article, mentions, quotes, figures, speakers, claimants)
+    for quote in quotes:
+        quote.speaker = named(quote.speaker_start, quote.speaker_end, quote.speaker_label)
+    for figure in figures:
+        figure.claimant = named(figure.claimant_start, figure.claimant_end)
+    return Rows(article, mentions, quotes, figures)

@@ -5,18 +5,18 @@ million", "less than 0.2%"). Numbers that only name or date things are not
 figures: dates and years, times, ordinals, model numbers (F-35), calibres
 (155mm), labels (World War Two, Article 5), durations (six months) and page
 furniture. Number grammar lives in numbers.py, word lists in data/units.yml.
-
-The value of a range is its low end; ``low``/``high`` keep both ends.
 """
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from spacy.tokens import Span
 
 from newsclaims.nlp import doc_text, load_data
-from newsclaims.numbers import blocked_spans, is_code, is_date, is_label, read_number, units
-from newsclaims.spans import SpanIndex, overlaps
+from newsclaims.numbers import Amount, blocked_spans, is_code, is_date, is_label, read_number, units
+from newsclaims.quotes import Quote
+from newsclaims.spans import SpanIndex
+from newsclaims.text import CharOffset, overlaps
 
 # Entity labels that make a number part of a name rather than a count.
 NAME_LABELS = {"EVENT", "LAW", "WORK_OF_ART", "FAC", "PRODUCT", "WEAPON", "ORG"}
@@ -30,24 +30,21 @@ SKIP = "skip"
 MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "quantmod", "poss", "case"}
 
 
-@dataclass
-class Figure:
-    """One number as written; offsets are character offsets into the article body."""
+@dataclass(kw_only=True)
+class Figure(Amount):
+    """One number as written, by character offsets into the article body."""
 
-    start: int
-    end: int
+    start: CharOffset
+    end: CharOffset
     text: str
-    value: float
-    low: float | None = None
-    high: float | None = None
-    qualifier: str | None = None  # more than, over, less than, close to, roughly, about, up to, at least
     unit: str | None = None  # singular noun counted, or USD/EUR..., percent, km2
     category: str | None = None  # equipment, personnel, casualties, money, area, share, other
-    claimant_start: int | None = None  # where the claimant is named, as for Quote.speaker_*
-    claimant_end: int | None = None
-    claimant_text_start: int | None = None  # the source phrase as written, as for Quote.speaker_text_*
-    claimant_text_end: int | None = None
-    quote: int | None = None  # index into the article's quotes when the number stands in one
+    claimant_start: CharOffset | None = None  # where the claimant is named, as for Quote.speaker_*
+    claimant_end: CharOffset | None = None
+    claimant_text_start: CharOffset | None = None  # the source phrase as written, as for Quote.speaker_text_*
+    claimant_text_end: CharOffset | None = None
+    quote: Quote | None = None  # the speech quote the number stands in
+    claimant: tuple[str, str] | None = None  # canonical (name, type) of the claimant's entity, from extract.py
 
 
 # Quote kinds that say something; a scare quote claims nothing.
@@ -65,7 +62,7 @@ def find_figures(doc, quotes):
         if number is None:
             i += 1
             continue
-        i = max(number.end, i + 1)
+        i = max(number.token_end, i + 1)
         if is_not_figure(doc, number, blocked):
             continue
         unit, category, head = unit_of(doc, number, previous)
@@ -80,22 +77,23 @@ def find_figures(doc, quotes):
         attribute(doc, figure, number, quotes, speech)
         figures.append(figure)
         if head is not None:
-            previous = (figure, doc[number.first].sent.start)
+            previous = (figure, doc[number.value_start].sent.start)
     return figures
 
 
 def make_figure(doc, number, unit, category):
     """A Figure for the Number's tokens; text is always the body slice."""
-    start, end = doc[number.start].idx, doc[number.end - 1].idx + len(doc[number.end - 1])
-    return Figure(start, end, doc[number.start:number.end].text, number.value, number.low, number.high,
-                  number.qualifier, unit, category)
+    start, end = doc[number.token_start].idx, doc[number.token_end - 1].idx + len(doc[number.token_end - 1])
+    amount = {f.name: getattr(number, f.name) for f in fields(Amount)}
+    return Figure(**amount, start=start, end=end, text=doc[number.token_start:number.token_end].text, unit=unit,
+                  category=category)
 
 
 # --- what is not a figure -------------------------------------------------------
 
 def is_not_figure(doc, number, blocked):
     """Does this number only date, time, name or label something?"""
-    tokens = doc[number.first:number.last]
+    tokens = doc[number.value_start:number.value_end]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     if any(overlaps(start, end, s, e) for s, e in blocked):
         return True
@@ -107,7 +105,7 @@ def is_not_figure(doc, number, blocked):
 
 def is_determiner(doc, number):
     """ "one" alone mostly works as a determiner ("one official", "one of them")."""
-    return number.last - number.first == 1 and doc[number.first].lower_ in units()["determiner_numbers"]
+    return number.value_end - number.value_start == 1 and doc[number.value_start].lower_ in units()["determiner_numbers"]
 
 
 def keeps_without_unit(doc, number):
@@ -115,7 +113,7 @@ def keeps_without_unit(doc, number):
     died"): bare ones are mostly ages, scores, votes and page numbers."""
     if number.in_words or not number.qualifier:
         return False
-    return not any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in doc[number.first:number.last])
+    return not any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in doc[number.value_start:number.value_end])
 
 
 # --- units -----------------------------------------------------------------------
@@ -171,7 +169,7 @@ def unit_of(doc, number, previous):
         return number.currency, "money", None
     if number.percent:
         return "percent", "share", None
-    j = number.last
+    j = number.value_end
     if j + 1 < len(doc) and doc[j].text == "-" and doc[j].whitespace_ == "":
         j += 1  # "155-mm", "two-decade", "1,300-km": the word after the hyphen is the unit
         hyphened = phrase_unit(doc, j)
@@ -194,10 +192,10 @@ def unit_of(doc, number, previous):
     measured = measure_unit(doc, number)
     if measured:
         return measured, category_of(measured), None
-    if previous and (doc[number.first].dep_ in BARE_ROLES or followed_by_elided(doc, j)):
+    if previous and (doc[number.value_start].dep_ in BARE_ROLES or followed_by_elided(doc, j)):
         figure, sent_start = previous
-        if doc[number.first].sent.start - sent_start <= 1 and figure.unit:
-            return figure.unit, casualty_or(doc, doc[number.first], figure.category), None
+        if doc[number.value_start].sent.start - sent_start <= 1 and figure.unit:
+            return figure.unit, casualty_or(doc, doc[number.value_start], figure.category), None
     return None, None, None
 
 
@@ -237,7 +235,7 @@ def parsed_head(doc, number, j):
 
     Catches compound modifiers the word scan stops at: "30 AS-90 self-propelled guns".
     """
-    last = doc[number.last - 1]
+    last = doc[number.value_end - 1]
     head = last.head
     if last.dep_ != "nummod" or head.pos_ not in ("NOUN", "PROPN") or not j <= head.i <= j + 5:
         return None
@@ -296,13 +294,13 @@ def casualty_or(doc, token, category):
 def measure_unit(doc, number):
     """A unit from a measuring noun: "a population of roughly 20,000", "the toll rose to 54"."""
     nouns = units()["measure_nouns"]
-    i = number.start
+    i = number.token_start
     if i >= 2 and doc[i - 1].lower_ == "of":
         two = f"{doc[i - 3].lower_} {doc[i - 2].lower_}" if i >= 3 else ""
         unit = nouns.get(two) or nouns.get(doc[i - 2].lower_)
         if unit:
             return unit
-    verb = next((a for a in doc[number.first].ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = next((a for a in doc[number.value_start].ancestors if a.pos_ in ("VERB", "AUX")), None)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
     if subject is not None and subject.lower_ in units()["measuring_subjects"]:
         return nouns[subject.lower_]
@@ -317,27 +315,26 @@ def attribute(doc, figure, number, quotes, speech):
     Who says or claims what is decided in attribution.py; a figure outside
     every attribution is the outlet's own narration and keeps no claimant.
     """
-    index = holding_quote(doc, number, quotes, speech)
-    if index is None:
+    quote = holding_quote(doc, number, quotes, speech)
+    if quote is None:
         return
-    figure.quote = index
-    quote = quotes[index]
+    figure.quote = quote
     figure.claimant_start, figure.claimant_end = quote.speaker_start, quote.speaker_end
     figure.claimant_text_start, figure.claimant_text_end = quote.speaker_text_start, quote.speaker_text_end
 
 
 def holding_quote(doc, number, quotes, speech):
-    """Index of the tightest speech quote overlapping the number itself, or None; ``speech`` indexes them.
+    """The tightest speech quote overlapping the number itself, or None; ``speech`` indexes them.
 
     Quoted words nobody is said to speak lose to the statement around them.
 
     Overlap rather than containment: a reported clause's span may start after
     the figure's qualifier ("[20 Bradley tanks]" for "over 20 Bradley tanks").
     """
-    start, end = doc[number.first].idx, doc[number.last - 1].idx + len(doc[number.last - 1])
+    start, end = doc[number.value_start].idx, doc[number.value_end - 1].idx + len(doc[number.value_end - 1])
     held = [(quotes[i].speaker_start is None and quotes[i].speaker_text_start is None, quotes[i].end - quotes[i].start, i)
             for i in speech.overlapping(start, end)]
-    return min(held)[2] if held else None  # the tightest with a source, else the tightest
+    return quotes[min(held)[2]] if held else None  # the tightest with a source, else the tightest
 
 
 def entity_at(doc, token):

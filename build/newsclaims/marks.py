@@ -5,6 +5,7 @@ marks. Straight marks open or close by what stands beside them; a quote may
 run over paragraphs by the convention of reopening each one.
 """
 from .lexicon import cue_data
+from .text import line_bounds
 
 DOUBLE_OPEN = "“«„"
 DOUBLE_CLOSE = "”»"
@@ -13,7 +14,6 @@ SINGLE_OPEN = "‘'"
 SINGLE_CLOSE = "’'"
 # A straight mark after one of these starts a quotation rather than ending one.
 OPENING_CONTEXT = "([{—–-/“‘«"
-SENTENCE_END = ".!?"
 # Single-quoted passages are headline fragments or nicknames: never long.
 MAX_SINGLE_CHARS = 400
 # What the second apostrophe of a '' mark reads as: not a space, not a mark.
@@ -139,16 +139,3 @@ def trim_end(text, start, end):
         end -= 1
     return start, end
 
-
-def line_bounds(text, i):
-    """[start, end) of the line (paragraph) holding position i."""
-    start = text.rfind("\n", 0, i) + 1
-    end = text.find("\n", i)
-    return start, len(text) if end < 0 else end
-
-
-def is_headline(text, start):
-    """A short line without a full stop: a headline or sub-headline."""
-    s, e = line_bounds(text, start)
-    line = text[s:e].strip()
-    return len(line.split()) <= 20 and line[-1:] not in SENTENCE_END + "”\"’'"

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .dates import DateError, date_line, lexicon as date_words, read_date
 from .nlp import load_data
+from .text import CLAUSE_END, CLOSING_QUOTES
 
 HEADER_LINES = 6
 MAX_TITLE_WORDS = 25
@@ -23,8 +24,6 @@ TITLE_CASE_SLIPS = 1  # words other than minor ones that Title Case may leave in
 # headlines drop "the" and "a", an opening sentence keeps them (measured on PolNeAR train).
 MAX_SENTENCE_CASE_WORDS = 16
 MAX_ARTICLES = 2
-SENTENCE_END = tuple(".!?:;\"\u201d\u2019")
-CLOSING_QUOTES = "\"'\u201d\u2019"
 WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 # " date 2023-02-15 Title of the piece" (the title is optional)
 DATED_TITLE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+(\S.*))?$", re.IGNORECASE)
@@ -93,7 +92,7 @@ def read_header_line(article, start, line, story_started, last):
         article.published = dated.group(1)
         rest = dated.start(2) if dated.group(2) else end
         article.furniture.append((start, rest))  # the "date YYYY-MM-DD" prefix is metadata, not story text
-        if dated.group(2) and is_headline(dated.group(2)):
+        if dated.group(2) and reads_as_title(dated.group(2)):
             article.title = dated.group(2).strip()
         return bool(dated.group(2)) and article.title is None
     if read_date_line(article, line) or (not story_started and is_section_label(line)):
@@ -105,7 +104,7 @@ def read_header_line(article, start, line, story_started, last):
     if dateline and article.dateline is None and is_dateline(dateline):
         read_dateline(article, start + len(line) - len(line.lstrip()), dateline)
         return True
-    if not (story_started or last) and article.title is None and is_headline(line):
+    if not (story_started or last) and article.title is None and reads_as_title(line):
         article.title = line.strip()
         return False
     return True
@@ -132,8 +131,13 @@ def read_date_line(article, line):
     return True
 
 
-def is_headline(line):
-    """A short line that reads like a headline: never a paragraph, and no narration if it ends like a sentence.
+def reads_as_title(line):
+    """Whether a header line reads as the article's headline: never a paragraph, and no narration if it ends
+    like a sentence.
+
+    Not text.in_headline, which tells a headline fragment in the body by its
+    length and missing full stop alone: a title may end with a full stop, so
+    this test also reads its case and its words.
 
     Headlines often end with a full stop or a question mark; what tells them
     from an opening sentence is their Title Case, or, in sentence case, what
@@ -142,7 +146,7 @@ def is_headline(line):
     stripped = line.strip()
     if len(stripped) > MAX_TITLE_CHARS or not 2 <= len(stripped.split()) <= MAX_TITLE_WORDS or stripped.endswith(":"):
         return False
-    if not stripped.rstrip(CLOSING_QUOTES).endswith(SENTENCE_END):
+    if not stripped.rstrip(CLOSING_QUOTES).endswith(tuple(CLAUSE_END)):
         return True
     words = WORD.findall(stripped)
     if is_title_case(words):

@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from newsclaims.nlp import doc_text, load_data
+from newsclaims.text import TokenIndex
 
 # Thousands written "12 000": a space, no-break space, narrow no-break space or thin space between groups.
 GROUP_SPACES = " \u00a0\u202f\u2009"
@@ -31,21 +32,30 @@ def units():
 
 
 @dataclass
-class Number:
-    """A number found in a Doc; token indices are end-exclusive.
+class Amount:
+    """What a number says, wherever it was read: a Number in the Doc, a Figure in the body.
 
-    ``first``/``last`` bound the number itself; ``start``/``end`` also take in
-    the qualifier, currency sign and percent word, i.e. Figure.text.
+    The value of a range is its low end; ``low``/``high`` keep both ends.
     """
 
-    start: int
-    end: int
-    first: int
-    last: int
     value: float
     low: float | None = None
     high: float | None = None
-    qualifier: str | None = None
+    qualifier: str | None = None  # more than, over, less than, close to, roughly, about, up to, at least
+
+
+@dataclass(kw_only=True)
+class Number(Amount):
+    """A number found in a Doc, by token indices, end-exclusive.
+
+    ``value_start``/``value_end`` bound the number itself; ``token_start``/``token_end``
+    also take in the qualifier, currency sign and percent word, i.e. Figure.text.
+    """
+
+    token_start: TokenIndex
+    token_end: TokenIndex
+    value_start: TokenIndex
+    value_end: TokenIndex
     currency: str | None = None
     percent: bool = False
     in_words: bool = False  # spelled out ("Two"), no digit in it
@@ -230,7 +240,8 @@ def read_number(doc, i):
     pct = percent_after(doc, j)
     if pct:
         end = pct
-    return Number(start, end, i, j, value, low, high, qualifier, currency, bool(pct or ratio), in_words)
+    return Number(value=value, low=low, high=high, qualifier=qualifier, token_start=start, token_end=end, value_start=i,
+                  value_end=j, currency=currency, percent=bool(pct or ratio), in_words=in_words)
 
 
 def read_ratio(doc, j, value):
@@ -290,7 +301,7 @@ def is_month(token):
 
 def is_date(doc, number, counts):
     """ "7 February", "February 2022", "May 23, 2022", "November 28-29", "in 2020"."""
-    i, j = number.first, number.last
+    i, j = number.value_start, number.value_end
     if i > 0 and is_month(doc[i - 1]):
         return True
     if j < len(doc) and is_month(doc[j]) or j + 1 < len(doc) and doc[j].lower_ == "of" and is_month(doc[j + 1]):
@@ -303,18 +314,18 @@ def is_date(doc, number, counts):
 def looks_like_year(doc, number, counts):
     """A bare four-digit number from 1800 to 2100 is a year unless it counts something:
     ``counts(token)`` says whether the plural noun after it is a tracked unit ("2000 troops")."""
-    text = doc[number.first].text
-    if number.last - number.first != 1 or not re.fullmatch(r"1[89]\d\d|20\d\d|2100", text):
+    text = doc[number.value_start].text
+    if number.value_end - number.value_start != 1 or not re.fullmatch(r"1[89]\d\d|20\d\d|2100", text):
         return False
     if number.currency or number.percent or number.qualifier:
         return False
-    nxt = doc[number.last] if number.last < len(doc) else None
+    nxt = doc[number.value_end] if number.value_end < len(doc) else None
     return not (nxt is not None and nxt.pos_ == "NOUN" and nxt.text.lower().endswith("s") and counts(nxt))
 
 
 def is_label(doc, number):
     """A number naming its word: "World War Two", "Article 5", "Section 3"."""
-    i = number.first
+    i = number.value_start
     prev = doc[i - 1] if i > 0 else None
     return bool(prev is not None and prev.text[:1].isupper() and prev.lower_ in units()["label_words"]
                 and not number.qualifier)
@@ -322,6 +333,6 @@ def is_label(doc, number):
 
 def is_code(doc, number):
     """A number glued to letters by a hyphen: "T-72", "IL-20M", split by the tokenizer."""
-    start = doc[number.first].idx
+    start = doc[number.value_start].idx
     text = doc_text(doc)
-    return start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() and not doc[number.first].is_alpha
+    return start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() and not doc[number.value_start].is_alpha

@@ -8,33 +8,40 @@ from dataclasses import dataclass
 
 from .attribution import find_attributions
 from .lexicon import cue_data
-from .marks import is_headline, lead_before
+from .marks import lead_before
 from .nlp import doc_text
 from .spans import SpanIndex
+from .text import CharOffset, in_headline, outside
 
 
 @dataclass
 class Quote:
     """One piece of speech; offsets are character offsets into the article body."""
 
-    start: int
-    end: int
+    start: CharOffset
+    end: CharOffset
     text: str
     kind: str  # direct | partial | indirect | scare (quotation marks that report no speech)
     cue: str | None = None  # the reporting verb or phrase as written: "said", "according to"
-    speaker_start: int | None = None  # where the speaker is named (the antecedent, for "he said")
-    speaker_end: int | None = None
+    speaker_start: CharOffset | None = None  # where the speaker is named (the antecedent, for "he said")
+    speaker_end: CharOffset | None = None
     speaker_label: str | None = None  # PERSON or ORG, when the speaker phrase is no entity
-    speaker_text_start: int | None = None  # the source phrase as written ("a senior official", "he")
-    speaker_text_end: int | None = None
-    part_of: int | None = None  # index of the statement this one repeats or lies inside: counted once
+    speaker_text_start: CharOffset | None = None  # the source phrase as written ("a senior official", "he")
+    speaker_text_end: CharOffset | None = None
+    part_of: "Quote | None" = None  # the statement this one repeats or lies inside: counted once
     cue_tag: str | None = None  # speech or claim, as the lexicon tags the cue
+    speaker: tuple[str, str] | None = None  # canonical (name, type) of the speaker's entity, from extract.py
 
 
-def find_quotes(doc, attributions=None):
-    """Every quote in the Doc, in text order; ``attributions`` from find_attributions when given."""
+def find_quotes(doc, attributions=None, skip=()):
+    """Every quote in the Doc outside the ``skip`` spans, in text order; ``attributions`` from find_attributions
+    when given.
+
+    The skipped ones go before repeats are linked, so no quote is part of one the article does not keep.
+    """
     text = doc_text(doc)
     quotes = [quote_row(text, a) for a in (find_attributions(doc) if attributions is None else attributions)]
+    quotes = outside(quotes, skip)
     for quote in quotes:
         if quote.kind != "indirect":
             mark_scare(text, quote)
@@ -65,7 +72,7 @@ def link_repeats(quotes):
             inside = other.kind == "indirect" and quote.kind != "indirect" and other.start <= quote.start \
                 and quote.end <= other.end and same_source(quote, other)
             if inside or (j < i and other.text == quote.text):
-                quote.part_of = j
+                quote.part_of = other
                 break
 
 
@@ -102,7 +109,7 @@ def mark_scare(text, quote):
         return
     short = len(quote.text.split()) <= cue_data()["scare_max_words"]
     opener = ends_with_phrase(lead, cue_data()["scare_openers"])
-    if quote.cue is None and (short or opener) or is_headline(text, quote.start):
+    if quote.cue is None and (short or opener) or in_headline(text, quote.start):
         quote.kind = "scare"
 
 

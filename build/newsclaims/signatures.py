@@ -5,7 +5,8 @@ dash and a name after the closing mark ("“...” ― Ana Ruiz"). A label in
 capitals speaks only when it is the surname of someone the article names,
 so a dateline ("BERLIN:") or a place alone on a line never does.
 """
-from .marks import DOUBLE_OPEN, STRAIGHT, line_bounds
+from .marks import DOUBLE_OPEN, STRAIGHT
+from .text import line_bounds
 from .referents import resolve
 
 # Entity labels of a name that never speaks when it stands alone as a label.

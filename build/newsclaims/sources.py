@@ -20,7 +20,8 @@ from pathlib import Path
 from . import articles
 from .articles import MAX_BYTES, SAMPLE_BYTES, ArticleError, article_from_text, check_text, decode, text_name
 from .dates import DateError, iso_date
-from .metadata import SENTENCE_END
+from .extract import SHARD_KEYS
+from .text import CLAUSE_END, CLOSING_QUOTES
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -52,11 +53,6 @@ PRUNE_XPATH = [
         for word in ("cookie", "consent", "gdpr", "share", "social", "newsletter", "subscribe", "related", "promo")
     ) + "]"
 ]
-
-
-
-# What every line of an extract shard holds (shards.py): such a file is rows, not articles.
-SHARD_KEYS = {"article", "mentions", "quotes", "figures"}
 
 
 class RecordError(ArticleError):
@@ -156,9 +152,14 @@ def decode_page(data):
     return decode(data)
 
 
+# How a line of prose ends: a clause end, or a closing mark after one; not an apostrophe, which there more
+# often ends a plural possessive ("the players'") than a quotation.
+PROSE_LINE_END = tuple(CLAUSE_END + CLOSING_QUOTES.replace("'", ""))
+
+
 def has_sentence(text):
     """True when the text holds at least one line that reads as a sentence, not a menu entry."""
-    return any(len(line.split()) >= 5 and line.rstrip().endswith(SENTENCE_END) for line in text.split("\n"))
+    return any(len(line.split()) >= 5 and line.rstrip().endswith(PROSE_LINE_END) for line in text.split("\n"))
 
 
 # --- records --------------------------------------------------------------------------------------------------------

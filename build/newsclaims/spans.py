@@ -7,11 +7,6 @@ square of its length.
 from bisect import bisect_left
 
 
-def overlaps(start, end, other_start, other_end):
-    """True when [start, end) and [other_start, other_end) share a character."""
-    return other_start < end and start < other_end
-
-
 class SpanIndex:
     """Positions (indices into the list given) of spans that overlap, or lie within, a range."""
 

@@ -12,6 +12,7 @@ import os
 import sqlite3
 import time
 from contextlib import contextmanager
+from dataclasses import fields
 from pathlib import Path
 
 import sqlite_utils
@@ -282,42 +283,46 @@ def write_rows(db, rows, entity_ids=None):
     article = rows.article
     article_id = delete_article(db, article.slug) or next_ids(db, "articles")
     said = sum(quote.kind != "scare" and quote.part_of is None for quote in rows.quotes)
-    unattributed = sum(claimant is None for claimant in rows.claimants)
+    unattributed = sum(figure.claimant is None for figure in rows.figures)
     db["articles"].insert({
-        "id": article_id, "slug": article.slug, "label": article.label, "title": article.title, "published": article.published, "byline": article.byline,
-        "outlet": article.outlet, "dateline": article.dateline, "body": article.body, "words": article.words,
-        "sha256": article.sha256, "source_path": article.source_path, "encoding": article.encoding,
-        "url": article.url, "record": article.record, "quotes": said, "figures": len(rows.figures),
-        "unattributed": unattributed, "claims": said + len(rows.figures),
+        **columns(article, ARTICLE_COLUMNS), "id": article_id, "label": article.label, "words": article.words,
+        "sha256": article.sha256, "quotes": said, "figures": len(rows.figures), "unattributed": unattributed,
+        "claims": said + len(rows.figures),
     })
     db["mentions"].insert_all(
-        {"id": mention_id, "article_id": article_id, "entity_id": entity_id(db, (m.name, m.type), known),
-         "start": m.start, "end": m.end, "text": m.text, "vote": m.vote or m.type, "evidence": m.evidence}
+        {**columns(m, MENTION_COLUMNS), "id": mention_id, "article_id": article_id,
+         "entity_id": entity_id(db, (m.name, m.type), known), "vote": m.vote or m.type}
         for mention_id, m in zip(fresh_ids(db, "mentions", len(rows.mentions)), rows.mentions)
     )
-    quote_ids = fresh_ids(db, "quotes", len(rows.quotes))
+    quote_ids = dict(zip(map(id, rows.quotes), fresh_ids(db, "quotes", len(rows.quotes))))
+
+    def quote_id(quote):
+        """The id given to one of these rows' quotes, or None."""
+        return None if quote is None else quote_ids[id(quote)]
+
     db["quotes"].insert_all(
-        {"id": quote_id, "article_id": article_id, "start": quote.start, "end": quote.end, "text": quote.text,
-         "kind": quote.kind, "speaker_id": entity_id(db, speaker, known), "speaker_start": quote.speaker_start,
-         "speaker_end": quote.speaker_end, "cue": quote.cue, "cue_tag": quote.cue_tag,
-         "part_of": None if quote.part_of is None else quote_ids[quote.part_of],
-         **written("speaker_text", article.body, quote.speaker_text_start, quote.speaker_text_end)}
-        for quote_id, quote, speaker in zip(quote_ids, rows.quotes, rows.speakers)
+        {**columns(quote, QUOTE_COLUMNS), "id": quote_id(quote), "article_id": article_id,
+         "speaker_id": entity_id(db, quote.speaker, known), "part_of": quote_id(quote.part_of),
+         "speaker_text": written(article.body, quote.speaker_text_start, quote.speaker_text_end)}
+        for quote in rows.quotes
     )
     db["figures"].insert_all(
-        {"id": figure_id, "article_id": article_id, "start": f.start, "end": f.end, "text": f.text, "value": f.value,
-         "low": f.low, "high": f.high, "qualifier": f.qualifier, "unit": f.unit, "category": f.category,
-         "claimant_id": entity_id(db, claimant, known), "quote_id": None if f.quote is None else quote_ids[f.quote],
-         **written("claimant_text", article.body, f.claimant_text_start, f.claimant_text_end)}
-        for figure_id, f, claimant in zip(fresh_ids(db, "figures", len(rows.figures)), rows.figures, rows.claimants)
+        {**columns(f, FIGURE_COLUMNS), "id": figure_id, "article_id": article_id,
+         "claimant_id": entity_id(db, f.claimant, known), "quote_id": quote_id(f.quote),
+         "claimant_text": written(article.body, f.claimant_text_start, f.claimant_text_end)}
+        for figure_id, f in zip(fresh_ids(db, "figures", len(rows.figures)), rows.figures)
     )
     count_article(db, article_id, 1)
 
 
-def written(name, body, start, end):
-    """The source phrase as the article wrote it, with its offsets: searchable when it names no one."""
-    text = None if start is None else body[start:end]
-    return {name: text, f"{name}_start": start, f"{name}_end": end}
+def columns(item, table_columns):
+    """The fields of a row's dataclass that its table stores as they are: each column named once, in the schema."""
+    return {f.name: getattr(item, f.name) for f in fields(item) if f.name in table_columns}
+
+
+def written(body, start, end):
+    """The source phrase as the article wrote it: searchable when it names no one."""
+    return None if start is None else body[start:end]
 
 
 def merge_entity(db, old_id, new_id):
