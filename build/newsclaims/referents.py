@@ -450,7 +450,6 @@ def last_group(ctx: Context, pos: CharOffset) -> Source | None:
 
 
 def last_organisation(ctx: Context, pos: CharOffset) -> Source | None:
-
     """The organisation named last before ``pos``, outside quotation marks: what "the company" means."""
     last = bisect_right(ctx.organisations, (pos, len(ctx.text))) - 1
     if last < 0:
