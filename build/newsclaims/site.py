@@ -8,9 +8,9 @@ saved query, chart and description.
 import copy
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 from urllib.parse import urlencode
 
 import yaml
@@ -22,6 +22,13 @@ from markupsafe import escape
 
 ROOT = Path(__file__).resolve().parents[2]  # the checkout: metadata.yml, settings.json, plugins/, templates/
 METADATA_NAME = "newsclaims"  # the database name metadata.yml is written for
+
+# ASGI, as the plugins' wrappers see it
+Scope: TypeAlias = MutableMapping[str, Any]
+Message: TypeAlias = MutableMapping[str, Any]
+Receive: TypeAlias = Callable[[], Awaitable[Message]]
+Send: TypeAlias = Callable[[Message], Awaitable[None]]
+App: TypeAlias = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 def served_names(paths: Sequence[str | Path]) -> list[str]:
