@@ -102,7 +102,6 @@ def speaker_name(doc: Doc, tokens: list[Token]) -> Span | None:
 
 
 def name_source(ctx: Context, name: Span) -> Source:
-
     """(start, end, label) for a name given in a signature or label."""
     person = next((ctx.person_at[t.i] for t in name if t.i in ctx.person_at), None)
     if person is not None and name.start <= person.start and person.end <= name.end:
