@@ -7,7 +7,7 @@ DB := newsclaims.db
 HOST := 127.0.0.1
 PORT := 8001
 
-.PHONY: serve db test test-fast install browser bench clean
+.PHONY: serve db test test-fast check install browser bench clean
 
 # Install the project and its test tools; redone when pyproject.toml changes.
 $(INSTALLED): pyproject.toml
@@ -31,11 +31,16 @@ serve: $(INSTALLED) $(if $(filter newsclaims.db,$(DB)),db)
 browser:
 	command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-test: $(INSTALLED) browser
+# Lint and type check (rules in pyproject.toml): a few seconds, before either suite.
+check: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/mypy build/newsclaims plugins
+
+test: check browser
 	$(BIN)/pytest
 
 # The suite less its slow and browser tests (see the markers in pyproject.toml): seconds, for the edit-test loop.
-test-fast: $(INSTALLED)
+test-fast: check
 	$(BIN)/pytest -m "not slow and not browser"
 
 # Build and serving benchmarks at scale; rewrites bench/RESULTS.md (takes several minutes).

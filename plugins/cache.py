@@ -13,8 +13,20 @@ Cache-Control: no-cache (a hard reload) is always made anew.
 import asyncio
 import os
 from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeAlias
 
 from datasette import hookimpl
+from datasette.app import Datasette
+
+from newsclaims.site import App, Message, Receive, Scope, Send
+
+Headers: TypeAlias = list[tuple[bytes, bytes]]
+# (status, headers, body) of a finished response
+Kept: TypeAlias = tuple[int, Headers, bytes]
+# path, query string, host and cookie headers
+RequestKey: TypeAlias = tuple[str, bytes, bytes | None, bytes | None]
 
 MAX_ENTRY_BYTES = 8 * 1024 * 1024
 MAX_TOTAL_BYTES = 128 * 1024 * 1024
@@ -26,25 +38,25 @@ DATA_PAGES = ("/-/article/", "/-/entity/", "/-/provenance/")
 class ResponseCache:
     """Finished responses by request key, least recently used dropped first, all dropped when ``version`` moves."""
 
-    def __init__(self):
-        self.responses = OrderedDict()
+    def __init__(self) -> None:
+        self.responses: OrderedDict[RequestKey, Kept] = OrderedDict()
         self.bytes = 0
-        self.version = None
-        self.running = {}  # key -> asyncio.Event set when the first request for it finishes
+        self.version: tuple[object, ...] | None = None
+        self.running: dict[RequestKey, asyncio.Event] = {}  # set when the first request for the key finishes
 
-    def renew(self, version):
+    def renew(self, version: tuple[object, ...]) -> None:
         if version != self.version:
             self.responses.clear()
             self.bytes = 0
             self.version = version
 
-    def get(self, key):
+    def get(self, key: RequestKey) -> Kept | None:
         response = self.responses.get(key)
         if response is not None:
             self.responses.move_to_end(key)
         return response
 
-    def put(self, key, status, headers, body):
+    def put(self, key: RequestKey, status: int, headers: Headers, body: bytes) -> None:
         if key in self.responses:
             self.bytes -= len(self.responses.pop(key)[2])
         self.responses[key] = (status, headers, body)
@@ -54,9 +66,20 @@ class ResponseCache:
             self.bytes -= len(dropped)
 
 
-def database_version(datasette):
+@dataclass
+class ResponseParts:
+    """What run_and_keep has seen of one response so far, and whether it may still be kept."""
+
+    status: int = 0
+    headers: Headers = field(default_factory=list)
+    body: list[bytes] = field(default_factory=list)
+    size: int = 0
+    keep: bool = True
+
+
+def database_version(datasette: Datasette) -> tuple[tuple[int, int] | None, ...]:
     """What changes whenever a build commits: size and modification time of every database file and its WAL."""
-    version = []
+    version: list[tuple[int, int] | None] = []
     for database in datasette.databases.values():
         if database.path:
             for path in (database.path, database.path + "-wal"):
@@ -69,56 +92,57 @@ def database_version(datasette):
     return tuple(version)
 
 
-def cacheable(scope):
+def cacheable(scope: Scope) -> bool:
     if scope["type"] != "http" or scope["method"] != "GET":
         return False
     return not scope["path"].startswith("/-/") or scope["path"].startswith(DATA_PAGES)
 
 
-def request_key(scope):
+def request_key(scope: Scope) -> RequestKey:
     """Path, query and the headers a page may depend on: host (absolute links) and cookies."""
     headers = dict(scope.get("headers") or [])
     return scope["path"], scope.get("query_string", b""), headers.get(b"host"), headers.get(b"cookie")
 
 
-async def replay(send, response):
+async def replay(send: Send, response: Kept) -> None:
     status, headers, body = response
     await send({"type": "http.response.start", "status": status, "headers": headers + [(CACHE_HEADER, b"hit")]})
     await send({"type": "http.response.body", "body": body})
 
 
-async def run_and_keep(app, scope, receive, send, cache, key):
+async def run_and_keep(app: App, scope: Scope, receive: Receive, send: Send, cache: ResponseCache,
+                       key: RequestKey) -> None:
     """Run the request, passing every message on, and keep the response if it is whole, 200, small and cookie-free."""
-    kept = {"body": [], "size": 0, "keep": True}
+    kept = ResponseParts()
 
-    async def send_and_keep(message):
+    async def send_and_keep(message: Message) -> None:
         if message["type"] == "http.response.start":
             headers = list(message.get("headers") or [])
-            kept["keep"] = message["status"] == 200 and not any(name.lower() == b"set-cookie" for name, _ in headers)
-            kept["status"], kept["headers"] = message["status"], headers
+            kept.keep = message["status"] == 200 and not any(name.lower() == b"set-cookie" for name, _ in headers)
+            kept.status, kept.headers = message["status"], headers
             message = {**message, "headers": headers + [(CACHE_HEADER, b"miss")]}
-        elif message["type"] == "http.response.body" and kept["keep"]:
+        elif message["type"] == "http.response.body" and kept.keep:
             chunk = message.get("body", b"")
-            kept["size"] += len(chunk)
-            kept["keep"] = kept["size"] <= MAX_ENTRY_BYTES
-            if not kept["keep"]:
-                kept["body"].clear()
+            kept.size += len(chunk)
+            kept.keep = kept.size <= MAX_ENTRY_BYTES
+            if not kept.keep:
+                kept.body.clear()
             else:
-                kept["body"].append(chunk)
-            if kept["keep"] and not message.get("more_body", False):
-                cache.put(key, kept["status"], kept["headers"], b"".join(kept["body"]))
+                kept.body.append(chunk)
+            if kept.keep and not message.get("more_body", False):
+                cache.put(key, kept.status, kept.headers, b"".join(kept.body))
         await send(message)
 
     await app(scope, receive, send_and_keep)
 
 
 @hookimpl(trylast=True)
-def asgi_wrapper(datasette):
+def asgi_wrapper(datasette: Datasette) -> Callable[[App], App]:
     """trylast: the outermost wrapper, so what is kept is what readers got (CSV cells already neutralised)."""
     cache = ResponseCache()
 
-    def wrap(app):
-        async def cached(scope, receive, send):
+    def wrap(app: App) -> App:
+        async def cached(scope: Scope, receive: Receive, send: Send) -> None:
             if not cacheable(scope):
                 return await app(scope, receive, send)
             cache.renew(database_version(datasette))

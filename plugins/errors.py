@@ -8,14 +8,17 @@ with a plain traceback.
 """
 import sys
 import traceback
+from collections.abc import Generator
+from typing import Any
 
 from datasette import hookimpl
-from datasette.utils.asgi import Base400, Response
+from datasette.app import Datasette
+from datasette.utils.asgi import Base400, Request, Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup
 
 
-def status_and_message(exception):
+def status_and_message(exception: Exception) -> tuple[int, str, str | None]:
     if isinstance(exception, Base400):
         return exception.status, exception.args[0] if exception.args else "", None
     if isinstance(exception, DatasetteError):
@@ -26,7 +29,7 @@ def status_and_message(exception):
     return 500, str(exception), None
 
 
-async def error_page(datasette, request, exception):
+async def error_page(datasette: Datasette, request: Request, exception: Exception) -> Response:
     status, message, title = status_and_message(exception)
     if status >= 500:
         traceback.print_exception(exception, file=sys.stderr)
@@ -39,6 +42,6 @@ async def error_page(datasette, request, exception):
 
 
 @hookimpl(hookwrapper=True)
-def handle_exception(datasette, request, exception):
+def handle_exception(datasette: Datasette, request: Request, exception: Exception) -> Generator[None, Any, None]:
     outcome = yield
     outcome.force_result([error_page(datasette, request, exception)])

@@ -31,20 +31,20 @@ MAX_SEARCH_TERMS = 8
 SEARCH_BITS = re.compile(r'\s+|(".*?")')
 
 
-def authorizer(action, name, function, *_):
+def authorizer(action: int, name: str | None, function: str | None, *_: str | None) -> int:
     if action == sqlite3.SQLITE_FUNCTION and function and function.lower() in DENIED_FUNCTIONS:
         return sqlite3.SQLITE_DENY
     return sqlite3.SQLITE_OK
 
 
-def escape_fts(query):
+def escape_fts(query: str | None) -> str:
     """Search input as FTS5 phrases: the first MAX_SEARCH_TERMS distinct words or "quoted phrases" of
     its first MAX_SEARCH_CHARS characters, so a search costs what its matches cost, not its repetitions.
     Nothing searchable left gives '""', which matches no row (an empty match is a syntax error)."""
     query = (query or "")[:MAX_SEARCH_CHARS]
     if query.count('"') % 2:
         query += '"'
-    terms = []
+    terms: list[str] = []
     for bit in SEARCH_BITS.split(query):
         term = " ".join((bit or "").replace('"', " ").split())
         if term and term.casefold() not in {t.casefold() for t in terms}:
@@ -53,7 +53,7 @@ def escape_fts(query):
 
 
 @hookimpl(trylast=True)
-def prepare_connection(conn):
+def prepare_connection(conn: sqlite3.Connection) -> None:
     """trylast: our escape_fts replaces the one Datasette registers on the same connection."""
     for limit, value in LIMITS.items():
         conn.setlimit(limit, value)

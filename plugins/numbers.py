@@ -3,30 +3,33 @@
 Only the HTML changes: CSV and JSON keep the stored values. Ids and
 character offsets stay plain, and foreign keys keep Datasette's labels.
 """
+from typing import Any
+
 from datasette import hookimpl
+from jinja2 import Environment
 
 PLAIN_COLUMNS = {"id", "rowid", "start", "end", "record", "part_of"}
 VALUE_COLUMNS = {"value", "low", "high"}
 
 
-def readable(value):
+def readable(value: Any) -> Any:
     """325000000.0 -> '325,000,000'; 0.25 -> '0.25'; anything not a number unchanged."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return value
     return format(value, ",.15g")
 
 
-def is_plain(column):
+def is_plain(column: str) -> bool:
     return column in PLAIN_COLUMNS or column.endswith(("_id", "_start", "_end"))
 
 
 @hookimpl
-def prepare_jinja2_environment(env):
+def prepare_jinja2_environment(env: Environment) -> None:
     env.filters["readable"] = readable
 
 
 @hookimpl
-def render_cell(row, value, column):
+def render_cell(row: Any, value: Any, column: str) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or is_plain(column):
         return None
     text = readable(value)

@@ -6,10 +6,15 @@ person or organisation said and claimed across articles. Tables, row pages
 and saved queries link article and entity names to these pages.
 """
 import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from datasette import hookimpl
+from datasette.app import Datasette
+from datasette.database import Database
 from datasette.utils import tilde_decode, tilde_encode
-from datasette.utils.asgi import BadRequest, NotFound, Response
+from datasette.utils.asgi import BadRequest, NotFound, Request, Response
+from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from newsclaims.marking import body_html
@@ -58,15 +63,15 @@ TOGETHER_SQL = """
 ENTITY_NAME_COLUMNS = {"speaker", "claimant", "appears_with", "entity"}
 
 
-async def rows(db, sql, params=None):
+async def rows(db: Database, sql: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     return [dict(row) for row in (await db.execute(sql, params or {})).rows]
 
 
-async def render(datasette, request, template, context):
+async def render(datasette: Datasette, request: Request, template: str, context: dict[str, Any]) -> Response:
     return Response.html(await datasette.render_template(template, context, request=request))
 
 
-def article_part(request, parts):
+def article_part(request: Request, parts: int) -> int:
     """?part=N, 1 to ``parts``: 400 for anything but a number, 404 past the last part."""
     value = request.args.get("part", "1")
     if not value.isdigit() or len(value) > 6:
@@ -76,7 +81,7 @@ def article_part(request, parts):
     return int(value)
 
 
-async def article_page(request, datasette):
+async def article_page(request: Request, datasette: Datasette) -> Response:
     db = page_database(datasette, request)
     article_id = int(request.url_vars["id"])
     found = await rows(db, "select * from articles where id = :id", {"id": article_id})
@@ -102,8 +107,9 @@ async def article_page(request, datasette):
     })
 
 
-async def entity_page(request, datasette):
+async def entity_page(request: Request, datasette: Datasette) -> Response:
     db = page_database(datasette, request)
+    key: str | int
     if "name" in request.url_vars:
         sql, key = "select * from entities where name = :key", tilde_decode(request.url_vars["name"])
     else:
@@ -124,13 +130,13 @@ async def entity_page(request, datasette):
 
 
 @hookimpl
-def prepare_jinja2_environment(env, datasette):
+def prepare_jinja2_environment(env: Environment, datasette: Datasette) -> None:
     """``path|page(database)`` in templates: links that stay in the database the page shows."""
     env.filters["page"] = lambda path, database: page_path(datasette, path, database)
 
 
 @hookimpl
-def register_routes():
+def register_routes() -> list[tuple[str, Callable[..., Awaitable[Response]]]]:
     return [
         (r"^/-/article/(?P<id>\d+)$", article_page),
         (r"^/-/entity/(?P<id>\d+)$", entity_page),
@@ -138,11 +144,11 @@ def register_routes():
     ]
 
 
-def link(datasette, path, text, database):
+def link(datasette: Datasette, path: str, text: str, database: str) -> Markup:
     return Markup(f'<a href="{escape(page_path(datasette, path, database))}">{escape(text)}</a>')
 
 
-def entity_path(name):
+def entity_path(name: str) -> str:
     return "/-/entity/named/" + tilde_encode(name)
 
 
@@ -150,7 +156,7 @@ def entity_path(name):
 PAGE_OF_TABLE = {"articles": "/-/article/{}", "entities": "/-/entity/{}"}
 
 
-async def labelled_key(datasette, database, table, column, value):
+async def labelled_key(datasette: Datasette, database: str, table: str, column: str, value: int) -> Markup | None:
     """A row page's foreign key as its label, linked: Datasette 0.65 expands them on table pages only."""
     db = datasette.get_database(database)
     key = next((fk for fk in await db.foreign_keys_for_table(table) if fk["column"] == column), None)
@@ -168,7 +174,8 @@ async def labelled_key(datasette, database, table, column, value):
 
 
 @hookimpl
-def render_cell(row, value, column, table, database, datasette):
+def render_cell(row: Any, value: Any, column: str, table: str | None, database: str, datasette: Datasette
+                ) -> Markup | Awaitable[Markup | None] | None:
     """Article labels and entity names link to their pages, in tables and in saved queries."""
     if value is None or value == "":
         return None

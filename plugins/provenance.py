@@ -6,12 +6,16 @@ linking to its own page. Text goes through Jinja's autoescaping, so HTML or
 script inside an article shows as text.
 """
 import asyncio
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 from datasette import hookimpl
-from datasette.utils.asgi import NotFound, Response
+from datasette.app import Datasette
+from datasette.utils.asgi import NotFound, Request, Response
 from markupsafe import Markup, escape
 
-from newsclaims.marking import body_html
+from newsclaims.marking import MarkedSpan, body_html
+from newsclaims.offsets import CharOffset
 from newsclaims.site import page_database, page_path
 
 SPAN_TABLES = ("quotes", "figures", "mentions")
@@ -48,9 +52,9 @@ WINDOW_SQL = """
 """.format(NEIGHBOURS_SQL.replace("order by start", "")) + " order by start"
 
 
-def window_spans(row, table, neighbours, first):
+def window_spans(row: dict[str, Any], table: str, neighbours: Sequence[Any], first: CharOffset) -> list[MarkedSpan]:
     """The target, its neighbours and a quote's source as written, as spans relative to the window at ``first``."""
-    spans = [(row["start"] - first, row["end"] - first, "target", None)]
+    spans: list[MarkedSpan] = [(row["start"] - first, row["end"] - first, "target", None)]
     spans += [(max(n["start"], first) - first, n["end"] - first, f"neighbour {n['source']}",
                f"{PROVENANCE_PREFIX}{n['source']}/{n['id']}")
               for n in neighbours if not (n["source"] == table and n["id"] == row["id"])]
@@ -59,7 +63,7 @@ def window_spans(row, table, neighbours, first):
     return spans
 
 
-async def provenance(request, datasette):
+async def provenance(request: Request, datasette: Datasette) -> Response:
     table = request.url_vars["table"]
     row_id = int(request.url_vars["id"])
     if row_id > MAX_ROW_ID:
@@ -90,12 +94,13 @@ async def provenance(request, datasette):
 
 
 @hookimpl
-def register_routes():
+def register_routes() -> list[tuple[str, Callable[..., Awaitable[Response]]]]:
     return [(rf"^{PROVENANCE_PREFIX}(?P<table>{'|'.join(SPAN_TABLES)})/(?P<id>\d{{1,19}})$", provenance)]
 
 
 @hookimpl
-def render_cell(row, value, column, table, database, datasette):
+def render_cell(row: Any, value: Any, column: str, table: str | None, database: str, datasette: Datasette
+                ) -> Markup | None:
     """Link every span row to its provenance page: the text cell in tables, the provenance column in queries."""
     if column == "provenance" and isinstance(value, str) and value.startswith(PROVENANCE_PREFIX):
         return Markup(f'<a href="{escape(page_path(datasette, value, database))}">check in text</a>')

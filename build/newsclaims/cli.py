@@ -1,15 +1,19 @@
-"""The command line: ``newsclaims build ARTICLES... --db PATH``, ``newsclaims serve DB...``, and extract/load for clusters."""
+"""The command line: ``newsclaims build ARTICLES... --db PATH``, ``newsclaims serve DB...``, and extract/load for
+clusters."""
 import os
 import signal
 import sys
 import traceback
+from collections.abc import Iterator
 from contextlib import contextmanager
+from types import FrameType
+from typing import NoReturn
 
 import click
 
-from .build import build as run_build
-from .build import extract_to_shards, load_shards
 from .articles import printable
+from .build import FieldMap, Progress, Summary, extract_to_shards, load_shards
+from .build import build as run_build
 from .nlp import ModelMissing
 from .rulefiles import RuleFileError
 from .sources import parse_field_map
@@ -21,15 +25,15 @@ EXIT_NOT_BUILT = 3
 
 @click.group()
 @click.version_option(package_name="newsclaims")
-def cli():
+def cli() -> None:
     """Turn news articles into a SQLite database of quotes, figures and entities."""
 
 
-def warn(message):
+def warn(message: str) -> None:
     click.echo(printable(message), err=True)
 
 
-def progress_bar(quiet):
+def progress_bar(quiet: bool) -> Progress | None:
     """A progress bar on stderr, or None when quiet or nobody watches."""
     if quiet or not sys.stderr.isatty():
         return None
@@ -40,12 +44,12 @@ class Stopped(BaseException):
     """SIGTERM or SIGHUP: unwinds like Ctrl-C, so the staging copy and the workers are cleaned up."""
 
 
-def stop(signum, frame):
+def stop(signum: int, frame: FrameType | None) -> NoReturn:
     raise Stopped(signal.Signals(signum).name)
 
 
 @contextmanager
-def reported_errors(target):
+def reported_errors(target: str) -> Iterator[None]:
     """Turn failures and interruptions into one clear line and exit status 3: ``target`` was not changed."""
     previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGTERM, signal.SIGHUP)}
     try:
@@ -65,7 +69,7 @@ def reported_errors(target):
             signal.signal(signum, handler)
 
 
-def finish(target, summary):
+def finish(target: str, summary: Summary) -> None:
     warn(f"{target}: {summary.line()}")
     if summary.failed:
         sys.exit(EXIT_SOME_FAILED)
@@ -81,7 +85,7 @@ quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar
 verbose_option = click.option("-v", "--verbose", is_flag=True, help="Name each article as it is written (for logs).")
 
 
-def field_map_option(context, parameter, specs):
+def field_map_option(context: click.Context, parameter: click.Parameter, specs: tuple[str, ...]) -> FieldMap:
     try:
         return parse_field_map(specs)
     except ValueError as error:
@@ -110,7 +114,8 @@ db_option = click.option("--db", "db_path", default="newsclaims.db", show_defaul
 @field_option
 @quiet_option
 @verbose_option
-def build(articles, db_path, full, prune, follow_links, processes, batch_size, wait, field_map, quiet, verbose):
+def build(articles: tuple[str, ...], db_path: str, full: bool, prune: bool, follow_links: bool, processes: int,
+          batch_size: int, wait: float, field_map: FieldMap, quiet: bool, verbose: bool) -> None:
     """Build or update the database from ARTICLES: files and folders of them.
 
     An article is a .txt file, a saved web page (.html, .htm), or one record
@@ -145,7 +150,8 @@ def build(articles, db_path, full, prune, follow_links, processes, batch_size, w
 @batch_option
 @field_option
 @quiet_option
-def extract(articles, folder, shard_size, processes, batch_size, field_map, quiet):
+def extract(articles: tuple[str, ...], folder: str, shard_size: int, processes: int, batch_size: int,
+            field_map: FieldMap, quiet: bool) -> None:
     """Extract rows from ARTICLES into JSON Lines shards, without a database.
 
     Run it on as many machines as you like over parts of a corpus, then
@@ -161,7 +167,7 @@ def extract(articles, folder, shard_size, processes, batch_size, field_map, quie
 @click.argument("shards", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
 @db_option
 @wait_option
-def load(shards, db_path, wait):
+def load(shards: tuple[str, ...], db_path: str, wait: float) -> None:
     """Load SHARDS (.jsonl files from `newsclaims extract`, or folders searched for them recursively) into the database.
 
     Articles whose text is already stored are skipped, so loading twice is harmless.
@@ -179,7 +185,7 @@ def load(shards, db_path, wait):
 @click.option("-p", "--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("-w", "--workers", default=os.cpu_count() or 1, show_default="one per CPU", type=click.IntRange(1, 64),
               help="Processes answering requests; each keeps its own cache of pages.")
-def serve(databases, host, port, workers):
+def serve(databases: tuple[str, ...], host: str, port: int, workers: int) -> None:
     """Publish DATABASES (built by `newsclaims build`, any file name) as the newsclaims site.
 
     Each is served read-only at /NAME (its file name without .db) with every

@@ -6,6 +6,7 @@ extracts them, and the results land as JSON Lines shards for
 ``newsclaims load``. Dask is an optional dependency: ``pip install
 'newsclaims[cluster]'``.
 """
+from collections.abc import Sequence
 from pathlib import Path
 
 from .build import Reader, Summary, succeeded
@@ -16,14 +17,14 @@ from .shards import shard_line
 from .sources import SUFFIXES
 
 
-def extract_partition(paths):
+def extract_partition(paths: list[str]) -> list[str]:
     """JSON lines of rows for the article files in one partition; bad files and records are skipped with a message."""
     reader = Reader({}, Summary(), warn=print)
     articles = list(reader.articles([Path(path) for path in paths], advance=lambda: None))
     return [shard_line(rows) for rows in succeeded(extract_batch(articles), reader)]
 
 
-def extract_with_dask(paths, folder, partitions):
+def extract_with_dask(paths: Sequence[str | Path], folder: str | Path, partitions: int) -> list[Path]:
     """Extract every article under ``paths`` into shards ``folder/rows-N.jsonl``; returns their paths.
 
     Runs on the active ``distributed.Client`` if there is one, else on Dask's local scheduler.

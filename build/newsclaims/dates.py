@@ -6,8 +6,10 @@ Month names and date-line labels live in data/dates.yml.
 """
 import email.utils
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Any
 
 from .nlp import load_data
 
@@ -19,24 +21,24 @@ class DateError(ValueError):
 
 
 @lru_cache(maxsize=1)
-def lexicon():
+def lexicon() -> dict[str, Any]:
     return load_data("dates.yml")
 
 
 @lru_cache(maxsize=1)
-def month_numbers():
+def month_numbers() -> dict[str, int]:
     """'aug' -> 8, 'august' -> 8, for every name in dates.yml."""
     return {name: int(number) for number, names in lexicon()["months"].items() for name in names}
 
 
-def alternatives(words):
+def alternatives(words: Iterable[str]) -> str:
     """A regex group matching any of ``words`` (longest first), with spaces as any run of spaces."""
     ordered = sorted(words, key=len, reverse=True)
     return "(?:" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered) + ")"
 
 
 @lru_cache(maxsize=1)
-def patterns():
+def patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(written date, date-and-time line) regexes, built from dates.yml."""
     words = lexicon()
     month, day, year = alternatives(month_numbers()), r"\d{1,2}(?:st|nd|rd|th)?", r"\d{4}"
@@ -53,22 +55,22 @@ def patterns():
     return re.compile(written + r"\.?", re.IGNORECASE), re.compile(line, re.IGNORECASE)
 
 
-def written_parts(match):
+def written_parts(match: re.Match[str]) -> tuple[int | None, int, int]:
     """(year or None, month, day) from a match of the written-date pattern."""
     month = match.group("month") or match.group("month2")
-    day = re.match(r"\d+", match.group("day") or match.group("day2")).group()
+    day = re.sub(r"\D", "", match.group("day") or match.group("day2"))  # "3rd" -> "3"
     year = match.group("year") or match.group("year2")
     return (int(year) if year else None), month_numbers()[month.lower()], int(day)
 
 
-def make_date(year, month, day, value):
+def make_date(year: int, month: int, day: int, value: str) -> str:
     try:
         return date(year, month, day).isoformat()
     except ValueError:
         raise DateError(f"date '{value}' does not exist") from None
 
 
-def read_date(value):
+def read_date(value: str) -> str:
     """A date written in words ("Aug. 8, 2022", "8 August 2022", "Monday, 8 August 2022") -> ISO.
 
     "March 3" states no year: a DateError, as a year is never guessed.
@@ -82,7 +84,7 @@ def read_date(value):
     return make_date(year, month, day, value)
 
 
-def date_line(line):
+def date_line(line: str) -> str | None:
     """For a line that is only a date and/or time: its ISO date, or None when it states no year or no date.
 
     A line that is not a date line is a DateError: callers try a line and move on.
@@ -98,7 +100,7 @@ def date_line(line):
     return make_date(year, month, day, line) if year else None
 
 
-def iso_date(value):
+def iso_date(value: str) -> str:
     """A date as written -> 'YYYY-MM-DD', or a DateError."""
     text = value.strip()
     try:

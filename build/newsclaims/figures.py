@@ -16,7 +16,8 @@ from newsclaims.nlp import doc_text, load_data
 from newsclaims.numbers import Amount, blocked_spans, is_code, is_date, is_label, read_number, units
 from newsclaims.quotes import Quote
 from newsclaims.spans import SpanIndex
-from newsclaims.text import CharOffset, overlaps
+from .offsets import CharOffset
+from .text import overlaps
 
 # Entity labels that make a number part of a name rather than a count.
 NAME_LABELS = {"EVENT", "LAW", "WORK_OF_ART", "FAC", "PRODUCT", "WEAPON", "ORG"}

@@ -4,10 +4,15 @@ A path named is taken as it is; a folder is searched recursively, in a
 stable order, for files with the given suffixes.
 """
 import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+# A file or folder that could not be read, and why: reported, never passed over in silence.
+Unlisted = list[tuple[Path, str]]
 
-def find_files(paths, suffixes, unlisted=None, follow_links=False):
+
+def find_files(paths: Sequence[str | Path], suffixes: tuple[str, ...], unlisted: Unlisted | None = None,
+               follow_links: bool = False) -> list[Path]:
     """Files named directly, plus every file ending in one of ``suffixes`` under named folders, in a stable order.
 
     A folder that cannot be listed is appended to ``unlisted`` as (path,
@@ -18,7 +23,7 @@ def find_files(paths, suffixes, unlisted=None, follow_links=False):
     """
     unlisted = [] if unlisted is None else unlisted
     roots = [os.path.realpath(path) for path in paths if os.path.isdir(path)]
-    found = []
+    found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
             found.extend(sorted(walk(path, suffixes, unlisted, None if follow_links else roots)))
@@ -27,10 +32,10 @@ def find_files(paths, suffixes, unlisted=None, follow_links=False):
     return found
 
 
-def walk(folder, suffixes, unlisted, roots=None):
+def walk(folder: Path, suffixes: tuple[str, ...], unlisted: Unlisted, roots: list[str] | None = None) -> Iterator[Path]:
     """Files ending in ``suffixes`` under ``folder``; folders that cannot be listed, and links that leave
     ``roots``, go into ``unlisted``."""
-    def listing_failed(error):
+    def listing_failed(error: OSError) -> None:
         unlisted.append((Path(error.filename), f"folder cannot be listed: {error.strerror or error}"))
 
     for parent, _, names in os.walk(folder, onerror=listing_failed):
@@ -45,6 +50,6 @@ def walk(folder, suffixes, unlisted, roots=None):
             yield path
 
 
-def within(path, roots):
+def within(path: str, roots: list[str]) -> bool:
     """True when ``path`` is one of ``roots`` or inside one of them (all absolute)."""
     return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)

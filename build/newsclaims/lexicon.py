@@ -3,13 +3,15 @@
 One list serves quotes and figures alike. The pipeline has no lemmatizer, so
 each verb is listed in its base form and its written forms are derived here.
 """
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from .nlp import load_data
 
 
 @lru_cache(maxsize=1)
-def cue_data():
+def cue_data() -> dict[str, Any]:
     """cues.yml, plus {written form: base} for every reporting verb and each verb's tag and kinds.
 
     ``verb_kinds`` maps a base form to the kinds of content it may attribute
@@ -23,7 +25,7 @@ def cue_data():
     return data
 
 
-def verb_forms(bases, irregular):
+def verb_forms(bases: Iterable[str], irregular: dict[str, list[str]]) -> dict[str, str]:
     """{written form: base} for base forms: say -> says, saying, sayed; plus irregulars."""
     forms = {}
     for base in bases:
@@ -37,7 +39,7 @@ def verb_forms(bases, irregular):
     return forms
 
 
-def may_report(word, kind):
+def may_report(word: str, kind: str) -> bool:
     """Whether the reporting verb written ``word`` may attribute this kind of content."""
     base = cue_data()["verb_forms"].get(word.lower())
     return base is not None and kind in cue_data()["verb_kinds"][base]

@@ -10,11 +10,18 @@ The header is the first few lines: labels, date lines and bylines in any
 order, then the title, if the first other line reads like a headline.
 """
 import re
+from collections.abc import Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-from .dates import DateError, date_line, lexicon as date_words, read_date
+from .dates import DateError, date_line, read_date
+from .dates import lexicon as date_words
 from .nlp import load_data
+from .offsets import CharOffset
 from .text import CLAUSE_END, CLOSING_QUOTES
+
+if TYPE_CHECKING:
+    from .articles import Article
 
 HEADER_LINES = 6
 MAX_TITLE_WORDS = 25
@@ -34,12 +41,15 @@ OUTLET_MARK = re.compile(r"\s+(?:[|\u2022\u00b7]|[-\u2013\u2014]|for(?:\s+the)?)
 NAME_JOINS = re.compile(r",\s*|\s+and\s+|\s*&\s*", re.IGNORECASE)
 NAME = re.compile(r"[A-Z\u00C0-\u024F][\w\u00C0-\u024F.'\u2019-]*")
 # "JANE ROE, SECRETARY OF STATE": a name and a role, all in capitals, on a line of their own
-SIGNATURE = re.compile(r"^\s*(?P<name>[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){1,3}),\s+(?P<role>[A-Z][A-Z.,' -]+)$")
+SIGNATURE = re.compile(
+    r"^\s*(?P<name>[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){1,3}),\s+(?P<role>[A-Z][A-Z.,' -]+)$")
 # "BRUSSELS, November 27. /TASS/.", "KYIV (Reuters) -", "KYIV, 3 March 2023 [Ukrinform]."
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"  # KYIV, ST. PETERSBURG
-    r"(?:,\s+(?P<region>[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?|(?:[A-Z]\.){2,})(?!\.?\s*\d))?"  # , Ukraine / , Mass. / , D.C.
-    r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"  # , Oct 12
+    # , Ukraine / , Mass. / , D.C.
+    r"(?:,\s+(?P<region>[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?|(?:[A-Z]\.){2,})(?!\.?\s*\d))?"
+    # , Oct 12
+    r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
     r"(?:\.?\s*/(?P<slashed>[A-Za-z][\w .&-]{0,30})/\.?"  # . /TASS/.
     r"|\s*[(\[](?P<bracketed>[A-Za-z][\w .&-]{0,30})[)\]]\s*[-\u2013\u2014.:]"  # (Reuters) -  [Ukrinform].
     r"|\s+(?P<dash>[-\u2013\u2014])\s)"  # - (no outlet)
@@ -47,7 +57,7 @@ DATELINE = re.compile(
 
 
 @lru_cache(maxsize=1)
-def lexicon():
+def lexicon() -> dict[str, Any]:
     """metadata.yml with its furniture patterns compiled and its word lists as sets."""
     data = load_data("metadata.yml")
     return {
@@ -62,7 +72,7 @@ def lexicon():
     }
 
 
-def lines_with_offsets(body):
+def lines_with_offsets(body: str) -> Iterator[tuple[CharOffset, CharOffset, str]]:
     """(start, end, line) for every line of the body, end exclusive of the newline."""
     start = 0
     for line in body.split("\n"):
@@ -70,7 +80,7 @@ def lines_with_offsets(body):
         start += len(line) + 1
 
 
-def read_metadata(article):
+def read_metadata(article: "Article") -> None:
     """Fill title, published, byline, outlet, dateline and furniture from what the text states."""
     lines = [(s, e, line) for s, e, line in lines_with_offsets(article.body) if line.strip()]
     story_started = False
@@ -84,7 +94,7 @@ def read_metadata(article):
         read_signature(article, *lines[-1])
 
 
-def read_header_line(article, start, line, story_started, last):
+def read_header_line(article: "Article", start: CharOffset, line: str, story_started: bool, last: bool) -> bool:
     """One of the first lines: metadata, the title, or the story. True once the story has begun."""
     end = start + len(line)
     dated = DATED_TITLE.match(line)
@@ -110,17 +120,17 @@ def read_header_line(article, start, line, story_started, last):
     return True
 
 
-def is_furniture(line):
+def is_furniture(line: str) -> bool:
     return any(pattern.fullmatch(line.strip()) for pattern in lexicon()["furniture"])
 
 
-def is_section_label(line):
+def is_section_label(line: str) -> bool:
     """"World", "U.S. News", "World / Europe": labels a saved page prints above the story."""
     parts = re.split(r"\s+[/|>\u203a\u00bb-]\s+", line.strip().lower())
     return all(part in lexicon()["section_labels"] for part in parts)
 
 
-def read_date_line(article, line):
+def read_date_line(article: "Article", line: str) -> bool:
     """True when the line is only a date (and time); the first such date with a year is the published date."""
     try:
         published = date_line(line)
@@ -131,7 +141,7 @@ def read_date_line(article, line):
     return True
 
 
-def reads_as_title(line):
+def reads_as_title(line: str) -> bool:
     """Whether a header line reads as the article's headline: never a paragraph, and no narration if it ends
     like a sentence.
 
@@ -159,7 +169,7 @@ def reads_as_title(line):
     )
 
 
-def is_title_case(words):
+def is_title_case(words: list[str]) -> bool:
     """Every word other than minor ones ("of", "the") starts with a capital, but for a slip.
 
     Counting lower-case words, not capitals: a sentence full of names has
@@ -169,7 +179,7 @@ def is_title_case(words):
     return len(major) > TITLE_CASE_SLIPS and sum(not word[0].isupper() for word in major) <= TITLE_CASE_SLIPS
 
 
-def read_byline(article, start, line):
+def read_byline(article: "Article", start: CharOffset, line: str) -> bool:
     """ "By ..." with one or more names and perhaps an outlet; the names in normal case."""
     match = BYLINE.match(line)
     if not match or article.byline is not None:
@@ -188,7 +198,7 @@ def read_byline(article, start, line):
     return True
 
 
-def split_byline(text):
+def split_byline(text: str) -> tuple[str, str | None]:
     """(names, outlet or None). The outlet follows a bar, a dash or "for (the)", or a comma that closes
     a list of names ("JANE ROE and JOHN DOE, Reuters") or comes before one word ("Jane Roe, Reuters")."""
     parts = OUTLET_MARK.split(text, maxsplit=1)
@@ -200,7 +210,7 @@ def split_byline(text):
     return text.strip(), None
 
 
-def is_names(text):
+def is_names(text: str) -> bool:
     """Names joined by commas and "and": words with a capital or particles ("de", "van"), at most four a name."""
     particles = lexicon()["name_particles"]
     names = [name.split() for name in NAME_JOINS.split(text)]
@@ -210,7 +220,7 @@ def is_names(text):
     )
 
 
-def read_signature(article, start, end, line):
+def read_signature(article: "Article", start: CharOffset, end: CharOffset, line: str) -> bool:
     """A statement's signature block in capitals, "JANE ROE, SECRETARY OF STATE", names its author."""
     match = SIGNATURE.match(line)
     if not match or article.byline is not None or not is_role(match.group("role")):
@@ -220,27 +230,27 @@ def read_signature(article, start, end, line):
     return True
 
 
-def is_role(text):
+def is_role(text: str) -> bool:
     """A role names an office: one of the person titles the entity rules know (names.yml)."""
     words = re.findall(r"[a-z.]+", text.lower())
     return any(word in lexicon()["roles"] for word in words)
 
 
-def normal_case(names):
+def normal_case(names: str) -> str:
     """ "JANE ROE and ANN O'NEIL" -> "Jane Roe and Ann O'Neil"; names not all in capitals stay as written."""
     if any(word.upper() != word for word in NAME_JOINS.split(names) if word):
         return names
     return re.sub(r"[^\W\d_]{2,}", lambda m: "and" if m.group().lower() == "and" else m.group().capitalize(), names)
 
 
-def is_dateline(match):
+def is_dateline(match: re.Match[str]) -> bool:
     """A place with a date, region or outlet; a bare "VIENNA —" only with a long dash and a real place."""
     if any(match.group(g) for g in ("region", "date", "slashed", "bracketed")):
         return True
     return match.group("dash") in "\u2013\u2014" and match.group("place") not in lexicon()["not_places"]
 
 
-def read_dateline(article, offset, dateline):
+def read_dateline(article: "Article", offset: CharOffset, dateline: re.Match[str]) -> None:
     """Place, outlet and (when it has a year) date from a dateline starting at ``offset``."""
     article.dateline = dateline.group("place")
     group = "slashed" if dateline.group("slashed") else "bracketed"

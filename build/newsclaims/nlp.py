@@ -5,10 +5,13 @@ runs sentences across the line breaks that separate paragraphs, so we add an
 entity ruler (patterns in ``data/gazetteer.yml``) and a component that starts a
 sentence after every line break.
 """
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from .rulefiles import load_data
@@ -28,7 +31,7 @@ class ModelMissing(RuntimeError):
     """Neither English model package is installed."""
 
 
-def doc_text(doc):
+def doc_text(doc: Doc) -> str:
     """Doc.text, built once per Doc: spaCy joins every token again on each access."""
     if "text" not in doc.user_data:
         doc.user_data["text"] = doc.text
@@ -36,7 +39,7 @@ def doc_text(doc):
 
 
 @Language.component("paragraph_sentences")
-def paragraph_sentences(doc):
+def paragraph_sentences(doc: Doc) -> Doc:
     """Start a sentence after every line break: a paragraph never continues a sentence."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
@@ -45,7 +48,7 @@ def paragraph_sentences(doc):
     return doc
 
 
-def gazetteer_patterns():
+def gazetteer_patterns() -> list[dict[str, Any]]:
     """EntityRuler patterns from data/gazetteer.yml: {LABEL: [phrase, ...]}."""
     patterns = []
     for label, phrases in load_data("gazetteer.yml").items():
@@ -54,7 +57,7 @@ def gazetteer_patterns():
     return patterns
 
 
-def load_model():
+def load_model() -> Language:
     """The official en_core_web_sm if installed, else the PyPI copy of it."""
     for package in MODEL_PACKAGES:
         try:
@@ -68,7 +71,7 @@ def load_model():
 
 
 @lru_cache(maxsize=1)
-def load_nlp():
+def load_nlp() -> Language:
     """The full newsclaims pipeline, loaded once per process."""
     from . import numbers  # registers spaced_thousands; numbers needs this module, so imported here
 
@@ -77,12 +80,13 @@ def load_nlp():
     replace_attribute_ruler(nlp)
     nlp.add_pipe(numbers.spaced_thousands.__name__, first=True)
     nlp.add_pipe("paragraph_sentences", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
+    config = {"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
+    ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", after="ner", config=config))
     ruler.add_patterns(gazetteer_patterns())
     return nlp
 
 
-def pieces(text, size=PIECE_CHARS):
+def pieces(text: str, size: int = PIECE_CHARS) -> Iterator[str]:
     """``text`` cut just after line breaks into pieces of about ``size`` characters; joined, they are ``text``.
 
     A paragraph longer than ``size`` stays whole: only a line break is a safe cut.
@@ -97,7 +101,7 @@ def pieces(text, size=PIECE_CHARS):
     yield text[start:]
 
 
-def parse(nlp, texts, batch_size=32, piece_chars=PIECE_CHARS):
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32, piece_chars: int = PIECE_CHARS) -> Iterator[Doc]:
     """A Doc for each of ``texts``, in order, as ``nlp.pipe`` gives: time and memory linear in the text.
 
     A long text is parsed piece by piece (see pieces), one piece at a time,
@@ -105,7 +109,7 @@ def parse(nlp, texts, batch_size=32, piece_chars=PIECE_CHARS):
     runs over a line break (paragraph_sentences) and the text, offsets and
     tokens stay the same.
     """
-    short = []
+    short: list[str] = []
     for text in texts:
         if len(text) <= piece_chars:
             short.append(text)
@@ -116,5 +120,5 @@ def parse(nlp, texts, batch_size=32, piece_chars=PIECE_CHARS):
     yield from nlp.pipe(short, batch_size=batch_size)
 
 
-def joined(docs):
+def joined(docs: list[Doc]) -> Doc:
     return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from newsclaims.nlp import doc_text, load_data
-from newsclaims.text import TokenIndex
+from .offsets import TokenIndex
 
 # Thousands written "12 000": a space, no-break space, narrow no-break space or thin space between groups.
 GROUP_SPACES = " \u00a0\u202f\u2009"

@@ -11,11 +11,14 @@ import multiprocessing
 import os
 import signal
 from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
+from multiprocessing.pool import AsyncResult
+from typing import TypeVar
 
 from .articles import Article
-from .extract import extract
+from .extract import Rows, extract
 from .nlp import load_nlp, parse
 
 
@@ -27,9 +30,12 @@ class Failure:
     reason: str
 
 
-def extract_batch(articles, batch_size=32):
+Item = TypeVar("Item")
+
+
+def extract_batch(articles: list[Article], batch_size: int = 32) -> list[Rows | Failure]:
     """Rows (or a Failure) for each article, in order."""
-    results = []
+    results: list[Rows | Failure] = []
     docs = parse(load_nlp(), [a.body for a in articles], batch_size)
     for doc, article in zip(docs, articles, strict=True):
         try:
@@ -44,15 +50,16 @@ def extract_batch(articles, batch_size=32):
 BATCH_CHARS = 200_000
 
 
-def batches(items, size):
+def batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
 
 
-def article_batches(articles, size, max_chars=BATCH_CHARS):
+def article_batches(articles: Iterable[Article], size: int, max_chars: int = BATCH_CHARS) -> Iterator[list[Article]]:
     """Lists of at most ``size`` articles and ``max_chars`` characters of text (one longer article goes alone)."""
-    batch, chars = [], 0
+    batch: list[Article] = []
+    chars = 0
     for article in articles:
         if batch and (len(batch) == size or chars + len(article.body) > max_chars):
             yield batch
@@ -66,7 +73,7 @@ def article_batches(articles, size, max_chars=BATCH_CHARS):
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def start_worker(build_pid):
+def start_worker(build_pid: int) -> None:
     """In each worker: be killed when the build process dies, even by SIGKILL; leave Ctrl-C to the build."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
@@ -77,7 +84,7 @@ def start_worker(build_pid):
         os._exit(1)
 
 
-def extract_all(articles, processes=1, batch_size=32):
+def extract_all(articles: Iterable[Article], processes: int = 1, batch_size: int = 32) -> Iterator[Rows | Failure]:
     """Yield Rows or Failure for every article, in input order."""
     if processes == 1:
         for batch in article_batches(articles, batch_size):
@@ -86,7 +93,7 @@ def extract_all(articles, processes=1, batch_size=32):
     load_nlp()  # loaded before the workers fork, so they share it
     pool = multiprocessing.get_context("fork").Pool(processes, initializer=start_worker, initargs=(os.getpid(),))
     try:
-        in_flight = deque()
+        in_flight: deque[AsyncResult[list[Rows | Failure]]] = deque()
         for batch in article_batches(articles, batch_size):
             in_flight.append(pool.apply_async(extract_batch, (batch, batch_size)))
             if len(in_flight) >= 2 * processes:

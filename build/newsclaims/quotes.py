@@ -11,7 +11,8 @@ from .lexicon import cue_data
 from .marks import lead_before
 from .nlp import doc_text
 from .spans import SpanIndex
-from .text import CharOffset, in_headline, outside
+from .offsets import CharOffset
+from .text import in_headline, outside
 
 
 @dataclass

@@ -6,70 +6,82 @@ descriptions ("the ministry", "the NATO secretary general") to the fuller
 mention the article gave earlier. Word lists live in data/cues.yml.
 """
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from functools import cached_property, lru_cache
+from typing import Any, TypeAlias
 
 from gender_guesser.detector import Detector
+from spacy.tokens import Doc, Span, Token
 
 from .entities import name_words
 from .lexicon import cue_data
 from .nlp import doc_text
+from .offsets import CharOffset, CharSpan, TokenIndex
 from .spans import SpanIndex
 
 SUBJECTS = ("nsubj",)
 # Entity labels that never name a source.
 NO_SOURCE = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
+# (start, end, label) of the mention a source phrase names; label is None for a named entity,
+# else the PERSON or ORG hint for a description.
+Source: TypeAlias = tuple[CharOffset, CharOffset, str | None]
+# A person mention: its span, whether it is a subject, its title words, and its gender or None.
+Person: TypeAlias = tuple[Span, bool, set[str], str | None]
+
 
 class Context:
     """One Doc with its quoted spans, entities and people, shared by every lookup."""
 
-    def __init__(self, doc, marked):
+    def __init__(self, doc: Doc, marked: list[CharSpan]) -> None:
         self.doc, self.text, self.marked = doc, doc_text(doc), marked
         self.data = cue_data()
         self.starts = [s for s, _ in marked]
         self.ent_of = {t.i: ent for ent in doc.ents for t in ent}
-        everyone = [(p, is_subject(p), titles, gender_of(self.data, p, titles))
-                    for p, titles in ((p, title_words(p)) for p in person_mentions(doc, self.data))]
+        everyone: list[Person] = [(p, is_subject(p), titles, gender_of(self.data, p, titles))
+                                  for p, titles in ((p, title_words(p)) for p in person_mentions(doc, self.data))]
         everyone = with_family_genders(everyone)  # names quoted in full count too
         self.surnames = {p[-1].lower_ for p, _, _, _ in everyone}
         people = [p for p, _, _, _ in everyone if not self.in_quote(p.start_char)]
         self.person_at = {t.i: p for p in people for t in p}
-        self.people = [row for row in everyone if not self.in_quote(row[0].start_char) and row[0].root.dep_ != "poss"]
+        self.people = [row for row in everyone
+                       if not self.in_quote(row[0].start_char) and row[0].root.dep_ != "poss"]
 
-    def in_quote(self, i):
+    def in_quote(self, i: CharOffset) -> bool:
         """Whether char offset i lies between quotation marks."""
         k = bisect_right(self.starts, i) - 1
         return k >= 0 and self.marked[k][0] <= i < self.marked[k][1]
 
-    def quoted_share(self, start, end):
+    def quoted_share(self, start: CharOffset, end: CharOffset) -> float:
         """The share of [start, end) that lies between quotation marks."""
-        inside = sum(min(e, end) - max(s, start) for s, e in (self.marked[i] for i in self.quoted.overlapping(start, end)))
+        inside = sum(min(e, end) - max(s, start)
+                     for s, e in (self.marked[i] for i in self.quoted.overlapping(start, end)))
         return inside / max(1, end - start)
 
-    def within_quote(self, start, end):
+    def within_quote(self, start: CharOffset, end: CharOffset) -> bool:
         """Whether [start, end) lies inside one pair of quotation marks."""
         return any(self.marked[i][0] <= start and end <= self.marked[i][1] for i in self.quoted.overlapping(start, end))
 
     @cached_property
-    def quoted(self):
+    def quoted(self) -> SpanIndex:
         return SpanIndex(self.marked)
 
     @cached_property
-    def organisations(self):
+    def organisations(self) -> list[tuple[CharOffset, CharOffset]]:
         """(end, start) of each organisation named outside quotation marks, in order: what "the company" may mean."""
         return sorted((ent.end_char, ent.start_char) for ent in self.doc.ents if ent.label_ == "ORG"
                       and not self.in_quote(ent.start_char) and ent.start not in self.person_at)
 
     @cached_property
-    def token_positions(self):
+    def token_positions(self) -> dict[str, list[TokenIndex]]:
         """Lower-cased word -> the indices of its tokens, in order."""
-        positions = {}
+        positions: dict[str, list[TokenIndex]] = {}
         for tok in self.doc:
             positions.setdefault(tok.lower_, []).append(tok.i)
         return positions
 
 
-def person_mentions(doc, data):
+def person_mentions(doc: Doc, data: dict[str, Any]) -> list[Span]:
     """PERSON entities, plus names the model left unlabelled.
 
     The small model often tags a full name once and misses the bare surname
@@ -92,7 +104,8 @@ def person_mentions(doc, data):
             continue  # another entity; but a known surname the model mislabelled is still the person
         start = tok.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
-                and (start - 1 not in taken or tok.text in surnames) and doc[start - 1].lower_ not in data["title_words"]:
+                and (start - 1 not in taken or tok.text in surnames) \
+                and doc[start - 1].lower_ not in data["title_words"]:
             start -= 1
         named = tok.text in surnames or (tok.dep_ in SUBJECTS and (start < tok.i or first_name_gender(tok.text)))
         if named and tok.lower_ not in data["org_nouns"]:
@@ -100,16 +113,16 @@ def person_mentions(doc, data):
     return sorted(people, key=lambda p: p.start)
 
 
-def with_family_genders(people):
+def with_family_genders(people: list[Person]) -> list[Person]:
     """A bare surname ("Clinton said") takes the gender of the full names it shortens, when they agree."""
-    by_surname = {}
+    by_surname: dict[str, set[str]] = {}
     for person, _, _, gender in people:
         if gender and len(person) > 1:
             by_surname.setdefault(person[-1].text, set()).add(gender)
     return [(p, subj, titles, family_gender(by_surname, p, gender)) for p, subj, titles, gender in people]
 
 
-def family_gender(by_surname, person, gender):
+def family_gender(by_surname: dict[str, set[str]], person: Span, gender: str | None) -> str | None:
     """The gender of a bare surname from its full names: "Clinton" is no given name when "Hillary Clinton" is near."""
     if len(person) > 1 or person[-1].text not in by_surname:
         return gender
@@ -117,16 +130,17 @@ def family_gender(by_surname, person, gender):
     return next(iter(genders)) if len(genders) == 1 else None
 
 
-def with_given_names(doc, person, taken, data):
+def with_given_names(doc: Doc, person: Span, taken: set[TokenIndex], data: dict[str, Any]) -> Span:
     """A person's span widened over the given names the model left out: "Mr [Piotr] Nowak"."""
+    honorifics = data["title_words"] + data["female_words"] + data["male_words"]
     start = person.start
-    while start > 0 and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
-            and doc[start - 1].lower_.rstrip(".") not in data["title_words"] + data["female_words"] + data["male_words"]:
+    while start > 0 and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" \
+            and doc[start - 1].dep_ == "compound" and doc[start - 1].lower_.rstrip(".") not in honorifics:
         start -= 1
     return doc[start:person.end] if start < person.start else person
 
 
-def resolve(ctx, head, pos):
+def resolve(ctx: Context, head: Token, pos: CharOffset) -> Source | None:
     """(start, end, label) of the mention that names the phrase headed by ``head``.
 
     label is None when the span is (or holds) a named entity, else the
@@ -155,7 +169,7 @@ def resolve(ctx, head, pos):
     return describe(ctx, head, lefts, pos)
 
 
-def with_entity(ctx, head, phrase):
+def with_entity(ctx: Context, head: Token, phrase: Source) -> Source:
     """A noun phrase widened to cover the whole named entity its head belongs to."""
     start, end, label = phrase
     ent = ctx.ent_of.get(head.i)
@@ -164,7 +178,7 @@ def with_entity(ctx, head, phrase):
     return min(start, ent.start_char), max(end, ent.end_char), None
 
 
-def person_in(tokens, ctx):
+def person_in(tokens: Iterable[Token], ctx: Context) -> Source | None:
     """The span of the last PERSON entity among tokens, or None."""
     people = [ctx.person_at[t.i] for t in tokens if t.i in ctx.person_at]
     if not people:
@@ -172,12 +186,12 @@ def person_in(tokens, ctx):
     return person_span(ctx, people[-1])
 
 
-def person_span(ctx, person):
+def person_span(ctx: Context, person: Span) -> Source:
     """(start, end, label) for a person mention; the PERSON hint when it is no entity."""
     return person.start_char, person.end_char, None if person.start in ctx.ent_of else "PERSON"
 
 
-def describe(ctx, head, lefts, pos):
+def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> Source | None:
     """A speaker given by description: a document, an organisation or a title."""
     data, low = ctx.data, head.lower_
     if low in data["document_nouns"]:
@@ -194,9 +208,9 @@ def describe(ctx, head, lefts, pos):
         org = [t for t in lefts if t.lower_ in data["org_nouns"]]
         if org:
             return describe(ctx, org[-1], list(ctx.doc[org[-1].left_edge.i:org[-1].i]), pos)
-        issuer = next((c for c in head.head.children if c.dep_ in SUBJECTS), None) if head.dep_ == "dobj" else None
-        if issuer is not None and issuer.i != head.i:
-            return resolve(ctx, issuer, pos)  # "the council issued a statement": the council
+        subject = next((c for c in head.head.children if c.dep_ in SUBJECTS), None) if head.dep_ == "dobj" else None
+        if subject is not None and subject.i != head.i:
+            return resolve(ctx, subject, pos)  # "the council issued a statement": the council
     words = {t.lower_ for t in lefts + [head] if t.dep_ != "det"}
     specific = any(t.dep_ not in ("det", "punct") for t in lefts)
     if member_noun(data, low) or low in data["government_nouns"]:
@@ -224,8 +238,9 @@ def describe(ctx, head, lefts, pos):
     return None  # "reports", "the items": things, not speakers
 
 
-def issuer_of(ctx, head, lefts):
-    """The named maker of a document: "a Kremlin readout", "a study by the Loyola Law School", "data from the bureau"."""
+def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
+    """The named maker of a document: "a Kremlin readout", "a study by the Loyola Law School", "data from the
+    bureau"."""
     makers = [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
               for o in c.children if o.dep_ == "pobj"]
     issuers = [ctx.ent_of[t.i] for t in lefts if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE] or [
@@ -234,12 +249,12 @@ def issuer_of(ctx, head, lefts):
     return (issuers[-1].start_char, issuers[-1].end_char, None) if issuers else None
 
 
-def member_noun(data, word):
+def member_noun(data: dict[str, Any], word: str) -> bool:
     """Whether a word names people who speak for where they work: "official(s)", "analysts"."""
     return word in data["title_words"] or (word.endswith("s") and word[:-1] in data["title_words"])
 
 
-def organisation_of(ctx, head):
+def organisation_of(ctx: Context, head: Token) -> Source | None:
     """The named organisation in "<people> at|from|with|for <ORG>", or None.
 
     Officials in or from a place speak for its government: "officials in Kyiv".
@@ -253,7 +268,7 @@ def organisation_of(ctx, head):
     return None
 
 
-def noun_phrase(head, label):
+def noun_phrase(head: Token, label: str) -> Source:
     """The head and its modifiers, without a leading article: "Netherlands’ defence ministry"."""
     doc = head.doc
     start = head.left_edge.i
@@ -267,8 +282,10 @@ def noun_phrase(head, label):
 LOOKBACK = 50
 
 
-def earlier_phrase(ctx, head, pos, modifiers=frozenset()):
-    """The last fuller phrase or named organisation with the same head noun: "the ministry" -> "the Netherlands’ defence ministry"."""
+def earlier_phrase(ctx: Context, head: Token, pos: CharOffset, modifiers: set[str] | frozenset[str] = frozenset()
+                   ) -> Source | None:
+    """The last fuller phrase or named organisation with the same head noun: "the ministry" -> "the Netherlands’
+    defence ministry"."""
     positions = ctx.token_positions[head.lower_]
     before = bisect_left(positions, head.i)
     for i in reversed(positions[max(0, before - LOOKBACK):before]):
@@ -287,7 +304,7 @@ def earlier_phrase(ctx, head, pos, modifiers=frozenset()):
     return None
 
 
-def is_subject(ent):
+def is_subject(ent: Span) -> bool:
     """Whether a PERSON mention is the subject of its clause (a likely antecedent)."""
     node = ent.root
     for _ in range(6):  # the subject itself, or named inside the subject phrase
@@ -301,7 +318,7 @@ def is_subject(ent):
                for c in root.children)
 
 
-def title_words(ent):
+def title_words(ent: Span) -> set[str]:
     """Lower-case words that describe a person: their title and appositive, honorifics spelled out."""
     root = ent.root
     tokens = list(ent) + list(ent.doc[root.left_edge.i:ent.start])
@@ -313,7 +330,7 @@ def title_words(ent):
     return words | {spelled_out[w.rstrip(".")] for w in words if w.rstrip(".") in spelled_out}  # "Sen." is a senator
 
 
-def person_by_title(ctx, words, head_word, pos):
+def person_by_title(ctx: Context, words: set[str], head_word: str, pos: CharOffset) -> Source | None:
     """The person last described with this title ("the NATO secretary general").
 
     The best overlap of title words wins, the latest one before ``pos``;
@@ -328,7 +345,7 @@ def person_by_title(ctx, words, head_word, pos):
     return person_span(ctx, [e for score, e in pool if score == best][-1 if before else 0])
 
 
-def gender_of_pronoun(ctx, word):
+def gender_of_pronoun(ctx: Context, word: str) -> str | None:
     """'female', 'male' or None for a pronoun."""
     if word in ctx.data["female_pronouns"]:
         return "female"
@@ -336,12 +353,12 @@ def gender_of_pronoun(ctx, word):
 
 
 @lru_cache(maxsize=1)
-def first_names():
+def first_names() -> Detector:
     """gender-guesser's list of first names (shipped with the package, read once)."""
     return Detector(case_sensitive=False)
 
 
-def first_name_gender(word):
+def first_name_gender(word: str) -> str | None:
     """'female' or 'male' when ``word`` is mostly given to one gender, else None."""
     if not word[:1].isupper() or not word.isalpha():
         return None
@@ -349,18 +366,19 @@ def first_name_gender(word):
     return guess.removeprefix("mostly_") if guess in ("female", "male", "mostly_female", "mostly_male") else None
 
 
-def is_full_name(ent):
+def is_full_name(ent: Span) -> bool:
     """A two- or three-word proper name opening with a first name, whatever the model's label.
 
     Places stay places ("Virginia Beach"); the small model's organisation
     "Olena Kovalenko" is a person.
     """
     return ent.label_ not in ("GPE", "LOC", "DATE", "TIME") and 2 <= len(ent) <= 3 \
-        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent) and first_name_gender(ent[0].text) is not None \
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent) \
+        and first_name_gender(ent[0].text) is not None \
         and not any(t.lower_ in cue_data()["org_nouns"] for t in ent)  # "Christopher Newport University"
 
 
-def gender_of(data, person, titles):
+def gender_of(data: dict[str, Any], person: Span, titles: set[str]) -> str | None:
     """A person's gender from their titles ("Ms", "spokesman"), else from their first name, or None."""
     female = bool(titles & set(data["female_words"]))
     male = bool(titles & set(data["male_words"]))
@@ -371,7 +389,7 @@ def gender_of(data, person, titles):
     return next((g for g in given if g), None)
 
 
-def last_person(ctx, pos, gender=None, depth=0):
+def last_person(ctx: Context, pos: CharOffset, gender: str | None = None, depth: int = 0) -> Source | None:
     """The person "he" or "she" at ``pos`` most likely means.
 
     "she" never means a man, nor "he" a woman. The last PERSON of a
@@ -383,7 +401,8 @@ def last_person(ctx, pos, gender=None, depth=0):
     before = [(ent, subj) for ent, subj in people if ent.end_char <= pos]
     subjects = [ent for ent, subj in before if subj]
     after = [ent for ent, subj in people if subj and ent.start_char > pos]
-    pick = (subjects or [e for e, _ in before] or [None])[-1] or (after[0] if after else None)
+    earlier = subjects or [e for e, _ in before]
+    pick = earlier[-1] if earlier else after[0] if after else None
     if pick is None:
         return None
     main = main_subject(ctx, pick, pos, gender)
@@ -394,7 +413,7 @@ def last_person(ctx, pos, gender=None, depth=0):
     return person_span(ctx, pick)
 
 
-def main_subject(ctx, person, pos, gender):
+def main_subject(ctx: Context, person: Span, pos: CharOffset, gender: str | None) -> Token | None:
     """The subject of the main clause of the sentence naming ``person``, when it is another of the same gender.
 
     "Ryan said he does believe McConnell is right": the sentence is about
@@ -407,15 +426,20 @@ def main_subject(ctx, person, pos, gender):
     if subject.lower_ in ctx.data["person_pronouns"]:
         return subject if gender_of_pronoun(ctx, subject.lower_) == gender and gender else None
     known = next((g for p, _, _, g in ctx.people if p.start <= subject.i < p.end), "none")
-    return subject if subject.i in ctx.person_at and known != "none" and not (gender and known and known != gender) else None
+    same_gender = not (gender and known and known != gender)
+    return subject if subject.i in ctx.person_at and known != "none" and same_gender else None
 
 
-def last_group(ctx, pos):
+def last_group(ctx: Context, pos: CharOffset) -> Source | None:
     """What "they" or "it" at ``pos`` refers to: the last subject that is no pronoun and no one person.
 
     A subject that names nobody ("the reports") is passed over for the one before.
     """
-    for tok in reversed(ctx.doc[:ctx.doc.char_span(0, pos, alignment_mode="expand").end]):
+    before = ctx.doc.char_span(0, pos, alignment_mode="expand")
+    if before is None:
+        return None  # nothing comes before the start of the text
+    for tok in reversed(ctx.doc[:before.end]):
+
         if tok.idx >= pos or tok.dep_ not in SUBJECTS or tok.pos_ == "PRON" or ctx.in_quote(tok.idx) \
                 or tok.i in ctx.person_at:
             continue
@@ -425,7 +449,7 @@ def last_group(ctx, pos):
     return None
 
 
-def last_organisation(ctx, pos):
+def last_organisation(ctx: Context, pos: CharOffset) -> Source | None:
     """The organisation named last before ``pos``, outside quotation marks: what "the company" means."""
     last = bisect_right(ctx.organisations, (pos, len(ctx.text))) - 1
     if last < 0:

@@ -11,10 +11,15 @@ those keys.
 """
 import difflib
 import os
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable  # Python 3.11 on; importlib.abc's before
 
 # A folder to read the rule files from instead of the packaged data/: an edited copy, for trying a change.
 DATA_DIR_VARIABLE = "NEWSCLAIMS_DATA_DIR"
@@ -64,7 +69,7 @@ class RuleFileError(Exception):
     """A rule file that cannot be read or does not follow its schema; the message names the file and the key."""
 
 
-def load_data(name):
+def load_data(name: str) -> Any:
     """Rule file ``name`` parsed, or a RuleFileError naming every key that breaks its schema."""
     path = data_folder().joinpath(name)
     try:
@@ -79,19 +84,19 @@ def load_data(name):
     return data
 
 
-def data_folder():
+def data_folder() -> "Traversable":
     """$NEWSCLAIMS_DATA_DIR when set, else the data/ folder that ships in the package."""
     folder = os.environ.get(DATA_DIR_VARIABLE)
     return Path(folder) if folder else resources.files("newsclaims").joinpath("data")
 
 
-def check_rule_files():
+def check_rule_files() -> None:
     """Load every rule file once, so a broken one stops a build before its first article, not in each."""
     for name in SCHEMAS:
         load_data(name)
 
 
-def mismatches(value, spec, where=""):
+def mismatches(value: Any, spec: Any, where: str = "") -> Iterator[str]:
     """Each way ``value`` differs from ``spec``, as a line naming the key; ``where`` is the key path so far."""
     if isinstance(spec, list):
         yield from list_mismatches(value, spec[0], where)
@@ -103,7 +108,7 @@ def mismatches(value, spec, where=""):
         yield wrong_type(where, spec, value)
 
 
-def list_mismatches(value, item_spec, where):
+def list_mismatches(value: Any, item_spec: Any, where: str) -> Iterator[str]:
     if not isinstance(value, list):
         yield wrong_type(where, list, value)
         return
@@ -111,7 +116,7 @@ def list_mismatches(value, item_spec, where):
         yield from mismatches(item, item_spec, f"{where}[{index}]")
 
 
-def mapping_mismatches(value, key_type, value_spec, where):
+def mapping_mismatches(value: Any, key_type: type, value_spec: Any, where: str) -> Iterator[str]:
     """Mismatches of a mapping whose keys are free but of ``key_type``: "yes:" would make a true/false key."""
     if not isinstance(value, dict):
         yield wrong_type(where, dict, value)
@@ -122,7 +127,7 @@ def mapping_mismatches(value, key_type, value_spec, where):
         yield from mismatches(item, value_spec, at(where, key))
 
 
-def record_mismatches(value, spec, where):
+def record_mismatches(value: Any, spec: dict[str, Any], where: str) -> Iterator[str]:
     """Mismatches of a mapping with exactly the keys of ``spec``: a missing or unknown key is named."""
     if not isinstance(value, dict):
         yield wrong_type(where, dict, value)
@@ -139,12 +144,12 @@ def record_mismatches(value, spec, where):
             yield from mismatches(value[key], item_spec, at(where, key))
 
 
-def at(where, key):
+def at(where: str, key: Any) -> str:
     """The path of ``key`` inside ``where``: 'verbs', then verbs['say']."""
     return f"{where}[{key!r}]" if where else repr(key)
 
 
-def wrong_type(where, expected, value):
+def wrong_type(where: str, expected: type, value: Any) -> str:
     described = TYPE_NAMES.get(type(value), type(value).__name__)
     shown = "" if value is None or isinstance(value, (list, dict)) else f" ({value!r})"
     return f"{where or 'the file'} should be {TYPE_NAMES[expected]}, not {described}{shown}"

@@ -7,24 +7,25 @@ articles whose text is unchanged, so loading the same shard twice is harmless.
 """
 import json
 import os
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .articles import text_name
 from .extract import Rows
-from .files import find_files
-from .sources import RecordError
+from .files import Unlisted, find_files
 from .parallel import batches as chunks
+from .sources import RecordError
 
 SHARD_PATTERN = "rows-{:05d}.jsonl"
 SHARD_SUFFIXES = (".jsonl",)
 
 
-def shard_line(rows):
+def shard_line(rows: Rows) -> str:
     """One article's Rows as a line of JSON (without the line end)."""
     return json.dumps(rows.to_dict(), ensure_ascii=False)
 
 
-def write_shard(path, rows):
+def write_shard(path: str | Path, rows: Iterable[Rows]) -> Path:
     """Write one shard atomically: a reader never sees half of it."""
     path = Path(path)
     partial = path.with_name(path.name + ".partial")
@@ -35,7 +36,7 @@ def write_shard(path, rows):
     return path
 
 
-def write_shards(rows, folder, shard_size=1000):
+def write_shards(rows: Iterable[Rows], folder: str | Path, shard_size: int = 1000) -> list[Path]:
     """Rows into numbered shards in ``folder``; returns the shard paths."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -45,14 +46,14 @@ def write_shards(rows, folder, shard_size=1000):
     return written
 
 
-def read_shards(paths):
+def read_shards(paths: Sequence[str | Path]) -> Iterator[Rows | RecordError]:
     """Yield Rows, or a RecordError naming file:line, for every line of every shard.
 
     Shards are found as articles are (files.find_files): in nested folders too, such
     as one per machine that ran `newsclaims extract`. A link to a shard elsewhere is
     read; a folder that cannot be listed is a RecordError naming it.
     """
-    unlisted = []
+    unlisted: Unlisted = []
     files = find_files(paths, SHARD_SUFFIXES, unlisted, follow_links=True)
     for folder, reason in unlisted:
         yield RecordError(text_name(folder), reason)
@@ -64,7 +65,7 @@ def read_shards(paths):
                     yield shard_rows(line, f"{name}:{number}")
 
 
-def shard_rows(line, location):
+def shard_rows(line: bytes, location: str) -> Rows | RecordError:
     """One shard line -> Rows, or a RecordError: a shard may be stale, edited by hand or cut short."""
     try:
         data = json.loads(line)

@@ -5,15 +5,18 @@ dash and a name after the closing mark ("“...” ― Ana Ruiz"). A label in
 capitals speaks only when it is the surname of someone the article names,
 so a dateline ("BERLIN:") or a place alone on a line never does.
 """
+from spacy.tokens import Doc, Span, Token
+
 from .marks import DOUBLE_OPEN, STRAIGHT
+from .offsets import CharOffset
+from .referents import Context, Source, resolve
 from .text import line_bounds
-from .referents import resolve
 
 # Entity labels of a name that never speaks when it stands alone as a label.
 PLACE_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
 
 
-def label_before(ctx, start):
+def label_before(ctx: Context, start: CharOffset) -> Span | None:
     """The "NAME:" that opens the line or the quoted words: "PENCE: Well, ..." or "Kovac: ‘...’"."""
     doc, text = ctx.doc, ctx.text
     line_start = line_bounds(text, start)[0]
@@ -32,7 +35,7 @@ def label_before(ctx, start):
     return name
 
 
-def dash_after(ctx, end):
+def dash_after(ctx: Context, end: CharOffset) -> Span | None:
     """The name signed after the closing mark: "“...” ― Ana Ruiz"."""
     doc, text = ctx.doc, ctx.text
     k = end
@@ -44,7 +47,7 @@ def dash_after(ctx, end):
     tail = doc.char_span(k + 1, line_end, alignment_mode="expand")
     if tail is None:
         return None
-    words = []
+    words: list[Token] = []
     for tok in tail:
         if tok.is_space or tok.text in "\u00a0":
             continue
@@ -56,9 +59,11 @@ def dash_after(ctx, end):
     return speaker_name(doc, words)
 
 
-def transcript_lines(ctx):
-    """(start, end, name) of each transcript line: a name in capitals, a colon, then what was said ("TAPPER: Do you ...")."""
-    text, found = ctx.text, []
+def transcript_lines(ctx: Context) -> list[tuple[CharOffset, CharOffset, Span]]:
+    """(start, end, name) of each transcript line: a name in capitals, a colon, then what was said
+    ("TAPPER: Do you ...")."""
+    text = ctx.text
+    found: list[tuple[CharOffset, CharOffset, Span]] = []
     start = 0
     while start < len(text):
         end = text.find("\n", start)
@@ -77,7 +82,7 @@ def transcript_lines(ctx):
     return found
 
 
-def names_a_person(ctx, name):
+def names_a_person(ctx: Context, name: Span) -> bool:
     """Whether a label in capitals is the surname of someone the article names ("PENCE" for Mike Pence).
 
     Datelines ("BERLIN:") are capitals before a colon too, but name no person.
@@ -85,11 +90,11 @@ def names_a_person(ctx, name):
     return name[-1].lower_ in ctx.surnames
 
 
-def speaker_name(doc, tokens):
+def speaker_name(doc: Doc, tokens: list[Token]) -> Span | None:
     """The tokens as a span when they are a name that can speak: proper nouns, no place or date alone."""
     tokens = [t for t in tokens if not t.is_space]
-    if not 1 <= len(tokens) <= 5 or not all(t.text[:1].isupper() and (t.pos_ == "PROPN" or t.is_upper
-                                                                        or t.text.rstrip(".").isalpha()) for t in tokens):
+    if not 1 <= len(tokens) <= 5 or not all(
+            t.text[:1].isupper() and (t.pos_ == "PROPN" or t.is_upper or t.text.rstrip(".").isalpha()) for t in tokens):
         return None
     name = doc[tokens[0].i:tokens[-1].i + 1]
     if all(t.ent_type_ in PLACE_LABELS for t in name):
@@ -97,7 +102,7 @@ def speaker_name(doc, tokens):
     return name
 
 
-def name_source(ctx, name):
+def name_source(ctx: Context, name: Span) -> Source:
     """(start, end, label) for a name given in a signature or label."""
     person = next((ctx.person_at[t.i] for t in name if t.i in ctx.person_at), None)
     if person is not None and name.start <= person.start and person.end <= name.end:

@@ -8,21 +8,32 @@ saved query, chart and description.
 import copy
 import json
 import os
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from pathlib import Path
+from typing import Any, TypeAlias
 from urllib.parse import urlencode
 
 import yaml
-from markupsafe import escape
 from datasette.app import Datasette
+from datasette.database import Database
 from datasette.utils import tilde_encode
+from datasette.utils.asgi import Request
+from markupsafe import escape
 
 ROOT = Path(__file__).resolve().parents[2]  # the checkout: metadata.yml, settings.json, plugins/, templates/
 METADATA_NAME = "newsclaims"  # the database name metadata.yml is written for
 
+# ASGI, as the plugins' wrappers see it
+Scope: TypeAlias = MutableMapping[str, Any]
+Message: TypeAlias = MutableMapping[str, Any]
+Receive: TypeAlias = Callable[[], Awaitable[Message]]
+Send: TypeAlias = Callable[[Message], Awaitable[None]]
+App: TypeAlias = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-def served_names(paths):
+
+def served_names(paths: Sequence[str | Path]) -> list[str]:
     """The names Datasette gives the files: file name without extension, a second my.db becomes my_2."""
-    names = []
+    names: list[str] = []
     for path in paths:
         suggestion = name = Path(path).stem
         number = 2
@@ -32,7 +43,7 @@ def served_names(paths):
     return names
 
 
-def contents_html(block, route):
+def contents_html(block: dict[str, Any], route: str) -> str:
     """Links to every table and every saved query, so none hides behind Datasette's "..." on the home page."""
     tables = [name for name, options in block["tables"].items() if not options.get("hidden")]
     table_links = " · ".join(f'<a href="/{route}/{name}">{name}</a>' for name in tables)
@@ -41,7 +52,7 @@ def contents_html(block, route):
     return f"\n<p><strong>Tables:</strong> {table_links}</p>\n<p><strong>All saved queries:</strong> {query_links}</p>"
 
 
-def metadata_for(names):
+def metadata_for(names: list[str]) -> dict[str, Any]:
     """metadata.yml with its database block under each name; home-page links point at the first."""
     metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
     block = metadata["databases"].pop(METADATA_NAME)
@@ -53,16 +64,16 @@ def metadata_for(names):
     return metadata
 
 
-def settings():
+def settings() -> dict[str, Any]:
     return json.loads((ROOT / "settings.json").read_text(encoding="utf-8"))
 
 
-def datasette(*paths):
+def datasette(*paths: str | Path) -> Datasette:
     """The site over ``paths``: read-only, each database seen as soon as a build commits to it."""
-    paths = [str(path) for path in dict.fromkeys(paths)]
+    files = [str(path) for path in dict.fromkeys(paths)]
     return Datasette(
-        files=paths,
-        metadata=metadata_for(served_names(paths)),
+        files=files,
+        metadata=metadata_for(served_names(files)),
         plugins_dir=str(ROOT / "plugins"),
         template_dir=str(ROOT / "templates"),
         settings=settings(),
@@ -72,12 +83,12 @@ def datasette(*paths):
 SERVE_PATHS = "NEWSCLAIMS_SERVE_PATHS"  # how `serve` hands the database paths to each worker process
 
 
-def app_from_environment():
+def app_from_environment() -> Any:
     """The ASGI app a uvicorn worker process builds, over the paths `serve` left in the environment."""
     return datasette(*json.loads(os.environ[SERVE_PATHS])).app()
 
 
-def serve(paths, host, port, workers=1):
+def serve(paths: Sequence[str | Path], host: str, port: int, workers: int = 1) -> None:
     """Serve until interrupted, as `datasette serve` does, in ``workers`` processes sharing the port.
 
     One process answers on one core at a time (Python holds one lock for
@@ -90,7 +101,7 @@ def serve(paths, host, port, workers=1):
                 log_level="info", lifespan="on")
 
 
-def page_database(datasette, request):
+def page_database(datasette: Datasette, request: Request) -> Database:
     """The database a /-/ page shows: ?database=NAME, else the first served (the only one, usually)."""
     from datasette.utils.asgi import NotFound
 
@@ -102,7 +113,7 @@ def page_database(datasette, request):
     return datasette.get_database(name)
 
 
-def page_path(datasette, path, database):
+def page_path(datasette: Datasette, path: str, database: str | None) -> str:
     """A /-/ page's path for a row of ``database``: names the database unless it is the first served."""
     if database is None or database == datasette.get_database().name:
         return datasette.urls.path(path)

@@ -3,9 +3,10 @@
 Each is written once, so every part of the build agrees on what overlaps,
 what a headline line is and what ends a sentence.
 """
+from collections.abc import Collection, Iterable
+from typing import Protocol, TypeVar
 
-CharOffset = int  # a position in the article body, as str slicing counts it
-TokenIndex = int  # a position in a spaCy Doc, as doc[i] counts it
+from .offsets import CharOffset, CharSpan
 
 # The marks that end a sentence: inside a paragraph, nothing else does.
 SENTENCE_END = ".!?"
@@ -18,24 +19,34 @@ CLOSING_QUOTES = "\"'\u201d\u2019"
 MAX_HEADLINE_WORDS = 20
 
 
-def overlaps(start, end, other_start, other_end):
+class Spanned(Protocol):
+    """Anything with character offsets into the article body: a quote, a figure, a mention."""
+
+    start: CharOffset
+    end: CharOffset
+
+
+Item = TypeVar("Item", bound=Spanned)
+
+
+def overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
     """True when [start, end) and [other_start, other_end) share a position; both in the same unit."""
     return other_start < end and start < other_end
 
 
-def outside(items, skip):
+def outside(items: Iterable[Item], skip: Collection[CharSpan]) -> list[Item]:
     """The items (anything with ``start`` and ``end``) that overlap none of the skipped [start, end) spans."""
     return [item for item in items if not any(overlaps(item.start, item.end, s, e) for s, e in skip)]
 
 
-def line_bounds(text, i):
+def line_bounds(text: str, i: CharOffset) -> CharSpan:
     """[start, end) of the line (paragraph) holding position i."""
     start = text.rfind("\n", 0, i) + 1
     end = text.find("\n", i)
     return start, len(text) if end < 0 else end
 
 
-def in_headline(text, i):
+def in_headline(text: str, i: CharOffset) -> bool:
     """Whether position i stands in a short line that does not end like a sentence: a headline or sub-headline.
 
     Quotation marks there set off a fragment ("Kovac: ‘Talks are over’"), and
