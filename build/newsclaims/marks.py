@@ -5,6 +5,7 @@ marks. Straight marks open or close by what stands beside them; a quote may
 run over paragraphs by the convention of reopening each one.
 """
 from .lexicon import cue_data
+from .offsets import CharOffset, CharSpan
 from .text import line_bounds
 
 DOUBLE_OPEN = "“«„"
@@ -20,7 +21,7 @@ MAX_SINGLE_CHARS = 400
 PAIR_REST = "\u2060"
 
 
-def find_marked(text):
+def find_marked(text: str) -> list[CharSpan]:
     """[start, end) of every quoted passage: the text between its marks.
 
     Double marks first; single marks count only outside them (inside a
@@ -33,7 +34,7 @@ def find_marked(text):
     return sorted(spans)
 
 
-def pair_marks(text):
+def pair_marks(text: str) -> str:
     """The text with each two-apostrophe double mark ('') read as one straight mark, offsets kept.
 
     Some wire and archive copy writes ''quoted words'' with two apostrophes;
@@ -42,12 +43,12 @@ def pair_marks(text):
     return text.replace("''", STRAIGHT + PAIR_REST)
 
 
-def lead_before(text, start):
+def lead_before(text: str, start: CharOffset) -> str:
     """The line's text before the quotation opening at ``start``, without the marks."""
     return text[line_bounds(text, start)[0]:start].rstrip(DOUBLE_OPEN + STRAIGHT + SINGLE_OPEN + PAIR_REST).rstrip()
 
 
-def mark_role(text, i):
+def mark_role(text: str, i: CharOffset) -> str | None:
     """'open', 'close' or None for the double quotation mark at text[i]."""
     c = text[i]
     if c in DOUBLE_OPEN:
@@ -59,14 +60,14 @@ def mark_role(text, i):
     return None
 
 
-def opens_word(text, i):
+def opens_word(text: str, i: CharOffset) -> bool:
     """A straight mark opens when a word follows it and none precedes it."""
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return (before.isspace() or before in OPENING_CONTEXT) and not after.isspace()
 
 
-def double_quoted(text, cap):
+def double_quoted(text: str, cap: int) -> list[CharSpan]:
     """Spans between double marks, at most ``cap`` characters long.
 
     An unclosed quote at the end of a paragraph goes on into the next line
@@ -94,7 +95,7 @@ def double_quoted(text, cap):
     return [trim_end(text, s, e) for s, e in spans]
 
 
-def first_mark_role(text, start):
+def first_mark_role(text: str, start: CharOffset) -> str | None:
     """How the line at ``start`` begins a quote: 'leading open', 'close', 'open' or None."""
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
@@ -107,7 +108,7 @@ def first_mark_role(text, start):
     return None
 
 
-def single_quoted(text):
+def single_quoted(text: str) -> list[CharSpan]:
     """Spans between single marks on one line; apostrophes are left alone.
 
     An opening mark starts a word (‘has lost’) and a closing mark ends one
@@ -133,7 +134,7 @@ def single_quoted(text):
     return [trim_end(text, s, e) for s, e in spans]
 
 
-def trim_end(text, start, end):
+def trim_end(text: str, start: CharOffset, end: CharOffset) -> CharSpan:
     """Drop trailing white space, which a quote closed at a paragraph end may carry."""
     while end > start and text[end - 1].isspace():
         end -= 1
