@@ -12,12 +12,17 @@ a cue right after the closing mark ("...,” Putin said"), or one just before
 the opening mark ("Putin said: “...”", "According to him, “...”").
 Sources are resolved to mentions in referents.py; the lexicon is data/cues.yml.
 """
+from collections.abc import Collection
 from dataclasses import dataclass
+from itertools import pairwise
+
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import cue_data, may_report
 from .marks import DOUBLE_OPEN, STRAIGHT, find_marked, lead_before
 from .nlp import doc_text
-from .referents import SUBJECTS, Context, resolve
+from .offsets import CharOffset, CharSpan, TokenIndex
+from .referents import SUBJECTS, Context, Source, resolve
 from .signatures import dash_after, label_before, name_source, transcript_lines
 from .text import CLOSING_QUOTES, SENTENCE_END, in_headline, line_bounds
 
@@ -34,29 +39,30 @@ OPENING_MARKS = ("“", '"', "‘", "''")
 class Attribution:
     """Who says or claims the content at [start, end); offsets index the article body."""
 
-    start: int
-    end: int
+    start: CharOffset
+    end: CharOffset
     kind: str  # direct | partial (quoted words) | indirect (a reported clause or claimed number)
     cue: str | None = None  # as written: "said", "told reporters", "according to"
     tag: str | None = None  # speech | claim, from the lexicon
-    source: tuple | None = None  # (start, end, label) of the mention the source names; label as in referents
-    written: tuple | None = None  # (start, end) of the source phrase as the article wrote it
+    source: Source | None = None  # (start, end, label) of the mention the source names; label as in referents
+    written: CharSpan | None = None  # (start, end) of the source phrase as the article wrote it
 
 
-def find_attributions(doc):
+def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in the Doc, in text order: quoted words first found from their marks."""
     text = doc_text(doc)
     marked = find_marked(text)
     ctx = Context(doc, marked)
     found = [quoted(ctx, start, end) for start, end in marked]
-    found += reported(ctx) + [Attribution(start, end, "direct", ":", "speech", name_source(ctx, name),
-                                          (name.start_char, name.end_char)) for start, end, name in transcript_lines(ctx)]
+    found += reported(ctx)
+    found += [Attribution(start, end, "direct", ":", "speech", name_source(ctx, name), (name.start_char, name.end_char))
+              for start, end, name in transcript_lines(ctx)]
     found.sort(key=lambda a: (a.start, a.end))
     continue_sources(text, found)
     return found
 
 
-def attribute(ctx, start, end, kind, cue):
+def attribute(ctx: Context, start: CharOffset, end: CharOffset, kind: str, cue: Token | None) -> Attribution:
     """The Attribution of [start, end) through this cue token, if any."""
     if cue is None:
         return Attribution(start, end, kind)
@@ -67,7 +73,7 @@ def attribute(ctx, start, end, kind, cue):
     return Attribution(start, end, kind, cue_text(ctx, cue), cue_tag(ctx, cue), who, written_phrase(head))
 
 
-def quoted(ctx, start, end):
+def quoted(ctx: Context, start: CharOffset, end: CharOffset) -> Attribution:
     """The Attribution of one marked span: direct when it opens a sentence, else partial.
 
     With no cue that names someone, a signature names the speaker: a label
@@ -87,7 +93,7 @@ def quoted(ctx, start, end):
     return attribute(ctx, start, end, kind, intro) if intro is not None and found.cue is None else found
 
 
-def introduction(ctx, start):
+def introduction(ctx: Context, start: CharOffset) -> Token | None:
     """The verb of a sentence that ends the paragraph before with a colon, when the quote opens its own."""
     text = ctx.text
     line_start = line_bounds(text, start)[0]
@@ -104,7 +110,7 @@ def introduction(ctx, start):
                  and v.idx < colon[0].idx and subject_of(v) is not None), None)
 
 
-def starts_sentence(text, start):
+def starts_sentence(text: str, start: CharOffset) -> bool:
     """Whether the quote opening just before ``start`` begins a sentence or follows a colon."""
     lead = lead_before(text, start)
     return not lead or lead[-1] in SENTENCE_END + ":"
@@ -113,7 +119,7 @@ def starts_sentence(text, start):
 # --- continuation --------------------------------------------------------------
 
 
-def continue_sources(text, found):
+def continue_sources(text: str, found: list[Attribution]) -> None:
     """Quoted words with no cue of their own that open a sentence keep the last source.
 
     Reporters attribute a run of quoted sentences or paragraphs once; a
@@ -121,7 +127,7 @@ def continue_sources(text, found):
     Failing that, the same words quoted elsewhere (headline and body) share a source.
     """
     reach = cue_data()["continuation_paragraphs"]
-    for quote, following in reversed(list(zip(found, found[1:]))):
+    for quote, following in reversed(list(pairwise(found))):
         if quote.source is None and following.source is not None and runs_on(text, quote, following):
             copy_source(following, quote)
     for quote in found:
@@ -148,13 +154,14 @@ def continue_sources(text, found):
             copy_source(twin, quote)
 
 
-def same_sentence(text, earlier, later):
+def same_sentence(text: str, earlier: Attribution, later: Attribution) -> bool:
     """Whether nothing but a few words of the same sentence separate two quotes."""
     between = text[earlier.end:later.start]
-    return len(between) <= 40 and "\n" not in between and not any(c in SENTENCE_END for c in between.strip(CLOSING_QUOTES + " "))
+    return len(between) <= 40 and "\n" not in between \
+        and not any(c in SENTENCE_END for c in between.strip(CLOSING_QUOTES + " "))
 
 
-def runs_on(text, quote, following):
+def runs_on(text: str, quote: Attribution, following: Attribution) -> bool:
     """Whether a quote left open at its paragraph end goes on in the next paragraph's quote.
 
     By convention a quote running over paragraphs opens each one and closes
@@ -165,7 +172,7 @@ def runs_on(text, quote, following):
     return "\n" in between and opened and not between.rstrip(DOUBLE_OPEN + STRAIGHT).strip()
 
 
-def copy_source(origin, target):
+def copy_source(origin: Attribution, target: Attribution) -> None:
     """Give target the source of origin."""
     target.source, target.written = origin.source, origin.written
 
@@ -173,7 +180,7 @@ def copy_source(origin, target):
 # --- cues ---------------------------------------------------------------------
 
 
-def is_cue_verb(ctx, tok):
+def is_cue_verb(ctx: Context, tok: Token) -> bool:
     """A reporting verb ("said", "told", "warns") used as a verb.
 
     A past participle counts only with an auxiliary or a subject ("has said",
@@ -184,36 +191,36 @@ def is_cue_verb(ctx, tok):
     return tok.tag_ != "VBN" or any(c.dep_ in ("aux", "nsubj") for c in tok.children)
 
 
-def is_cue_noun(ctx, tok):
+def is_cue_noun(ctx: Context, tok: Token) -> bool:
     """A noun that reports speech: "claim", "statement"."""
     return tok.lower_ in ctx.data["reporting_nouns"] and tok.pos_ in ("NOUN", "PROPN")
 
 
-def is_according(tok):
+def is_according(tok: Token) -> bool:
     """The "according" of "according to X"."""
     return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
 
 
-def in_document(ctx, tok):
+def in_document(ctx: Context, tok: Token) -> bool:
     """The "In" of a fronted "In the poll, ..." or "In its report, ...": the document is the source."""
     return tok.lower_ == "in" and tok.dep_ == "prep" and tok.i < tok.head.i and tok.head.pos_ in ("VERB", "AUX") \
         and any(c.dep_ == "pobj" and c.lower_ in ctx.data["document_nouns"] for c in tok.children) \
         and not is_cue_verb(ctx, tok.head)  # "In a statement, the ministry said": the ministry speaks
 
 
-def is_sourcing(ctx, tok):
+def is_sourcing(ctx: Context, tok: Token) -> bool:
     """A phrase that names a source for the rest of its sentence: "according to X", "in the poll"."""
     return is_according(tok) or in_document(ctx, tok)
 
 
-def is_cue(ctx, tok):
+def is_cue(ctx: Context, tok: Token) -> bool:
     """Any reporting cue token outside quotation marks."""
     if ctx.in_quote(tok.idx):
         return False
     return is_cue_verb(ctx, tok) or is_cue_noun(ctx, tok) or is_sourcing(ctx, tok)
 
 
-def cue_text(ctx, cue):
+def cue_text(ctx: Context, cue: Token) -> str:
     """The cue as written: "said", "told reporters", "according to"."""
     doc = ctx.doc
     if is_according(cue):
@@ -223,13 +230,13 @@ def cue_text(ctx, cue):
     return doc[cue.i:audience[0].i + 1].text if audience else cue.text
 
 
-def cue_tag(ctx, cue):
+def cue_tag(ctx: Context, cue: Token) -> str:
     """speech or claim: a verb's tag in the lexicon; nouns and "according to" report speech."""
     base = ctx.data["verb_forms"].get(cue.lower_)
     return ctx.data["verb_tags"][base] if base and is_cue_verb(ctx, cue) else "speech"
 
 
-def quote_cue(ctx, start, end):
+def quote_cue(ctx: Context, start: CharOffset, end: CharOffset) -> Token | None:
     """The cue token that attributes the quote at [start, end), or None.
 
     The first cue whose source names someone wins; failing that, the first
@@ -250,13 +257,13 @@ def quote_cue(ctx, start, end):
     return found
 
 
-def as_it(verb):
+def as_it(verb: Token) -> bool:
     """ "as the magazine put it": any verb of the lexicon, put this way, attributes the words it frames."""
     return any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) \
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
-def governing_cue(ctx, span):
+def governing_cue(ctx: Context, span: Span) -> Token | None:
     """The reporting verb or noun above the quote in the parse, within its sentence."""
     for tok in span:
         if span.start <= tok.head.i < span.end or tok.is_punct:
@@ -271,7 +278,7 @@ def governing_cue(ctx, span):
     return None
 
 
-def after_cue(ctx, span):
+def after_cue(ctx: Context, span: Span) -> Token | None:
     """A cue right after the closing mark: '...,” Putin said' or '...,” said Putin'.
 
     Everything between the mark and the verb must be the verb's subject or
@@ -290,7 +297,7 @@ def after_cue(ctx, span):
     return None
 
 
-def before_cue(ctx, span):
+def before_cue(ctx: Context, span: Span) -> Token | None:
     """A cue just before the opening mark: 'Putin said: “...”', 'According to him, “...”'."""
     doc = ctx.doc
     for tok in reversed(doc[max(0, span.start - 14):span.start]):
@@ -305,7 +312,7 @@ def before_cue(ctx, span):
     return None
 
 
-def subject_of(verb):
+def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, or of the verb it shares its subject with."""
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
@@ -326,7 +333,7 @@ def subject_of(verb):
     return None
 
 
-def cue_source(ctx, cue):
+def cue_source(ctx: Context, cue: Token) -> Token | None:
     """The token heading the phrase that names who speaks through this cue, or None."""
     if is_sourcing(ctx, cue):
         objects = [c for c in (cue.doc[cue.i + 1] if is_according(cue) else cue).children if c.dep_ == "pobj"]
@@ -347,7 +354,7 @@ def cue_source(ctx, cue):
     return subject_of(cue)
 
 
-def written_phrase(head):
+def written_phrase(head: Token) -> CharSpan:
     """[start, end) of the source phrase as written: the head with its modifiers.
 
     Relative clauses, appositives and anything after a comma stay out:
@@ -371,7 +378,7 @@ def written_phrase(head):
 # --- reported speech ---------------------------------------------------------------
 
 
-def reported(ctx):
+def reported(ctx: Context) -> list[Attribution]:
     """An Attribution for each reported clause or claimed number outside quotation marks.
 
     The content is what a reporting verb or noun governs ("said [Russia had
@@ -398,9 +405,7 @@ def reported(ctx):
     return found
 
 
-
-
-def reported_content(ctx, cue):
+def reported_content(ctx: Context, cue: Token) -> CharSpan | None:
     """[start, end) of what this cue reports, or None."""
     if is_sourcing(ctx, cue):
         return according_clause(ctx, cue)
@@ -419,13 +424,14 @@ def reported_content(ctx, cue):
     return quoted_complement(ctx, cue) if may_report(cue.text, "quote") else None
 
 
-def quoted_complement(ctx, cue):
+def quoted_complement(ctx: Context, cue: Token) -> CharSpan | None:
     """[start, end) of what a verb says about something in quoted words: "called [the plan a “disgrace”]".
 
     The verb's object and what follows it, when quoted words stand in them;
     the quote alone would drop who or what the words are about.
     """
-    parts = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "attr", "xcomp", "dative", "ccomp")]
+    parts = [c for c in cue.children
+             if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "attr", "xcomp", "dative", "ccomp")]
     tokens = sorted((t for c in parts for t in c.subtree), key=lambda t: t.i)
     while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"’":
         tokens.pop()
@@ -435,7 +441,7 @@ def quoted_complement(ctx, cue):
     return (start, end) if framed(ctx, start, end) else None
 
 
-def framed(ctx, start, end):
+def framed(ctx: Context, start: CharOffset, end: CharOffset) -> bool:
     """Whether quoted words stand inside [start, end) with words of the reporter's own around them."""
     inside = [ctx.marked[i] for i in ctx.quoted.within(start, end)]
     if not inside:
@@ -446,7 +452,7 @@ def framed(ctx, start, end):
     return sum(w.isalpha() for w in rest.split()) >= 2
 
 
-def reported_clause(ctx, cue):
+def reported_clause(ctx: Context, cue: Token) -> CharSpan | None:
     """[start, end) of the clause a reporting verb governs, before or after it.
 
     "said [it had shot down 30 drones]"; "[30 drones were shot down], the
@@ -469,7 +475,7 @@ def reported_clause(ctx, cue):
     return None
 
 
-def claimed_number(cue):
+def claimed_number(cue: Token) -> CharSpan | None:
     """[start, end) of a claim's object when it holds a number: "estimated [losses at 40 tanks]"."""
     parts = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "attr", "oprd", "xcomp")]
     if not any(c.dep_ in ("dobj", "xcomp") or c.lower_ == "for" for c in parts):
@@ -483,7 +489,7 @@ def claimed_number(cue):
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
-def own_reports(ctx, clause):
+def own_reports(ctx: Context, clause: Token) -> set[TokenIndex]:
     """Token indices of clauses hung on ``clause`` that are reports of their own.
 
     "said it had shot down 30 drones, while officials in Odesa said ...": the
@@ -497,19 +503,19 @@ def own_reports(ctx, clause):
     return cut
 
 
-def continues_report(cue, clause, child):
+def continues_report(cue: Token, clause: Token, child: Token) -> bool:
     """Whether a verb the parser joined to the cue goes on with the report: "says it would X but would add Y".
 
     It has no subject of its own and the report's modal ("would", "will"),
     which the cue lacks.
     """
-    def modals(verb):
+    def modals(verb: Token) -> set[str]:
         return {c.lower_ for c in verb.children if c.tag_ == "MD"}
     return child.dep_ == "conj" and child.i > clause.i and not any(c.dep_ in SUBJECTS for c in child.children) \
         and bool(modals(child) & modals(clause)) and not modals(cue)
 
 
-def narration_after(cue, clause):
+def narration_after(cue: Token, clause: Token) -> set[TokenIndex]:
     """Token indices of what the reporter goes on to say the speaker did: "said the plan had failed, then left".
 
     A verb joined to the report with no subject of its own, in the tense of
@@ -525,12 +531,12 @@ def narration_after(cue, clause):
     return cut
 
 
-def has_subject(clause):
+def has_subject(clause: Token) -> bool:
     """A finite reported clause has its own subject ("Russia had lost"); "pledging ..." has none."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
 
 
-def that_clause_after_phrase(cue):
+def that_clause_after_phrase(cue: Token) -> list[Token]:
     """A "that" clause the parser hung on a phrase after the verb: "stated during the meeting that ..."."""
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.i > cue.i):
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
@@ -541,7 +547,7 @@ def that_clause_after_phrase(cue):
     return []
 
 
-def token_range(head, cut=frozenset()):
+def token_range(head: Token, cut: Collection[TokenIndex] = frozenset()) -> CharSpan | None:
     """Char range of a clause's subtree, without a leading "that" or edge punctuation.
 
     It ends before the first ``cut`` token (a report of its own that follows).
@@ -567,13 +573,13 @@ def token_range(head, cut=frozenset()):
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def is_date_phrase(prep):
+def is_date_phrase(prep: Token) -> bool:
     """Whether a prepositional phrase names a day or time: "on Monday", "late on Friday"."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
-def according_clause(ctx, cue):
+def according_clause(ctx: Context, cue: Token) -> CharSpan | None:
     """The sentence around "according to X" (or "in the poll"), minus that phrase when it stands at either end."""
     sent = cue.sent
     phrase = cue.doc[cue.i:(cue.doc[cue.i + 1] if is_according(cue) else cue).right_edge.i + 1]
