@@ -4,14 +4,17 @@ Who said what is decided once, in ``attribution.py``; this module turns each
 attribution into a row and tells quotation marks that report no speech
 (scare quotes, titles, headline fragments) from speech.
 """
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from .attribution import find_attributions
+from spacy.tokens import Doc
+
+from .attribution import Attribution, find_attributions
 from .lexicon import cue_data
 from .marks import lead_before
 from .nlp import doc_text
+from .offsets import CharOffset, CharSpan
 from .spans import SpanIndex
-from .offsets import CharOffset
 from .text import in_headline, outside
 
 
@@ -34,7 +37,8 @@ class Quote:
     speaker: tuple[str, str] | None = None  # canonical (name, type) of the speaker's entity, from extract.py
 
 
-def find_quotes(doc, attributions=None, skip=()):
+def find_quotes(doc: Doc, attributions: list[Attribution] | None = None,
+                skip: Collection[CharSpan] = ()) -> list[Quote]:
     """Every quote in the Doc outside the ``skip`` spans, in text order; ``attributions`` from find_attributions
     when given.
 
@@ -50,7 +54,7 @@ def find_quotes(doc, attributions=None, skip=()):
     return quotes
 
 
-def link_repeats(quotes):
+def link_repeats(quotes: list[Quote]) -> None:
     """Point a quote that adds no statement of its own at the one it belongs to.
 
     Words quoted inside a reported clause by the same source ("said the losses
@@ -58,7 +62,7 @@ def link_repeats(quotes):
     stay rows of their own, searchable, but a speaker's statements count once.
     """
     reports = SpanIndex((q.start, q.end) if q.kind == "indirect" else None for q in quotes)
-    same_text = {}
+    same_text: dict[str, list[int]] = {}  # quoted words -> the positions of the quotes of them
     for i, quote in enumerate(quotes):
         same_text.setdefault(quote.text, []).append(i)
     for i, quote in enumerate(quotes):
@@ -77,7 +81,7 @@ def link_repeats(quotes):
                 break
 
 
-def same_source(a, b):
+def same_source(a: Quote, b: Quote) -> bool:
     """Whether two quotes name the same source (the same mention, or the same phrase as written)."""
     if a.speaker_start is not None:
         return (a.speaker_start, a.speaker_end) == (b.speaker_start, b.speaker_end)
@@ -85,15 +89,16 @@ def same_source(a, b):
         b.speaker_text_start, b.speaker_text_end)
 
 
-def quote_row(text, attribution):
+def quote_row(text: str, attribution: Attribution) -> Quote:
     """The Quote for one Attribution."""
     a = attribution
-    who = a.source or (None, None, None)
-    written = a.written or (None, None)
-    return Quote(a.start, a.end, text[a.start:a.end], a.kind, a.cue, *who, *written, cue_tag=a.tag)
+    speaker_start, speaker_end, speaker_label = a.source or (None, None, None)
+    speaker_text_start, speaker_text_end = a.written or (None, None)
+    return Quote(a.start, a.end, text[a.start:a.end], a.kind, a.cue, speaker_start, speaker_end, speaker_label,
+                 speaker_text_start, speaker_text_end, cue_tag=a.tag)
 
 
-def mark_scare(text, quote):
+def mark_scare(text: str, quote: Quote) -> None:
     """Quotation marks around a term or title, with no one saying it, are scare quotes.
 
     A short quoted phrase with no cue and no speaker, anything after a term
@@ -114,6 +119,6 @@ def mark_scare(text, quote):
         quote.kind = "scare"
 
 
-def ends_with_phrase(words, phrases):
+def ends_with_phrase(words: list[str], phrases: list[str]) -> bool:
     """Whether ``words`` end with one of ``phrases``, compared word for word: "known as" needs both words."""
     return any(words[-len(phrase.split()):] == phrase.split() for phrase in phrases)
