@@ -10,13 +10,16 @@ years, times, codes glued to letters and labels such as "Article 5".
 All lookup words live in data/units.yml.
 """
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, TypeAlias
 
 from spacy.language import Language
+from spacy.tokens import Doc, Token
 
-from newsclaims.nlp import doc_text, load_data
-from .offsets import TokenIndex
+from .nlp import doc_text, load_data
+from .offsets import CharSpan, TokenIndex
 
 # Thousands written "12 000": a space, no-break space, narrow no-break space or thin space between groups.
 GROUP_SPACES = " \u00a0\u202f\u2009"
@@ -24,9 +27,12 @@ SPACED_GROUPS = re.compile(rf"(?<![\d.,])\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+(?
 DIGITS = re.compile(rf"^(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+|\d+)(?:\.\d+)?$")
 SUFFIXED = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([a-z]+)$")
 
+# A number read without its range, qualifier or signs: (end, value, in_words); a vague plural's value is (low, high).
+PlainNumber: TypeAlias = tuple[TokenIndex, float | tuple[float, float], bool]
+
 
 @lru_cache(maxsize=1)
-def units():
+def units() -> dict[str, Any]:
     """The units.yml lookup tables, read once."""
     return load_data("units.yml")
 
@@ -61,7 +67,7 @@ class Number(Amount):
     in_words: bool = False  # spelled out ("Two"), no digit in it
 
 
-def word_value(word):
+def word_value(word: str) -> float | None:
     """Value of one number word or digit string, or None."""
     w = word.lower()
     if DIGITS.match(w):
@@ -73,7 +79,7 @@ def word_value(word):
 
 
 @Language.component("spaced_thousands")
-def spaced_thousands(doc):
+def spaced_thousands(doc: Doc) -> Doc:
     """Make "12 000" and "1 500 000" one token, as "12,000" is: the tokenizer splits them at the spaces."""
     spans = [doc.char_span(m.start(), m.end()) for m in SPACED_GROUPS.finditer(doc.text)]
     with doc.retokenize() as retokenizer:
@@ -86,14 +92,14 @@ def spaced_thousands(doc):
 NEEDS_NEXT_WORD = {"a", "half"}  # begin a number only before a scale word: "a million", "half a million"
 
 
-def is_number_start(token):
+def is_number_start(token: Token) -> bool:
     """Can a number begin at this token?"""
     w = token.lower_
     data = units()
     if w not in NEEDS_NEXT_WORD and w not in data["vague_plurals"]:
         return word_value(w) is not None or w in data["scale_words"]  # most tokens: no neighbour read
 
-    def word(n):
+    def word(n: int) -> str:
         return token.nbor(n).lower_ if token.i + n < len(token.doc) else ""
 
     if w == "a":  # "a dozen", "a million"
@@ -103,7 +109,7 @@ def is_number_start(token):
     return word(1) == "of"
 
 
-def read_plain(doc, i):
+def read_plain(doc: Doc, i: TokenIndex) -> PlainNumber | None:
     """Read one number (no range) from token i: (end index, value, in_words) or None.
 
     Classic word-number arithmetic: small numbers add up, "hundred" multiplies
@@ -135,7 +141,7 @@ def read_plain(doc, i):
             # digits only begin a number: "325 million 5 tanks" is two numbers
             group, last_small = v, v
             in_words = in_words and not any(c.isdigit() for c in w)
-        elif v is not None and in_words and v < 100 and can_add(group, last_small, v):
+        elif v is not None and in_words and v < 100 and group is not None and can_add(group, last_small, v):
             group, last_small = group + v, None  # twenty-five, two hundred and fifty
         elif w in ("-", "and") and in_words and joins_words(doc, j, group):
             j += 1
@@ -148,14 +154,14 @@ def read_plain(doc, i):
     return j, total + (group or 0), in_words
 
 
-def can_add(group, last_small, v):
+def can_add(group: float, last_small: float | None, v: float) -> bool:
     """May v add onto the running group? Only "twenty" + "five" or "hundred" + "fifty"."""
     if last_small is not None:
         return last_small >= 20 and last_small % 10 == 0 and v < 10
-    return group is not None and group % 100 == 0
+    return group % 100 == 0
 
 
-def joins_words(doc, j, group):
+def joins_words(doc: Doc, j: TokenIndex, group: float | None) -> bool:
     """Is token j ("-" or "and") inside a spelled-out number ("twenty-five")?"""
     if j + 1 >= len(doc) or doc[j + 1].lower_ not in units()["number_words"]:
         return False
@@ -164,7 +170,7 @@ def joins_words(doc, j, group):
     return group is not None and group >= 100 and group % 100 == 0
 
 
-def read_vague(doc, i):
+def read_vague(doc: Doc, i: TokenIndex) -> PlainNumber:
     """ "tens of thousands", "hundreds of", "dozens of": a range, value = low."""
     data = units()
     low, high = data["vague_plurals"][doc[i].lower_]
@@ -177,7 +183,7 @@ def read_vague(doc, i):
     return j, (low, high), True
 
 
-def currency_before(doc, i):
+def currency_before(doc: Doc, i: TokenIndex) -> tuple[str | None, TokenIndex]:
     """ISO code of a currency sign or code right before token i, and where it starts."""
     if i > 0:
         prev = doc[i - 1]
@@ -188,7 +194,7 @@ def currency_before(doc, i):
     return None, i
 
 
-def qualifier_before(doc, i):
+def qualifier_before(doc: Doc, i: TokenIndex) -> tuple[str | None, TokenIndex]:
     """Normalised qualifier whose words end right before token i, and where it starts."""
     best = (None, i)
     for phrase, norm in units()["qualifiers"].items():
@@ -199,7 +205,7 @@ def qualifier_before(doc, i):
     return best
 
 
-def percent_after(doc, j):
+def percent_after(doc: Doc, j: TokenIndex) -> TokenIndex | None:
     """End index of a percent word ("%", "per cent") starting at token j, or None."""
     for phrase in units()["percent_words"]:
         words = phrase.split()
@@ -208,7 +214,7 @@ def percent_after(doc, j):
     return None
 
 
-def read_number(doc, i):
+def read_number(doc: Doc, i: TokenIndex) -> Number | None:
     """The full Number starting at token i (range, qualifier, currency, percent), or None."""
     if not is_number_start(doc[i]):
         return None
@@ -244,7 +250,7 @@ def read_number(doc, i):
                   value_end=j, currency=currency, percent=bool(pct or ratio), in_words=in_words)
 
 
-def read_ratio(doc, j, value):
+def read_ratio(doc: Doc, j: TokenIndex, value: float) -> tuple[TokenIndex, float] | None:
     """ "one in five" is a share: (end, percent value), or None."""
     if j + 1 >= len(doc) or doc[j].lower_ != "in" or not is_number_start(doc[j + 1]):
         return None
@@ -254,7 +260,8 @@ def read_ratio(doc, j, value):
     return second[0], round(100 * value / second[1], 6)
 
 
-def read_range_end(doc, j, between, after_from):
+def read_range_end(doc: Doc, j: TokenIndex, between: bool, after_from: bool
+                   ) -> tuple[TokenIndex, float, bool, float | None] | None:
     """The second half of a range from token j: (end, value, in_words, scale) or None.
 
     "from 5 to 10" reports a change, not a range, so it is left as two numbers.
@@ -271,12 +278,14 @@ def read_range_end(doc, j, between, after_from):
     k = j + 1
     if doc[k].lower_ in units()["currencies"] and not doc[k].is_alpha:
         k += 1  # "$5 to $10"
-    if k >= len(doc) or not is_number_start(doc[k]) or doc[k].lower_ in units()["vague_plurals"]:
+    if k >= len(doc) or not is_number_start(doc[k]):
         return None
     second = read_plain(doc, k)
     if second is None:
         return None
     end, value, in_words = second
+    if isinstance(value, tuple):
+        return None  # a vague plural ("5 to dozens of") ends no range
     scale = units()["scale_words"].get(doc[end - 1].lower_) if end - 1 > k else None
     return end, value, in_words, scale
 
@@ -284,22 +293,22 @@ def read_range_end(doc, j, between, after_from):
 # --- numbers that date, name or label rather than count ------------------------
 
 @lru_cache(maxsize=1)
-def blocked_patterns():
+def blocked_patterns() -> list[re.Pattern[str]]:
     """Compiled regexes for dates, times, phone numbers, codes and page furniture."""
     return [re.compile(p, re.IGNORECASE) for p in units()["blocked_patterns"]]
 
 
-def blocked_spans(text):
+def blocked_spans(text: str) -> list[CharSpan]:
     """Character spans where digits are dates, times, codes or phone numbers."""
     return [m.span() for p in blocked_patterns() for m in p.finditer(text)]
 
 
-def is_month(token):
+def is_month(token: Token) -> bool:
     """A capitalised month name ("May", not "may")."""
     return token.text[:1].isupper() and token.lower_.rstrip(".") in units()["months"]
 
 
-def is_date(doc, number, counts):
+def is_date(doc: Doc, number: Number, counts: Callable[[Token], bool]) -> bool:
     """ "7 February", "February 2022", "May 23, 2022", "November 28-29", "in 2020"."""
     i, j = number.value_start, number.value_end
     if i > 0 and is_month(doc[i - 1]):
@@ -311,7 +320,7 @@ def is_date(doc, number, counts):
     return looks_like_year(doc, number, counts)
 
 
-def looks_like_year(doc, number, counts):
+def looks_like_year(doc: Doc, number: Number, counts: Callable[[Token], bool]) -> bool:
     """A bare four-digit number from 1800 to 2100 is a year unless it counts something:
     ``counts(token)`` says whether the plural noun after it is a tracked unit ("2000 troops")."""
     text = doc[number.value_start].text
@@ -323,7 +332,7 @@ def looks_like_year(doc, number, counts):
     return not (nxt is not None and nxt.pos_ == "NOUN" and nxt.text.lower().endswith("s") and counts(nxt))
 
 
-def is_label(doc, number):
+def is_label(doc: Doc, number: Number) -> bool:
     """A number naming its word: "World War Two", "Article 5", "Section 3"."""
     i = number.value_start
     prev = doc[i - 1] if i > 0 else None
@@ -331,7 +340,7 @@ def is_label(doc, number):
                 and not number.qualifier)
 
 
-def is_code(doc, number):
+def is_code(doc: Doc, number: Number) -> bool:
     """A number glued to letters by a hyphen: "T-72", "IL-20M", split by the tokenizer."""
     start = doc[number.value_start].idx
     text = doc_text(doc)
