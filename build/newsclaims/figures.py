@@ -9,14 +9,15 @@ furniture. Number grammar lives in numbers.py, word lists in data/units.yml.
 import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from typing import TypeAlias
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
-from newsclaims.nlp import doc_text, load_data
-from newsclaims.numbers import Amount, blocked_spans, is_code, is_date, is_label, read_number, units
-from newsclaims.quotes import Quote
-from newsclaims.spans import SpanIndex
-from .offsets import CharOffset
+from .nlp import doc_text, load_data
+from .numbers import Amount, Number, blocked_spans, is_code, is_date, is_label, read_number, units
+from .offsets import CharOffset, CharSpan, TokenIndex
+from .quotes import Quote
+from .spans import SpanIndex
 from .text import overlaps
 
 # Entity labels that make a number part of a name rather than a count.
@@ -50,13 +51,18 @@ class Figure(Amount):
 
 # Quote kinds that say something; a scare quote claims nothing.
 SPEECH_KINDS = ("direct", "partial", "indirect")
+# (unit, category, counted noun) of what a number counts; unit is SKIP for a duration or calibre.
+UnitGuess: TypeAlias = tuple[str | None, str | None, Token | None]
+# The last figure with a counted noun, and the start of its sentence: a bare number after it may count the same.
+Previous: TypeAlias = tuple[Figure, TokenIndex]
 
 
-def find_figures(doc, quotes):
+def find_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
     """Every numeric claim in the Doc, in text order; ``quotes`` come from find_quotes."""
     blocked = blocked_spans(doc_text(doc))
     speech = SpanIndex((q.start, q.end) if q.kind in SPEECH_KINDS else None for q in quotes)
-    figures, previous = [], None
+    figures: list[Figure] = []
+    previous: Previous | None = None
     i = 0
     while i < len(doc):
         number = read_number(doc, i)
@@ -82,7 +88,7 @@ def find_figures(doc, quotes):
     return figures
 
 
-def make_figure(doc, number, unit, category):
+def make_figure(doc: Doc, number: Number, unit: str | None, category: str) -> Figure:
     """A Figure for the Number's tokens; text is always the body slice."""
     start, end = doc[number.token_start].idx, doc[number.token_end - 1].idx + len(doc[number.token_end - 1])
     amount = {f.name: getattr(number, f.name) for f in fields(Amount)}
@@ -92,7 +98,7 @@ def make_figure(doc, number, unit, category):
 
 # --- what is not a figure -------------------------------------------------------
 
-def is_not_figure(doc, number, blocked):
+def is_not_figure(doc: Doc, number: Number, blocked: list[CharSpan]) -> bool:
     """Does this number only date, time, name or label something?"""
     tokens = doc[number.value_start:number.value_end]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -100,16 +106,20 @@ def is_not_figure(doc, number, blocked):
         return True
     if any(t.ent_type_ in NAME_LABELS and t.ent_iob_ == "I" for t in tokens):
         return True  # inside a name ("World War Two"); a leading count is the model's slip
-    counts = lambda noun: category_of(singular(noun.text)) is not None
+
+    def counts(noun: Token) -> bool:
+        return category_of(singular(noun.text)) is not None
+
     return is_date(doc, number, counts) or is_label(doc, number) or is_code(doc, number)
 
 
-def is_determiner(doc, number):
+def is_determiner(doc: Doc, number: Number) -> bool:
     """ "one" alone mostly works as a determiner ("one official", "one of them")."""
-    return number.value_end - number.value_start == 1 and doc[number.value_start].lower_ in units()["determiner_numbers"]
+    return number.value_end - number.value_start == 1 \
+        and doc[number.value_start].lower_ in units()["determiner_numbers"]
 
 
-def keeps_without_unit(doc, number):
+def keeps_without_unit(doc: Doc, number: Number) -> bool:
     """A number counting nothing named is kept only when qualified ("more than 50 have
     died"): bare ones are mostly ages, scores, votes and page numbers."""
     if number.in_words or not number.qualifier:
@@ -120,23 +130,23 @@ def keeps_without_unit(doc, number):
 # --- units -----------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
-def unit_categories():
+def unit_categories() -> dict[str, str]:
     """unit -> category, from units.yml."""
     return {unit: cat for cat, names in units()["categories"].items() for unit in names}
 
 
 @lru_cache(maxsize=1)
-def weapon_names():
+def weapon_names() -> set[str]:
     """Model names from the gazetteer, to singularise "F-35s" and "Bradleys"."""
     return set(load_data("gazetteer.yml").get("WEAPON", []))
 
 
-def category_of(unit):
+def category_of(unit: str) -> str | None:
     """Category of a unit, or None for a noun the lexicon does not track."""
     return unit_categories().get(unit)
 
 
-def singular(word):
+def singular(word: str) -> str:
     """Singular, lower-case form of a plural noun (no lemmatizer in the pipeline)."""
     w = word.lower()
     irregular = units()["irregular_plurals"]
@@ -150,12 +160,12 @@ def singular(word):
     return w
 
 
-def is_model(token):
+def is_model(token: Token) -> bool:
     """A weapon model: a gazetteer WEAPON or a letters-digits code ("AS-90", "T-72s")."""
     return token.ent_type_ == "WEAPON" or bool(MODEL_CODE.fullmatch(token.text))
 
 
-def model_name(token):
+def model_name(token: Token) -> str:
     """The weapon model a token belongs to, singular: "F-35s" -> "F-35"."""
     ent = entity_at(token.doc, token)
     name = ent.text if ent is not None else token.text
@@ -164,7 +174,7 @@ def model_name(token):
     return name
 
 
-def unit_of(doc, number, previous):
+def unit_of(doc: Doc, number: Number, previous: Previous | None) -> UnitGuess:
     """(unit, category, head token) of what the number counts; head is the counted noun."""
     if number.currency:
         return number.currency, "money", None
@@ -200,7 +210,7 @@ def unit_of(doc, number, previous):
     return None, None, None
 
 
-def skip_partitive(doc, j):
+def skip_partitive(doc: Doc, j: TokenIndex) -> TokenIndex:
     """Past the "of the" in "32 of the 35 drones" or "tens of thousands of mercenaries"."""
     if j + 1 < len(doc) and doc[j].lower_ == "of":
         k = j + 1
@@ -210,12 +220,12 @@ def skip_partitive(doc, j):
     return j
 
 
-def followed_by_elided(doc, j):
+def followed_by_elided(doc: Doc, j: TokenIndex) -> bool:
     """Is the number followed by a word standing for an earlier noun ("23 others")?"""
     return j < len(doc) and doc[j].lower_ in units()["elided_nouns"]
 
 
-def phrase_unit(doc, j):
+def phrase_unit(doc: Doc, j: TokenIndex) -> UnitGuess | None:
     """A unit phrase right after the number: currency word, area, calibre or time."""
     data = units()
     word = doc[j].lower_ if j < len(doc) else ""
@@ -231,7 +241,7 @@ def phrase_unit(doc, j):
     return None
 
 
-def parsed_head(doc, number, j):
+def parsed_head(doc: Doc, number: Number, j: TokenIndex) -> Token | None:
     """The noun the parser hangs the number on, when only modifiers stand between them.
 
     Catches compound modifiers the word scan stops at: "30 AS-90 self-propelled guns".
@@ -247,9 +257,10 @@ def parsed_head(doc, number, j):
     return None
 
 
-def counted_noun(doc, j):
+def counted_noun(doc: Doc, j: TokenIndex) -> Token | None:
     """The head noun of the phrase right after the number, skipping adjectives and names."""
-    k, words = j, []
+    k = j
+    words: list[Token] = []
     while k < len(doc) and k - j < 6 and not (k > j and doc[k].is_sent_start):
         t = doc[k]
         if is_model(t) or t.pos_ in ("ADJ", "NOUN", "PROPN") or t.dep_ in ("amod", "compound") \
@@ -267,7 +278,7 @@ def counted_noun(doc, j):
     return words[-1] if words and words[-1].pos_ != "ADJ" else None
 
 
-def noun_unit(doc, head):
+def noun_unit(doc: Doc, head: Token) -> UnitGuess:
     """(unit, category, head) for a counted noun token."""
     if is_model(head):
         return model_name(head), "equipment", head
@@ -282,7 +293,7 @@ def noun_unit(doc, head):
     return unit, casualty_or(doc, head, category), head
 
 
-def casualty_or(doc, token, category):
+def casualty_or(doc: Doc, token: Token, category: str | None) -> str | None:
     """People or troops counted by a verb of killing or dying are casualties."""
     if category not in ("personnel", "other"):
         return category
@@ -292,7 +303,7 @@ def casualty_or(doc, token, category):
     return category
 
 
-def measure_unit(doc, number):
+def measure_unit(doc: Doc, number: Number) -> str | None:
     """A unit from a measuring noun: "a population of roughly 20,000", "the toll rose to 54"."""
     nouns = units()["measure_nouns"]
     i = number.token_start
@@ -310,7 +321,7 @@ def measure_unit(doc, number):
 
 # --- claimants -------------------------------------------------------------------
 
-def attribute(doc, figure, number, quotes, speech):
+def attribute(doc: Doc, figure: Figure, number: Number, quotes: list[Quote], speech: SpanIndex) -> None:
     """Take the claimant from the innermost attribution whose content holds the figure.
 
     Who says or claims what is decided in attribution.py; a figure outside
@@ -324,7 +335,7 @@ def attribute(doc, figure, number, quotes, speech):
     figure.claimant_text_start, figure.claimant_text_end = quote.speaker_text_start, quote.speaker_text_end
 
 
-def holding_quote(doc, number, quotes, speech):
+def holding_quote(doc: Doc, number: Number, quotes: list[Quote], speech: SpanIndex) -> Quote | None:
     """The tightest speech quote overlapping the number itself, or None; ``speech`` indexes them.
 
     Quoted words nobody is said to speak lose to the statement around them.
@@ -333,12 +344,12 @@ def holding_quote(doc, number, quotes, speech):
     the figure's qualifier ("[20 Bradley tanks]" for "over 20 Bradley tanks").
     """
     start, end = doc[number.value_start].idx, doc[number.value_end - 1].idx + len(doc[number.value_end - 1])
-    held = [(quotes[i].speaker_start is None and quotes[i].speaker_text_start is None, quotes[i].end - quotes[i].start, i)
-            for i in speech.overlapping(start, end)]
+    held = [(quotes[i].speaker_start is None and quotes[i].speaker_text_start is None,
+             quotes[i].end - quotes[i].start, i) for i in speech.overlapping(start, end)]
     return quotes[min(held)[2]] if held else None  # the tightest with a source, else the tightest
 
 
-def entity_at(doc, token):
+def entity_at(doc: Doc, token: Token) -> Span | None:
     """The named entity a token belongs to, or None.
 
     Walks the token's IOB tags: ``doc.ents`` rebuilds every entity on each call.
