@@ -15,17 +15,24 @@ Everything here is pure: the store only applies what these functions decide.
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, TypeAlias
+
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import cue_data
 from .nlp import doc_text, load_data
+from .offsets import CharOffset, CharSpan, TokenIndex
 from .text import line_bounds, outside, overlaps
 
 NAMED_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "WEAPON"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 # How much one mention's evidence counts when the votes for an entity's type are added up.
-EVIDENCE_WEIGHTS = {"title": 4, "link": 4, "head": 3, "places": 3, "given name": 3, "shape": 2, "context": 2, "model": 1}
+EVIDENCE_WEIGHTS = {
+    "title": 4, "link": 4, "head": 3, "places": 3, "given name": 3, "shape": 2, "context": 2, "model": 1,
+}
 POSSESSIVE = re.compile(r"(?:['\u2018\u2019]s|(?<=s)['\u2019])$")
 POSSESSIVE_TOKENS = {"'s", "\u2019s", "\u2018s"}
 # Parts of speech that never start a name: "Without Bloomberg", "Certainly Donald Trump" in headlines.
@@ -42,12 +49,16 @@ NOT_A_NAME = re.compile(r"^(?:[A-Z][a-z]+(?:phobia|ism)|Jr\.?|Sr\.?|II|III|IV)$"
 DASHES = {"-", "\u2013", "\u2014", "\u2015"}
 # Labels whose names may end in a number or run on past a comma: "Leopard 2", "Cleanliness, Godliness".
 TITLED_WORKS = {"WEAPON", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
+# (start token, end token, label) of one named entity in a Doc.
+EntitySpan: TypeAlias = tuple[TokenIndex, TokenIndex, str]
+# An entities row across the database: id, name, type and how many mentions it has.
+EntityRow: TypeAlias = dict[str, Any]
 
 
 @dataclass
 class Mention:
-    start: int
-    end: int
+    start: CharOffset
+    end: CharOffset
     text: str
     name: str  # canonical
     type: str  # the entity's type as the article's evidence decides it
@@ -56,10 +67,10 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
-def name_words():
+def name_words() -> dict[str, Any]:
     """data/names.yml with its lists as sets and place heads as {word: type}."""
     data = load_data("names.yml")
-    words = {key: set(values) for key, values in data.items() if isinstance(values, list)}
+    words: dict[str, Any] = {key: set(values) for key, values in data.items() if isinstance(values, list)}
     words["place_heads"] = {word: type_ for type_, heads in data["place_heads"].items() for word in heads}
     words["heads"] = words["org_heads"] | set(words["place_heads"])
     words["honorific_titles"] = data["honorific_titles"]
@@ -67,7 +78,7 @@ def name_words():
 
 
 @lru_cache(maxsize=1)
-def alias_table():
+def alias_table() -> dict[str, str]:
     """Lower-cased alias -> canonical name, from data/aliases.yml."""
     table = {}
     for canonical, aliases in load_data("aliases.yml").items():
@@ -78,9 +89,9 @@ def alias_table():
 
 
 @lru_cache(maxsize=1)
-def known_types():
+def known_types() -> dict[str, str]:
     """Canonical name -> type for the places list (data/places.yml) and the entity ruler's list (gazetteer.yml)."""
-    known = {}
+    known: dict[str, str] = {}
     for source in ("gazetteer.yml", "places.yml"):
         for type_, names in load_data(source).items():
             for name in names:
@@ -89,18 +100,18 @@ def known_types():
 
 
 @lru_cache(maxsize=1)
-def known_spellings():
+def known_spellings() -> dict[str, str]:
     """Lower-cased name -> its spelling in the lists, the one least in capitals: "LOS ANGELES" is "Los Angeles"."""
     return {name.lower(): name for name in sorted(known_types(), key=capital_words, reverse=True)}
 
 
-def is_title(word):
+def is_title(word: str) -> bool:
     """A person's title or honorific, with or without its stop: "Mr", "Mr.", "President"."""
     word = word.lower()
     return word.rstrip(".") in name_words()["honorifics"] or word in name_words()["person_titles"]
 
 
-def trim_span(text, start, end):
+def trim_span(text: str, start: CharOffset, end: CharOffset) -> CharSpan:
     """Offsets without a leading "the", a trailing possessive, or anything but a letter or digit at either end
     (a stop may end an abbreviation, "U.S."): the mention is the name itself."""
     while start < end:
@@ -118,12 +129,12 @@ def trim_span(text, start, end):
     return start, end
 
 
-def title_case(name):
+def title_case(name: str) -> str:
     """ "LONDON" -> "London", "USA TODAY" -> "USA Today": words of four letters or fewer keep their capitals."""
     return " ".join(word if len(word) <= 4 else word.capitalize() for word in name.split(" "))
 
 
-def group_form(name, label):
+def group_form(name: str, label: str) -> str:
     """One spelling for a group and one for a weapon: "Russian" and "Russians" are "Russians" (a group is
     its people; "Swiss" and "Chinese" stay), "F-35s" is "F-35"."""
     if label == "NORP" and name[-1:].islower() and not name.endswith(("s", "sh", "ch", "ese", "x", "z", "tic")):
@@ -134,7 +145,7 @@ def group_form(name, label):
     return name
 
 
-def canonical_name(text, label):
+def canonical_name(text: str, label: str) -> str:
     """The canonical spelling: aliases resolved, whitespace and broken hyphens mended, titles,
     possessives, stops and plurals of groups dropped, a lower-case head word capitalised."""
     name = re.sub(r"(\w)- (\w)", r"\1-\2", " ".join(text.split()))
@@ -159,11 +170,11 @@ def canonical_name(text, label):
     return alias_table().get(name.lower()) or known_spellings().get(name.lower(), name)
 
 
-def capitalised(token):
+def capitalised(token: Token) -> bool:
     return token.is_alpha and (token.is_title or token.is_upper)
 
 
-def title_run(doc, first, last):
+def title_run(doc: Doc, first: TokenIndex, last: TokenIndex) -> int:
     """How many leading tokens of doc[first:last] are a title to drop: "Russian President", "Mr", "Defense"
     (after "Secretary of"). None are dropped from an organisation's name ("Foreign Ministry")."""
     words = name_words()
@@ -178,16 +189,17 @@ def title_run(doc, first, last):
         return 0
     before = doc[first - 1].text if first else ""
     titled = any(is_title(t.text) for t in doc[first:run]) or is_title(before)
-    after_role_of = before.lower() == "of" and first > 1 and is_title(doc[first - 2].text) and doc[first].lower_ != "the"
+    after_role_of = before.lower() == "of" and first > 1 and is_title(doc[first - 2].text) \
+        and doc[first].lower_ != "the"
     return run - first if titled or after_role_of else 0
 
 
-def no_word(token):
+def no_word(token: Token) -> bool:
     """A token with no letter or digit: a mark, a dash, a quotation mark."""
     return not any(c.isalnum() for c in token.text)
 
 
-def name_end(doc, first, last, label):
+def name_end(doc: Doc, first: TokenIndex, last: TokenIndex, label: str) -> TokenIndex:
     """Where a name ends inside a span: at a comma or a spaced dash between names ("Eau Claire, Wis.",
     "Scott - Brentley Vinson") and before a possessive that a number follows ("Trump's 1995")."""
     if label in TITLED_WORKS:
@@ -201,7 +213,7 @@ def name_end(doc, first, last, label):
     return last
 
 
-def name_bounds(doc, first, last, label):
+def name_bounds(doc: Doc, first: TokenIndex, last: TokenIndex, label: str) -> tuple[TokenIndex, TokenIndex, bool]:
     """(first, last, titled): the tokens of an entity that are its name, and whether a title came with it.
 
     Edge marks, possessives, determiners and titles go; so do trailing lower-case
@@ -209,11 +221,13 @@ def name_bounds(doc, first, last, label):
     after a place ("Charlotte Mayor"), and a headline's verb or a number after a name ("Obama Says", "Trump 47.3").
     """
     skip = title_run(doc, first, last)
-    organisation = any(t.lower_ in name_words()["org_heads"] for t in doc[first:last])  # "a major General Assembly vote"
+    # "a major General Assembly vote"
+    organisation = any(t.lower_ in name_words()["org_heads"] for t in doc[first:last])
     titled = bool(skip) or (first > 0 and is_title(doc[first - 1].text) and not organisation)
     first += skip
     last = name_end(doc, first, last, label)
-    while first < last - 1 and (no_word(doc[first]) or doc[first].lower_ in DETERMINERS or doc[first].pos_ in FUNCTION_WORDS):
+    while first < last - 1 and (no_word(doc[first]) or doc[first].lower_ in DETERMINERS
+                                or doc[first].pos_ in FUNCTION_WORDS):
         first += 1
     while last > first + 1:
         token = doc[last - 1]
@@ -228,8 +242,9 @@ def name_bounds(doc, first, last, label):
     return first, last, titled
 
 
-def in_capitals(body, start, end):
-    """Whether a mention stands in a line written in capitals (a headline) or opens a dateline ("LONDON (Reuters) -")."""
+def in_capitals(body: str, start: CharOffset, end: CharOffset) -> bool:
+    """Whether a mention stands in a line written in capitals (a headline) or opens a dateline
+    ("LONDON (Reuters) -")."""
     line_start, line_end = line_bounds(body, start)[0], line_bounds(body, end)[1]
     line = body[line_start:line_end]
     letters = [c for c in line if c.isalpha()]
@@ -239,7 +254,7 @@ def in_capitals(body, start, end):
     return opens and re.match(r"\s*[,(\u2014\u2013-]", body[end:end + 3]) is not None
 
 
-def in_title_case_line(tok):
+def in_title_case_line(tok: Token) -> bool:
     """Whether a token stands in a headline written in title case: most longer words of its sentence capitalised.
 
     Sentences never run over a line break (nlp.paragraph_sentences), so a headline is one sentence or more.
@@ -248,7 +263,7 @@ def in_title_case_line(tok):
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.75 * len(words)
 
 
-def running_capitals(doc):
+def running_capitals(doc: Doc) -> set[str]:
     """Words the article capitalises inside a sentence, outside title-case lines: the running text's names.
 
     A headline capitalises every word, so only the running text shows which are names.
@@ -259,7 +274,7 @@ def running_capitals(doc):
     return doc.user_data["running_capitals"]
 
 
-def headline_name(doc, first, last):
+def headline_name(doc: Doc, first: TokenIndex, last: TokenIndex) -> tuple[TokenIndex, TokenIndex]:
     """A headline entity cut to the words the running text also capitalises: "Clinton Breaks With Obama" is
     "Clinton", "Bank of America Joins" is "Bank of America". Unchanged when its first word has no such evidence."""
     if not in_title_case_line(doc[first]):
@@ -275,12 +290,12 @@ def headline_name(doc, first, last):
     return first, end
 
 
-def after_place_preposition(span):
+def after_place_preposition(span: Span) -> bool:
     """ "in X", "near X": the mention is the object of a preposition of place."""
     return span.root.dep_ == "pobj" and span.root.head.lower_ in PLACE_PREPOSITIONS
 
 
-def context_vote(span, label):
+def context_vote(span: Span, label: str) -> str | None:
     """The type the words around a mention give, or None: "in X" is a place, "X said" is no place
     (a person when it has two or three words, else an organisation; a bare surname joins its full name later)."""
     if after_place_preposition(span) and label not in PLACE_TYPES | {"NORP"}:
@@ -294,7 +309,7 @@ def context_vote(span, label):
     return None
 
 
-def own_vote(span, name, label, titled):
+def own_vote(span: Span, name: str, label: str, titled: bool) -> tuple[str, str]:
     """(type, evidence) from this one mention: a title, the places list, a head word, a given name,
     an acronym's shape, the words around it, else the model's label."""
     words = name.split()
@@ -322,15 +337,16 @@ def own_vote(span, name, label, titled):
     return label, "model"
 
 
-def weighted_type(votes):
-    """The type with the most weight among ``votes`` ({(type, evidence): count}); ties go to the first seen."""
-    totals = Counter()
+def weighted_type(votes: Counter[tuple[str, str]]) -> str:
+    """The type with the most weight among ``votes`` ({(type, evidence): count}, never empty); ties go to the first
+    seen."""
+    totals: Counter[str] = Counter()
     for (type_, evidence), count in votes.items():
         totals[type_] += EVIDENCE_WEIGHTS.get(evidence, 1) * count
-    return max(totals, key=totals.get) if totals else None
+    return max(totals, key=totals.__getitem__)
 
 
-def link_people(mentions):
+def link_people(mentions: list[Mention]) -> list[Mention]:
     """Point "Putin" (or "Vladimir", when one person has that given name) at "Vladimir Putin" when the article
     names him in full; of two people with that surname, at the one it names most (then the one named last before).
 
@@ -344,7 +360,8 @@ def link_people(mentions):
         if placed or mention.vote not in PLACE_TYPES | {"PERSON", "ORG"} or mention.name.isupper():
             continue  # "SVP" is an acronym, not a surname
         words = mention.name.lower().split()  # "De Blasio" opening a sentence is "de Blasio"
-        surname_of = [m for m in full if len(words) < len(m.name.split()) and m.name.lower().split()[-len(words):] == words]
+        surname_of = [m for m in full
+                      if len(words) < len(m.name.split()) and m.name.lower().split()[-len(words):] == words]
         given_name_of = {m.name for m in full if len(words) == 1 and m.name.lower().split()[0] == words[0]
                          and mention.evidence != "places"}
         if surname_of:
@@ -359,7 +376,7 @@ def link_people(mentions):
     return mentions
 
 
-def link_organisations(mentions):
+def link_organisations(mentions: list[Mention]) -> list[Mention]:
     """Point a bare "Times" at "New York Times" when it is the last word of one organisation the article names."""
     full_names = {m.name for m in mentions if m.vote == "ORG" and " " in m.name}
     for mention in mentions:
@@ -370,9 +387,9 @@ def link_organisations(mentions):
     return mentions
 
 
-def settle_types(mentions):
+def settle_types(mentions: list[Mention]) -> list[Mention]:
     """One type per canonical name in an article: the weighted vote of its mentions."""
-    votes = {}
+    votes: dict[str, Counter[tuple[str, str]]] = {}
     for mention in mentions:
         votes.setdefault(mention.name, Counter())[mention.vote, mention.evidence] += 1
     for mention in mentions:
@@ -380,7 +397,7 @@ def settle_types(mentions):
     return mentions
 
 
-def connects(doc, i):
+def connects(doc: Doc, i: TokenIndex) -> bool:
     """A connector inside a name: "of", "for the", "on" followed by a capitalised word."""
     word = doc[i].lower_
     if word == "the" and i > 0 and doc[i - 1].lower_ in CONNECTORS:
@@ -391,7 +408,7 @@ def connects(doc, i):
     return k < len(doc) and capitalised(doc[k])
 
 
-def organisation_names(doc):
+def organisation_names(doc: Doc) -> list[tuple[TokenIndex, TokenIndex]]:
     """Capitalised phrases ending in an organisation noun: (first token, end token) pairs.
 
     "Foreign Intelligence Service", "Chicago Council on Global Affairs",
@@ -421,7 +438,7 @@ def organisation_names(doc):
     return found
 
 
-def possessor_split(doc, first, last, label):
+def possessor_split(doc: Doc, first: TokenIndex, last: TokenIndex, label: str) -> list[EntitySpan]:
     """One span, or two where an organisation's possessive runs into a person's name:
     "the Green Party's Jill Stein" names a party and a person."""
     for i in range(first + 1, last - 1):
@@ -430,7 +447,7 @@ def possessor_split(doc, first, last, label):
     return [(first, last, label)]
 
 
-def entity_spans(doc):
+def entity_spans(doc: Doc) -> list[EntitySpan]:
     """(start token, end token, label) of named entities, with organisation names added or split off.
 
     An organisation name swallowed into a longer entity is split from what
@@ -456,7 +473,7 @@ def entity_spans(doc):
     return sorted(spans)
 
 
-def part_of_a_title(doc, first, last):
+def part_of_a_title(doc: Doc, first: TokenIndex, last: TokenIndex) -> bool:
     """Whether the words are a title's own ("German Defence Minister"): title words, with a title after them."""
     words = doc[first:last]
     listed = words.text in known_types() or words.text.lower() in alias_table()
@@ -464,7 +481,7 @@ def part_of_a_title(doc, first, last):
     return all_title_words and not listed and last < len(doc) and is_title(doc[last].text)
 
 
-def mention_at(doc, body, first, last, label):
+def mention_at(doc: Doc, body: str, first: TokenIndex, last: TokenIndex, label: str) -> Mention | None:
     """The Mention for one entity span, or None when no name is left once it is cleaned."""
     first, last, titled = name_bounds(doc, first, last, label)
     first, last = headline_name(doc, first, last)
@@ -475,13 +492,14 @@ def mention_at(doc, body, first, last, label):
         return None
     if NOT_A_NAME.search(text) or part_of_a_title(doc, first, last):
         return None
-    written = title_case(text) if text.isupper() and in_capitals(body, start, end) and text.lower() not in alias_table() else text
+    headline_capitals = text.isupper() and in_capitals(body, start, end) and text.lower() not in alias_table()
+    written = title_case(text) if headline_capitals else text
     name = canonical_name(written, "PERSON" if titled else label)
     vote, evidence = own_vote(span, name, label, titled)
     return Mention(start, end, text, name, vote, vote, evidence)
 
 
-def find_mentions(doc, skip=()):
+def find_mentions(doc: Doc, skip: Collection[CharSpan] = ()) -> list[Mention]:
     """Named-entity mentions in the Doc with canonical names and settled types, outside the ``skip`` spans."""
     body = doc_text(doc)
     found = (mention_at(doc, body, first, last, label) for first, last, label in entity_spans(doc))
@@ -489,7 +507,8 @@ def find_mentions(doc, skip=()):
     return settle_types(link_organisations(link_people(mentions)))
 
 
-def entity_for(text, start, end, mentions, label=None):
+def entity_for(text: str, start: CharOffset | None, end: CharOffset | None, mentions: list[Mention],
+               label: str | None = None) -> tuple[str, str] | None:
     """The canonical (name, type) named at [start, end).
 
     A person inside the span wins ("Pentagon press secretary Pat Ryder"); then
@@ -520,36 +539,36 @@ def entity_for(text, start, end, mentions, label=None):
 ACRONYM_FILLERS = {"of", "for", "the", "and", "on", "in", "&"}
 
 
-def fold_key(name):
+def fold_key(name: str) -> str:
     """What is left of a name once case, possessives, hyphens, stops and spaces are folded away."""
     key = unicodedata.normalize("NFKC", name).casefold().replace("\u2019", "'").replace("\u2018", "'")
     key = re.sub(r"'s\b|'$", "", key)
     return re.sub(r"[\W_]", "", key)
 
 
-def plural_base(key):
+def plural_base(key: str) -> str:
     """A folded name without a final "s": "f35s" and "f35" are one weapon, "russians" and "russian" one group."""
     return key[:-1] if key.endswith("s") and len(key) > 3 else key
 
 
-def initials(name):
+def initials(name: str) -> str:
     """ "International Atomic Energy Agency" -> "IAEA"; filler words do not count."""
     return "".join(word[0].upper() for word in name.split() if word.lower() not in ACRONYM_FILLERS)
 
 
-def capital_words(name):
+def capital_words(name: str) -> int:
     """How many words of two letters or more a name writes in capitals: "USA TODAY" 2, "USA Today" 1."""
     return sum(len(word) > 1 and word.isupper() for word in re.findall(r"[A-Za-z]+", name))
 
 
-def fold_groups(entities):
+def fold_groups(entities: list[EntityRow]) -> list[list[EntityRow]]:
     """Lists of entities that are one thing because their names fold together (case, possessive,
     hyphenation, a plural). Two organisations named by one plain word a final "s" apart stay apart ("Time" is
     not "Times"); an acronym's or a brand's plural is the same thing ("PACs", "iPhones")."""
-    by_key = {}
+    by_key: dict[str, list[EntityRow]] = {}
     for entity in entities:
         by_key.setdefault(fold_key(entity["name"]), []).append(entity)
-    groups = {}
+    groups: dict[str, list[EntityRow]] = {}
     for key, members in sorted(by_key.items(), key=lambda item: len(item[0])):
         base = plural_base(key)
         singular_group = groups.get(base) if base != key else None
@@ -562,16 +581,18 @@ def fold_groups(entities):
     return list(groups.values())
 
 
-def looks_like_a_person(words):
+def looks_like_a_person(words: list[str]) -> bool:
     """Two or three capitalised words and no head word: a name the model may have called an organisation."""
     heads = name_words()["heads"] | name_words()["media_heads"] | name_words()["event_heads"]
-    return len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) and not {w.lower() for w in words} & heads
+    return len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) \
+        and not {w.lower() for w in words} & heads
 
 
-def person_and_acronym_merges(entities):
+def person_and_acronym_merges(entities: list[EntityRow]) -> dict[int, int]:
     """{id: id} for a bare surname that only one person in the database has ("Putin" -> "Vladimir Putin"),
     and an acronym that only one organisation spells out ("IAEA")."""
-    by_surname, by_initials = {}, {}
+    by_surname: dict[str, list[int]] = {}
+    by_initials: dict[str, list[int]] = {}
     for entity in entities:
         words = entity["name"].split()
         if len(words) > 1 and (entity["type"] == "PERSON" or entity["type"] == "ORG" and looks_like_a_person(words)):
@@ -592,7 +613,7 @@ def person_and_acronym_merges(entities):
     return merges
 
 
-def entity_merges(entities):
+def entity_merges(entities: list[EntityRow]) -> tuple[dict[int, int], dict[int, str]]:
     """({merged id: kept id}, {kept id: new name}) for entities (dicts of id, name, type, mentions) that are one thing.
 
     The entity with the most mentions keeps its id (ids are never reused); it
@@ -613,12 +634,12 @@ def entity_merges(entities):
     return merges, renames
 
 
-def entity_types(votes):
+def entity_types(votes: dict[int, dict[tuple[str, str], int]]) -> dict[int, str]:
     """{entity id: type} from {entity id: {(type, evidence): mentions}}: the weighted majority across the database."""
     return {entity_id: weighted_type(Counter(counts)) for entity_id, counts in votes.items() if counts}
 
 
-def alias_reason(alias, name):
+def alias_reason(alias: str, name: str) -> str:
     """Why a spelling written in an article is folded into the entity ``name``, in a reader's words."""
     if alias_table().get(alias.lower()) == name:
         return "alias list"
