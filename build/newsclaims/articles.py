@@ -8,9 +8,11 @@ import re
 import stat
 from dataclasses import dataclass, field
 from functools import cached_property
+from io import BufferedReader
 from pathlib import Path
 
 from .metadata import read_metadata
+from .offsets import CharSpan
 
 MAX_BYTES = 2_000_000  # about 300,000 words; far beyond any real article
 SAMPLE_BYTES = 4096  # the head of a file that check_text samples for control codes; a record file shows no more
@@ -38,16 +40,16 @@ class Article:
     encoding: str = "utf-8"
     url: str | None = None  # where the article was published, when the input says so
     record: int | None = None  # line of source_path where the article's record starts (JSON Lines, CSV)
-    outlet_span: tuple[int, int] | None = None  # where the dateline names the outlet
+    outlet_span: CharSpan | None = None  # where the dateline names the outlet
     # [start, end) spans of page furniture and metadata lines: no quote, figure or entity comes from them
-    furniture: list[tuple[int, int]] = field(default_factory=list)
+    furniture: list[CharSpan] = field(default_factory=list)
 
     @cached_property
-    def sha256(self):
+    def sha256(self) -> str:
         return hashlib.sha256(self.body.encode("utf-8")).hexdigest()
 
     @property
-    def label(self):
+    def label(self) -> str:
         """The title, or the opening words when the text states none: what a reader recognises."""
         if self.title:
             return self.title
@@ -55,16 +57,16 @@ class Article:
         return opening if len(opening) <= 80 else opening[:80].rsplit(" ", 1)[0] + "…"
 
     @property
-    def location(self):
+    def location(self) -> str:
         """Where the article was read from, for messages: the file, or file:line for a record."""
         return f"{self.source_path}:{self.record}" if self.record else self.source_path
 
     @property
-    def words(self):
+    def words(self) -> int:
         return len(self.body.split())
 
 
-def check_text(data, kind="text"):
+def check_text(data: bytes, kind: str = "text") -> str | None:
     """The encoding ``data``'s byte-order mark names, or None; an ArticleError when no text file holds such bytes.
 
     The one check of every input format (.txt, pages, record files), so each
@@ -79,7 +81,7 @@ def check_text(data, kind="text"):
     return encoding
 
 
-def marked_encoding(data):
+def marked_encoding(data: bytes) -> str | None:
     """The encoding a byte-order mark at the start of ``data`` names, or None.
 
     A NUL byte outside UTF-16 (which is read only with its mark) means binary: no other text holds one.
@@ -90,12 +92,12 @@ def marked_encoding(data):
     return encoding
 
 
-def undecodable(encoding, error):
+def undecodable(encoding: str, error: UnicodeDecodeError) -> ArticleError:
     """The error for text whose byte-order mark promises an encoding its bytes break."""
     return ArticleError(f"starts with a {encoding} byte-order mark but does not decode: {error.reason}")
 
 
-def decode(data):
+def decode(data: bytes) -> tuple[str, str]:
     """Bytes -> (text, encoding name). UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
     encoding = marked_encoding(data)
     if encoding:
@@ -121,14 +123,14 @@ ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|[@-Z\\-_])")
 STRAY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
-def looks_binary(text):
+def looks_binary(text: str) -> bool:
     """True when many characters are control codes: an image or archive decoded as cp1252."""
     sample = text[:4000]
     controls = sum(1 for c in sample if ord(c) < 32 and c not in TEXT_CONTROLS)
     return controls > max(2, len(sample) // 100)
 
 
-def normalise(text):
+def normalise(text: str) -> str:
     """The text as it will be stored: CRLF, CR, vertical tab and form feed -> LF; colour escapes and other
     control codes removed.
 
@@ -139,14 +141,14 @@ def normalise(text):
     return STRAY_CONTROLS.sub("", text)
 
 
-def read_article(path):
+def read_article(path: str | Path) -> Article:
     """A file becomes an Article, or an ArticleError saying why not."""
     path = Path(path)
     data = read_bytes(path)
     return parse_article(data, slug=text_name(path.stem), source_path=text_name(path))
 
 
-def read_bytes(path, limit=MAX_BYTES):
+def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes, or an ArticleError.
 
     The size is checked before any byte is read so a huge file costs nothing.
@@ -162,7 +164,7 @@ def read_bytes(path, limit=MAX_BYTES):
     return data
 
 
-def open_regular(path, limit=None):
+def open_regular(path: str | Path, limit: int | None = None) -> BufferedReader:
     """A binary handle on a regular file (of at most ``limit`` bytes), or an ArticleError.
 
     Opened without blocking and checked with fstat before reading: a FIFO would
@@ -190,11 +192,11 @@ def open_regular(path, limit=None):
         raise
 
 
-def too_large(size, limit=MAX_BYTES):
+def too_large(size: int, limit: int = MAX_BYTES) -> str:
     return f"too large ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB)"
 
 
-def file_kind(mode):
+def file_kind(mode: int) -> str:
     """A word for what a non-regular file is, for the message."""
     for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"),
                        (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket")):
@@ -203,7 +205,7 @@ def file_kind(mode):
     return "not a file"
 
 
-def text_name(path):
+def text_name(path: str | Path) -> str:
     """A file name as printable text, for slugs, messages and the database.
 
     Linux file names are bytes; one that is not UTF-8 reaches Python with
@@ -217,7 +219,7 @@ def text_name(path):
         return raw.decode("cp1252", errors="replace")
 
 
-def printable(message):
+def printable(message: str) -> str:
     """``message`` with control and formatting characters escaped (\\n, \\x1b, \\u202e): one honest line.
 
     File names may hold newlines or terminal escapes; printed raw, they could
@@ -226,14 +228,14 @@ def printable(message):
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in message)
 
 
-def parse_article(data, slug, source_path=""):
+def parse_article(data: bytes, slug: str, source_path: str = "") -> Article:
     """Bytes of one article -> Article with metadata and furniture spans."""
     check_text(data)
     text, encoding = decode(data)
     return article_from_text(text, slug, source_path, encoding)
 
 
-def article_from_text(text, slug, source_path="", encoding="utf-8"):
+def article_from_text(text: str, slug: str, source_path: str = "", encoding: str = "utf-8") -> Article:
     """Decoded text -> Article with line ends normalised and the metadata the text states."""
     body = normalise(text)
     if not body.strip():
