@@ -3,11 +3,16 @@
 Keeping this a pure function of the text is what lets the build batch it
 through ``nlp.pipe``, spread it over processes, or ship it to a cluster.
 """
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
+from typing import Any
+
+from spacy.tokens import Doc
 
 from .articles import Article
 from .entities import Mention, canonical_name, entity_for, find_mentions
 from .figures import Figure, find_figures
+from .offsets import CharOffset
 from .quotes import Quote, find_quotes
 from .spans import SpanIndex
 from .text import outside
@@ -20,33 +25,36 @@ class Rows:
     quotes: list[Quote] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
 
-    def to_dict(self):
+    def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict, for shipping rows between processes or machines.
 
         A reference to a quote (Quote.part_of, Figure.quote) travels as the
         quote's position in ``quotes``, which travels with it.
         """
         positions = {id(quote): i for i, quote in enumerate(self.quotes)}
-        data = {}
+        data: dict[str, Any] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            data[f.name] = [plain(item, positions) for item in value] if isinstance(value, list) else plain(value, positions)
+            data[f.name] = [plain(item, positions) for item in value] if isinstance(value, list) \
+                else plain(value, positions)
         return data
 
-    def misplaced(self):
+    def misplaced(self) -> str | None:
         """What breaks the offset rule (body[start:end] == text), or None.
 
         Rows from a shard can be stale or edited; the database must never hold them.
         """
         body = self.article.body
-        for table, items in (("mentions", self.mentions), ("quotes", self.quotes), ("figures", self.figures)):
+        tables: dict[str, Sequence[Mention | Quote | Figure]] = {
+            "mentions": self.mentions, "quotes": self.quotes, "figures": self.figures}
+        for table, items in tables.items():
             for number, item in enumerate(items, 1):
                 if body[item.start:item.end] != item.text:
                     return f"{table} row {number} does not match the body at {item.start}:{item.end}"
         return None
 
     @classmethod
-    def from_dict(cls, data):
+    def from_dict(cls, data: dict[str, Any]) -> "Rows":
         """The inverse of to_dict (JSON turns tuples into lists; nothing reads them as tuples).
 
         Other keys mean another version's shard, whose speakers would be lost: refused.
@@ -66,13 +74,13 @@ class Rows:
 SHARD_KEYS = frozenset(f.name for f in fields(Rows))
 
 
-def plain(item, positions):
+def plain(item: Article | Mention | Quote | Figure, positions: dict[int, int]) -> dict[str, Any]:
     """A row's fields as a dict, with a reference to a quote replaced by the quote's position."""
     return {f.name: positions[id(value)] if isinstance(value := getattr(item, f.name), Quote) else value
             for f in fields(item)}
 
 
-def quote_at(quotes, position):
+def quote_at(quotes: list[Quote], position: object) -> Quote | None:
     """The quote at a shard's position, or None; a position the article's quotes lack is a broken shard."""
     if position is None:
         return None
@@ -81,11 +89,11 @@ def quote_at(quotes, position):
     return quotes[position]
 
 
-def extract(article, doc):
+def extract(article: Article, doc: Doc) -> Rows:
     """All rows for one article. ``doc`` is the parsed ``article.body``."""
     skip = article.furniture
     mentions = find_mentions(doc, skip)
-    if article.outlet_span:
+    if article.outlet_span and article.outlet is not None:  # read together from the dateline or byline
         start, end = article.outlet_span
         mentions.append(Mention(start, end, article.body[start:end], canonical_name(article.outlet, "ORG"), "ORG"))
     quotes = find_quotes(doc, skip=skip)
@@ -93,9 +101,9 @@ def extract(article, doc):
     text = article.body
     index = SpanIndex((m.start, m.end) for m in mentions)
 
-    def named(start, end, label=None):
+    def named(start: CharOffset | None, end: CharOffset | None, label: str | None = None) -> tuple[str, str] | None:
         """entity_for over the mentions inside [start, end), found without scanning them all."""
-        inside = [] if start is None else [mentions[i] for i in index.within(start, end)]
+        inside = [] if start is None or end is None else [mentions[i] for i in index.within(start, end)]
         return entity_for(text, start, end, inside, label)
 
     for quote in quotes:
