@@ -12,16 +12,25 @@ fills whatever the fields leave empty. Dates become ISO (YYYY-MM-DD).
 """
 import csv
 import io
-from collections import deque
 import json
 import re
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from io import BufferedReader
+from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 from . import articles
-from .articles import MAX_BYTES, SAMPLE_BYTES, ArticleError, article_from_text, check_text, decode, text_name
+from .articles import MAX_BYTES, SAMPLE_BYTES, Article, ArticleError, article_from_text, check_text, decode, text_name
 from .dates import DateError, iso_date
 from .extract import SHARD_KEYS
 from .text import CLAUSE_END, CLOSING_QUOTES
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document  # imported when a page is read: it is slow
+
+    from .build import FieldMap  # build imports this module
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -45,6 +54,10 @@ FIELDS = {
     "id": ("id",),
 }
 ALIASES = {name.lower(): target for target, names in FIELDS.items() for name in names}
+# One record of a JSON Lines or CSV file: its fields as the file names them.
+Record: TypeAlias = dict[str, Any]
+# (line number, its text or why it cannot be read) of a record file.
+NumberedLine: TypeAlias = tuple[int, str | ArticleError]
 
 # Boilerplate trafilatura could take for text when a page has no article: consent banners, share bars, newsletters.
 PRUNE_XPATH = [
@@ -58,12 +71,12 @@ PRUNE_XPATH = [
 class RecordError(ArticleError):
     """One bad record of a file: ``location`` is file:line, ``reason`` says what is wrong."""
 
-    def __init__(self, location, reason):
+    def __init__(self, location: str, reason: str) -> None:
         super().__init__(f"{location}: {reason}")
         self.location, self.reason = location, reason
 
 
-def read_source(path, field_map=None):
+def read_source(path: str | Path, field_map: "FieldMap" | None = None) -> Iterator[Article | ArticleError]:
     """Yield an Article or an ArticleError for each article in the file at ``path``.
 
     An error about one record is a RecordError, which names its file and line.
@@ -80,19 +93,19 @@ def read_source(path, field_map=None):
         yield attempt(articles.read_article, path)
 
 
-def attempt(function, *args):
+def attempt(function: Callable[[Path], Article], path: Path) -> Article | ArticleError:
     try:
-        return function(*args)
+        return function(path)
     except ArticleError as error:
         return error
 
 
-def parse_field_map(specs):
+def parse_field_map(specs: Iterable[str] | None) -> "FieldMap":
     """["body=article_text", "id=uid", "id=guid"] -> {"body": ["article_text"], "id": ["uid", "guid"]}.
 
     NAME may be a field or any usual name for it; a field given several columns tries them in order.
     """
-    field_map = {}
+    field_map: FieldMap = {}
     for spec in specs or ():
         name, sep, column = spec.partition("=")
         target = name.strip() if name.strip() in FIELDS else ALIASES.get(name.strip().lower())
@@ -106,7 +119,7 @@ def parse_field_map(specs):
 # --- HTML ---------------------------------------------------------------------------------------------------------
 
 
-def read_html(path):
+def read_html(path: Path) -> Article:
     """A saved web page -> Article: trafilatura finds the main text and the page's metadata."""
     import trafilatura  # a second or so to import; only pages need it
 
@@ -115,14 +128,15 @@ def read_html(path):
     check_text(data, "HTML")
     html, encoding = decode_page(data)
     try:
-        page = trafilatura.bare_extraction(
+        # a Document or None without as_dict, which trafilatura's one annotation for both cases does not tell
+        page = cast("Document | None", trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
             prune_xpath=PRUNE_XPATH, date_extraction_params={"extensive_search": False, "original_date": True},
-        )
+        ))
     except Exception as error:  # trafilatura's parser is not ours to trust on every page
         raise ArticleError(f"HTML could not be read: {type(error).__name__}: {error}") from None
     text = (page.text or "") if page is not None else ""
-    if not has_sentence(text):
+    if page is None or not has_sentence(text):
         raise ArticleError("no main text found in the page (only menus, notices or links)")
     check_size(text)
     article = article_from_text(text, text_name(path.stem), name, encoding)
@@ -136,7 +150,7 @@ def read_html(path):
 DECLARED_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
-def decode_page(data):
+def decode_page(data: bytes) -> tuple[str, str]:
     """Bytes of a page -> (text, encoding): a byte-order mark or valid UTF-8 first, then the charset the page
     declares (windows-1251, koi8-r, ...), then cp1252."""
     declared = DECLARED_CHARSET.search(data[:4096])
@@ -157,7 +171,7 @@ def decode_page(data):
 PROSE_LINE_END = tuple(CLAUSE_END + CLOSING_QUOTES.replace("'", ""))
 
 
-def has_sentence(text):
+def has_sentence(text: str) -> bool:
     """True when the text holds at least one line that reads as a sentence, not a menu entry."""
     return any(len(line.split()) >= 5 and line.rstrip().endswith(PROSE_LINE_END) for line in text.split("\n"))
 
@@ -165,7 +179,8 @@ def has_sentence(text):
 # --- records --------------------------------------------------------------------------------------------------------
 
 
-def read_records(path, records, field_map):
+def read_records(path: Path, records: Callable[[BufferedReader], Iterator[tuple[int, Record | ArticleError]]],
+                 field_map: "FieldMap" | None) -> Iterator[Article | ArticleError]:
     """Articles from a file of records; ``records`` yields (line, dict or ArticleError)."""
     name = text_name(path)
     try:
@@ -192,7 +207,7 @@ def read_records(path, records, field_map):
             yield ArticleError(f"cannot be read: {error.strerror or error}")
 
 
-def text_lines(handle):
+def text_lines(handle: BufferedReader) -> Iterator[NumberedLine]:
     """(line number, text) for each line of a record file, line ends kept (csv needs them).
 
     UTF-8 with or without BOM and cp1252 are decoded line by line, so one
@@ -215,7 +230,7 @@ def text_lines(handle):
             yield number, error
 
 
-def bounded_lines(handle, limit):
+def bounded_lines(handle: BufferedReader, limit: int) -> Iterator[bytes | int]:
     """Each line of a binary file, or the size of a line longer than ``limit``, which is skipped unread:
     a 2 GB line costs no memory."""
     while line := handle.readline(limit + 1):
@@ -228,7 +243,7 @@ def bounded_lines(handle, limit):
         yield size + len(line)
 
 
-def jsonl_records(handle):
+def jsonl_records(handle: BufferedReader) -> Iterator[tuple[int, Record | ArticleError]]:
     """(line, dict or ArticleError) for each non-blank line of a JSON Lines file."""
     for number, line in text_lines(handle):
         if isinstance(line, ArticleError) or not line.strip():
@@ -250,7 +265,7 @@ def jsonl_records(handle):
         yield number, record
 
 
-def csv_records(handle):
+def csv_records(handle: BufferedReader) -> Iterator[tuple[int, Record | ArticleError]]:
     """(line where the record starts, dict or ArticleError) for each row after the header of a CSV file."""
     lines = text_lines(handle)
     first = next(lines, (1, ""))
@@ -258,7 +273,7 @@ def csv_records(handle):
         delimiter = csv.Sniffer().sniff(first[1] if isinstance(first[1], str) else "", delimiters=",;\t|").delimiter
     except csv.Error:
         delimiter = ","
-    rows = strict_csv_rows(_chain([first], lines), delimiter)
+    rows = strict_csv_rows(chain([first], lines), delimiter)
     _, header = next(rows, (1, None))
     if header is None or isinstance(header, ArticleError):
         raise ArticleError("no header row")
@@ -273,10 +288,11 @@ def csv_records(handle):
         elif len(values) != len(header):
             yield start, ArticleError(f"{len(values)} values for {len(header)} columns")
         else:
-            yield start, dict(zip(header, values))
+            yield start, dict(zip(header, values, strict=True))
 
 
-def strict_csv_rows(lines, delimiter):
+def strict_csv_rows(lines: Iterator[NumberedLine], delimiter: str
+                    ) -> Iterator[tuple[int, list[str] | ArticleError]]:
     """(first line, values or ArticleError) for each CSV record of ``lines``, (number, text or ArticleError) pairs.
 
     A quoted field that is never closed would swallow the records after it.
@@ -285,12 +301,11 @@ def strict_csv_rows(lines, delimiter):
     An undecodable line is reported in its place.
     """
     csv.field_size_limit(max(csv.field_size_limit(), MAX_RECORD_BYTES))
-    replay = deque()  # lines to read again after a broken record
-    taken = []  # the lines of the record being read
+    replay: deque[NumberedLine] = deque()  # lines to read again after a broken record
+    taken: list[NumberedLine] = []  # the lines of the record being read
 
-    def source():
-        while replay or (item := next(lines, None)) is not None:
-            item = replay.popleft() if replay else item
+    def source() -> Iterator[str]:
+        while (item := replay.popleft() if replay else next(lines, None)) is not None:
             taken.append(item)
             yield "\n" if isinstance(item[1], ArticleError) else item[1]
 
@@ -307,7 +322,7 @@ def strict_csv_rows(lines, delimiter):
             taken.clear()
 
 
-def csv_problem(error):
+def csv_problem(error: csv.Error) -> str:
     """Python's csv message in a reader's words."""
     message = str(error)
     if "expected after" in message or "unexpected end of data" in message:
@@ -317,22 +332,18 @@ def csv_problem(error):
     return message
 
 
-def _chain(*iterables):
-    for iterable in iterables:
-        yield from iterable
-
-
-def json_kind(value):
+def json_kind(value: object) -> str:
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, (int, float)):
         return "number"
     if value is None:
         return "null"
-    return {list: "list", dict: "object", str: "string"}[type(value)]
+    kinds: dict[type, str] = {list: "list", dict: "object", str: "string"}
+    return kinds[type(value)]
 
 
-def record_article(record, path, line, field_map):
+def record_article(record: Record, path: Path, line: int, field_map: "FieldMap") -> Article:
     """One record (a dict of field -> value) -> Article, or an ArticleError naming the field at fault."""
     fields = record_fields(record, field_map)
     body = fields.pop("body")
@@ -347,13 +358,14 @@ def record_article(record, path, line, field_map):
     return article
 
 
-def record_fields(record, field_map):
+def record_fields(record: Record, field_map: "FieldMap") -> dict[str, str | None]:
     """field -> text (or None) for every article field, checking each value's type."""
     lowered = {str(key).lower(): key for key in record}
     fields = {}
     for target, usual in FIELDS.items():
         names = list(field_map.get(target, ())) + list(usual)
-        key = next((lowered[n.lower()] for n in names if n.lower() in lowered and record[lowered[n.lower()]] not in (None, "")), None)
+        key = next((lowered[n.lower()] for n in names
+                    if n.lower() in lowered and record[lowered[n.lower()]] not in (None, "")), None)
         fields[target] = None if key is None else field_text(target, key, record[key])
     return fields
 
@@ -361,7 +373,7 @@ def record_fields(record, field_map):
 UNPAIRED_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def field_text(target, key, value):
+def field_text(target: str, key: str, value: object) -> str | None:
     """A field's value as text, or an ArticleError for a value of the wrong type or a broken character."""
     if isinstance(value, str):
         broken = UNPAIRED_SURROGATE.search(value)
@@ -381,17 +393,18 @@ def field_text(target, key, value):
 # --- shared ---------------------------------------------------------------------------------------------------------
 
 
-def check_size(text):
+def check_size(text: str) -> None:
     size = len(text.encode("utf-8"))
     if size > MAX_BYTES:
         raise ArticleError(articles.too_large(size))
 
 
-def apply_fields(article, fields):
+def apply_fields(article: Article, fields: dict[str, str | None]) -> None:
     """Stated metadata wins over what the text heuristics read; None leaves the heuristics' value."""
-    if fields.get("published"):
+    published = fields.get("published")
+    if published:
         try:
-            article.published = iso_date(fields["published"])
+            article.published = iso_date(published)
         except DateError as error:
             raise ArticleError(str(error)) from None
     for name in ("title", "byline", "url"):
