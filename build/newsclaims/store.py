@@ -11,14 +11,24 @@ import fcntl
 import os
 import sqlite3
 import time
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
+from sqlite_utils import Database
 from sqlite_utils.db import DescIndex
 
 from .entities import alias_reason, entity_merges, entity_types
+from .offsets import CharOffset
+
+if TYPE_CHECKING:
+    from .articles import Article
+    from .entities import Mention
+    from .extract import Rows
+    from .figures import Figure
+    from .quotes import Quote
 
 ARTICLE_COLUMNS = {
     "id": int, "slug": str, "label": str, "title": str, "published": str, "byline": str, "outlet": str, "dateline": str,
@@ -47,7 +57,7 @@ QUOTE_COLUMNS = {
     "speaker_start": int, "speaker_end": int, "cue": str,
     "speaker_text": str, "speaker_text_start": int, "speaker_text_end": int, "part_of": int, "cue_tag": str,
 }
-FIGURE_COLUMNS = {
+FIGURE_COLUMNS: dict[str, type | str] = {
     # NUMERIC affinity (declared ANY): whole values are stored as integers, 26000 and not 26000.0.
     "id": int, "article_id": int, "start": int, "end": int, "text": str, "value": "ANY", "low": "ANY",
     "high": "ANY", "qualifier": str, "unit": str, "category": str, "claimant_id": int, "quote_id": int,
@@ -69,7 +79,8 @@ class NotOurDatabase(RuntimeError):
     """--db names a file that another program made: refused, never written."""
 
 
-TABLE_COLUMNS = {
+# table -> column -> its Python type, or "ANY"
+TABLE_COLUMNS: dict[str, Mapping[str, type | str]] = {
     "articles": ARTICLE_COLUMNS, "entities": ENTITY_COLUMNS, "mentions": MENTION_COLUMNS,
     "quotes": QUOTE_COLUMNS, "figures": FIGURE_COLUMNS, "units": UNIT_COLUMNS, "aliases": ALIAS_COLUMNS,
     "unnamed_sources": UNNAMED_SOURCE_COLUMNS, "unit_claimants": UNIT_CLAIMANT_COLUMNS,
@@ -84,64 +95,66 @@ QUERY_INDEXES = {
     "entities": [["quotes"], ["figures"], ["mentions"]],
     "mentions": [["entity_id", "article_id"], ["article_id", "entity_id"]],
     "quotes": [["speaker_id", DescIndex("article_id"), "start"]],
-    "figures": [["claimant_id", DescIndex("article_id"), "start"], ["claimant_id", "category", "unit", DescIndex("value")],
-                ["unit", DescIndex("value")]],
+    "figures": [["claimant_id", DescIndex("article_id"), "start"],
+                ["claimant_id", "category", "unit", DescIndex("value")], ["unit", DescIndex("value")]],
 }
 
 
-def add_missing_columns(db):
+def add_missing_columns(db: Database) -> None:
     """Columns added since an older database was built, so updating it never needs --full."""
     for table, columns in TABLE_COLUMNS.items():
-        have = db[table].columns_dict
+        have = db.table(table).columns_dict
         for name, type_ in columns.items():
             if name not in have:
-                db[table].add_column(name, type_)
+                db.table(table).add_column(name, type_)
 
 
-def create_schema(db):
+def create_schema(db: Database) -> None:
     """Create every table, column, foreign key, index and FTS table that is missing."""
-    db["articles"].create(ARTICLE_COLUMNS, pk="id", not_null={"slug", "body", "sha256"}, if_not_exists=True)
-    db["articles"].create_index(["slug"], unique=True, if_not_exists=True)
-    db["articles"].create_index(["published"], if_not_exists=True)
-    db["entities"].create(ENTITY_COLUMNS, pk="id", not_null={"name", "type"}, if_not_exists=True)
-    db["entities"].create_index(["name"], unique=True, if_not_exists=True)
-    db["mentions"].create(
+    db.table("articles").create(ARTICLE_COLUMNS, pk="id", not_null={"slug", "body", "sha256"}, if_not_exists=True)
+    db.table("articles").create_index(["slug"], unique=True, if_not_exists=True)
+    db.table("articles").create_index(["published"], if_not_exists=True)
+    db.table("entities").create(ENTITY_COLUMNS, pk="id", not_null={"name", "type"}, if_not_exists=True)
+    db.table("entities").create_index(["name"], unique=True, if_not_exists=True)
+    db.table("mentions").create(
         MENTION_COLUMNS, pk="id", if_not_exists=True,
         foreign_keys=[("article_id", "articles", "id"), ("entity_id", "entities", "id")],
     )
-    db["quotes"].create(
+    db.table("quotes").create(
         QUOTE_COLUMNS, pk="id", if_not_exists=True,
         foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "entities", "id")],
     )
-    db["figures"].create(
+    db.table("figures").create(
         FIGURE_COLUMNS, pk="id", if_not_exists=True,
-        foreign_keys=[("article_id", "articles", "id"), ("claimant_id", "entities", "id"), ("quote_id", "quotes", "id")],
+        foreign_keys=[("article_id", "articles", "id"), ("claimant_id", "entities", "id"),
+                      ("quote_id", "quotes", "id")],
     )
     for table in CHILD_TABLES:
-        for fk in db[table].foreign_keys:
-            db[table].create_index([fk.column], if_not_exists=True)
-    db["quotes"].create_index(["kind"], if_not_exists=True)
-    db["figures"].create_index(["unit"], if_not_exists=True)
-    db["entities"].create_index(["type"], if_not_exists=True)
-    db["units"].create(UNIT_COLUMNS, pk="unit", if_not_exists=True)
-    db["unnamed_sources"].create(UNNAMED_SOURCE_COLUMNS, pk="source", if_not_exists=True)
-    db["unit_claimants"].create(UNIT_CLAIMANT_COLUMNS, pk=("unit", "claimant"), if_not_exists=True)
-    db["aliases"].create(ALIAS_COLUMNS, pk=("entity_id", "alias"), if_not_exists=True,
+        for fk in db.table(table).foreign_keys:
+            db.table(table).create_index(fk.columns, if_not_exists=True)  # each of ours is one column
+    db.table("quotes").create_index(["kind"], if_not_exists=True)
+    db.table("figures").create_index(["unit"], if_not_exists=True)
+    db.table("entities").create_index(["type"], if_not_exists=True)
+    db.table("units").create(UNIT_COLUMNS, pk="unit", if_not_exists=True)
+    db.table("unnamed_sources").create(UNNAMED_SOURCE_COLUMNS, pk="source", if_not_exists=True)
+    db.table("unit_claimants").create(UNIT_CLAIMANT_COLUMNS, pk=("unit", "claimant"), if_not_exists=True)
+    db.table("aliases").create(ALIAS_COLUMNS, pk=("entity_id", "alias"), if_not_exists=True,
                          foreign_keys=[("entity_id", "entities", "id")])
-    db["entity_votes"].create(VOTE_COLUMNS, pk=("entity_id", "vote", "evidence"), if_not_exists=True)
-    db["spellings"].create(SPELLING_COLUMNS, pk=("entity_id", "text"), if_not_exists=True)
-    db["id_sequence"].create(SEQUENCE_COLUMNS, pk="table_name", if_not_exists=True)
+    db.table("entity_votes").create(VOTE_COLUMNS, pk=("entity_id", "vote", "evidence"), if_not_exists=True)
+    db.table("spellings").create(SPELLING_COLUMNS, pk=("entity_id", "text"), if_not_exists=True)
+    db.table("id_sequence").create(SEQUENCE_COLUMNS, pk="table_name", if_not_exists=True)
     if db.execute("pragma application_id").fetchone()[0] != APPLICATION_ID:
         db.execute(f"pragma application_id = {APPLICATION_ID}")
     add_missing_columns(db)
     for table, indexes in QUERY_INDEXES.items():
         for columns in indexes:
-            db[table].create_index(columns, if_not_exists=True)
-    if not db["articles_fts"].exists():
-        db["articles"].enable_fts(["title", "body"], tokenize="porter", create_triggers=True)
-    if not db["quotes_fts"].exists():
-        db["quotes"].enable_fts(["text"], tokenize="porter", create_triggers=True)
-    db.execute(f"create index if not exists quotes_unnamed_source on quotes(lower(speaker_text)) where {UNNAMED_QUOTES}")
+            db.table(table).create_index(columns, if_not_exists=True)
+    if not db.table("articles_fts").exists():
+        db.table("articles").enable_fts(["title", "body"], tokenize="porter", create_triggers=True)
+    if not db.table("quotes_fts").exists():
+        db.table("quotes").enable_fts(["text"], tokenize="porter", create_triggers=True)
+    db.execute("create index if not exists quotes_unnamed_source on quotes(lower(speaker_text)) "
+               f"where {UNNAMED_QUOTES}")
     db.execute(f"create index if not exists figures_unnamed_source on figures(lower(claimant_text)) "
                f"where {UNNAMED_FIGURES}")
     # What this connection's writes touched: tidy recounts those alone, so an update costs what changed.
@@ -162,7 +175,8 @@ ARTICLE_SHARES = {
     "units": "select unit, max(category), count(*) from figures where article_id = :article and unit is not null "
              "group by unit",
     "entity_votes": "select m.entity_id, coalesce(m.vote, e.type), coalesce(m.evidence, 'model'), count(*) "
-                    "from mentions m join entities e on e.id = m.entity_id where m.article_id = :article group by 1, 2, 3",
+                    "from mentions m join entities e on e.id = m.entity_id where m.article_id = :article "
+                    "group by 1, 2, 3",
     "spellings": "select entity_id, text, count(*) from mentions where article_id = :article group by 1, 2",
     "unit_claimants": "select unit, coalesce(claimant_id, 0), count(*) from figures "
                       "where article_id = :article and unit is not null group by 1, 2",
@@ -177,7 +191,7 @@ ARTICLE_SHARES = {
 }
 
 
-def count_article(db, article_id, sign):
+def count_article(db: Database, article_id: int, sign: int) -> None:
     """Add (``sign`` 1) or take away (-1) one article's share of the counts in entities, units and
     unnamed_sources, and note what it touched for tidy.
 
@@ -216,17 +230,17 @@ def count_article(db, article_id, sign):
                    [sign * statements, sign * figures, sign, example if sign > 0 else None, source])
 
 
-def known_articles(db):
+def known_articles(db: Database) -> dict[str, str]:
     """slug -> sha256 of every article already stored."""
     return {row["slug"]: row["sha256"] for row in db.query("select slug, sha256 from articles")}
 
 
-def known_sources(db):
+def known_sources(db: Database) -> dict[str, str]:
     """slug -> source_path of every article already stored: which file owns each slug."""
     return {row["slug"]: row["source_path"] for row in db.query("select slug, source_path from articles")}
 
 
-def next_ids(db, table, count=1):
+def next_ids(db: Database, table: str, count: int = 1) -> int:
     """The first of ``count`` fresh ids for ``table``; no id is ever handed out twice.
 
     A database from before this table starts from its highest id.
@@ -241,7 +255,7 @@ def next_ids(db, table, count=1):
     return last + 1
 
 
-def entity_id(db, pair, known):
+def entity_id(db: Database, pair: tuple[str, str] | None, known: dict[str, int]) -> int | None:
     """The id of a canonical (name, type), created on first sight; ``known`` caches name -> id."""
     if pair is None:
         return None
@@ -250,12 +264,13 @@ def entity_id(db, pair, known):
         row = db.execute("select id from entities where name = ?", [name]).fetchone()
         if row is None:
             row = [next_ids(db, "entities")]
-            db["entities"].insert({"id": row[0], "name": name, "type": type_, "mentions": 0, "quotes": 0, "figures": 0})
+            db.table("entities").insert(
+                {"id": row[0], "name": name, "type": type_, "mentions": 0, "quotes": 0, "figures": 0})
         known[name] = row[0]
     return known[name]
 
 
-def delete_article(db, slug):
+def delete_article(db: Database, slug: str) -> int | None:
     """Remove an article and every row that points at it; returns its id (or None), which its next version keeps."""
     row = db.execute("select id from articles where slug = ?", [slug]).fetchone()
     if row is None:
@@ -267,13 +282,13 @@ def delete_article(db, slug):
     return row[0]
 
 
-def fresh_ids(db, table, count):
+def fresh_ids(db: Database, table: str, count: int) -> range:
     """``count`` ids of ``table`` that no row has ever had, in order."""
     first = next_ids(db, table, count) if count else 0
     return range(first, first + count)
 
 
-def write_rows(db, rows, entity_ids=None):
+def write_rows(db: Database, rows: "Rows", entity_ids: dict[str, int] | None = None) -> None:
     """Replace one article's rows with ``rows`` (an extract.Rows).
 
     Pass the same ``entity_ids`` dict to every call of one build: it saves a
@@ -284,48 +299,48 @@ def write_rows(db, rows, entity_ids=None):
     article_id = delete_article(db, article.slug) or next_ids(db, "articles")
     said = sum(quote.kind != "scare" and quote.part_of is None for quote in rows.quotes)
     unattributed = sum(figure.claimant is None for figure in rows.figures)
-    db["articles"].insert({
+    db.table("articles").insert({
         **columns(article, ARTICLE_COLUMNS), "id": article_id, "label": article.label, "words": article.words,
         "sha256": article.sha256, "quotes": said, "figures": len(rows.figures), "unattributed": unattributed,
         "claims": said + len(rows.figures),
     })
-    db["mentions"].insert_all(
+    db.table("mentions").insert_all(
         {**columns(m, MENTION_COLUMNS), "id": mention_id, "article_id": article_id,
          "entity_id": entity_id(db, (m.name, m.type), known), "vote": m.vote or m.type}
-        for mention_id, m in zip(fresh_ids(db, "mentions", len(rows.mentions)), rows.mentions)
+        for mention_id, m in zip(fresh_ids(db, "mentions", len(rows.mentions)), rows.mentions, strict=True)
     )
-    quote_ids = dict(zip(map(id, rows.quotes), fresh_ids(db, "quotes", len(rows.quotes))))
+    quote_ids = dict(zip(map(id, rows.quotes), fresh_ids(db, "quotes", len(rows.quotes)), strict=True))
 
-    def quote_id(quote):
+    def quote_id(quote: "Quote | None") -> int | None:
         """The id given to one of these rows' quotes, or None."""
         return None if quote is None else quote_ids[id(quote)]
 
-    db["quotes"].insert_all(
+    db.table("quotes").insert_all(
         {**columns(quote, QUOTE_COLUMNS), "id": quote_id(quote), "article_id": article_id,
          "speaker_id": entity_id(db, quote.speaker, known), "part_of": quote_id(quote.part_of),
          "speaker_text": written(article.body, quote.speaker_text_start, quote.speaker_text_end)}
         for quote in rows.quotes
     )
-    db["figures"].insert_all(
+    db.table("figures").insert_all(
         {**columns(f, FIGURE_COLUMNS), "id": figure_id, "article_id": article_id,
          "claimant_id": entity_id(db, f.claimant, known), "quote_id": quote_id(f.quote),
          "claimant_text": written(article.body, f.claimant_text_start, f.claimant_text_end)}
-        for figure_id, f in zip(fresh_ids(db, "figures", len(rows.figures)), rows.figures)
+        for figure_id, f in zip(fresh_ids(db, "figures", len(rows.figures)), rows.figures, strict=True)
     )
     count_article(db, article_id, 1)
 
 
-def columns(item, table_columns):
+def columns(item: "Article | Mention | Quote | Figure", table_columns: Collection[str]) -> dict[str, Any]:
     """The fields of a row's dataclass that its table stores as they are: each column named once, in the schema."""
     return {f.name: getattr(item, f.name) for f in fields(item) if f.name in table_columns}
 
 
-def written(body, start, end):
+def written(body: str, start: CharOffset | None, end: CharOffset | None) -> str | None:
     """The source phrase as the article wrote it: searchable when it names no one."""
     return None if start is None else body[start:end]
 
 
-def merge_entity(db, old_id, new_id):
+def merge_entity(db: Database, old_id: int, new_id: int) -> None:
     """Repoint every row from one entity to another, add up what they count, and drop the old one."""
     db.execute("update mentions set entity_id = ? where entity_id = ?", [new_id, old_id])
     db.execute("update quotes set speaker_id = ? where speaker_id = ?", [new_id, old_id])
@@ -358,7 +373,7 @@ def merge_entity(db, old_id, new_id):
     db.execute("insert or ignore into temp.touched_entities values (?)", [new_id])
 
 
-def merge_entities(db):
+def merge_entities(db: Database) -> None:
     """Apply entities.entity_merges: repoint and drop the entities that are one thing, then rename the kept ones."""
     entities = list(db.query("select id, name, type, mentions from entities"))  # counts kept by difference
     merges, renames = entity_merges(entities)
@@ -369,9 +384,9 @@ def merge_entities(db):
         db.execute("insert or ignore into temp.touched_entities values (?)", [entity_id])
 
 
-def settle_types(db):
+def settle_types(db: Database) -> None:
     """Apply entities.entity_types: each entity this build touched takes the weighted vote of all its mentions."""
-    votes = {}
+    votes: dict[int, dict[tuple[str, str], int]] = {}
     for row in db.query(
         "select entity_id, vote, evidence, mentions as n from entity_votes "
         "where mentions > 0 and entity_id in (select id from temp.touched_entities)"
@@ -384,11 +399,11 @@ def settle_types(db):
             db.execute("update entities set type = ? where id = ?", [type_, entity_id])
 
 
-def write_aliases(db):
+def write_aliases(db: Database) -> None:
     """Remake the aliases of the entities this build touched: every spelling that names one other than its own
     name, and why."""
     db.execute("delete from aliases where entity_id in (select id from temp.touched_entities)")
-    db["aliases"].insert_all(
+    db.table("aliases").insert_all(
         {"entity_id": row["entity_id"], "alias": row["alias"], "mentions": row["mentions"],
          "reason": alias_reason(row["alias"], row["name"])}
         for row in db.query(
@@ -399,7 +414,7 @@ def write_aliases(db):
     )
 
 
-def tidy(db):
+def tidy(db: Database) -> None:
     """Of the entities this build touched: settle their types, merge those that are one thing, drop those nothing
     refers to any more, remake their aliases; drop the units and sources nothing counts, recount claimants."""
     settle_types(db)  # merges read the types: "Putin" joins a person, "IAEA" an organisation
@@ -434,7 +449,7 @@ def tidy(db):
     db.execute("delete from temp.touched_units")
 
 
-def count_everything_once(db):
+def count_everything_once(db: Database) -> None:
     """A database built before the summaries were kept by difference gets them counted in full, once."""
     db.execute("""
         update entities set
@@ -483,7 +498,7 @@ def count_everything_once(db):
 
 
 @contextmanager
-def build_lock(path, wait=60.0, on_wait=None):
+def build_lock(path: str | Path, wait: float = 60.0, on_wait: Callable[[], object] | None = None) -> Iterator[None]:
     """Hold an exclusive lock beside the database while a build writes it."""
     lock_path = Path(f"{path}.lock")
     handle = open(lock_path, "w")
@@ -506,12 +521,12 @@ def build_lock(path, wait=60.0, on_wait=None):
         handle.close()
 
 
-def read_only_uri(path):
+def read_only_uri(path: str | Path) -> str:
     """A URI that opens ``path`` read-only; '#', '?' and '%' in the name are escaped, not read as URI syntax."""
     return Path(path).resolve().as_uri() + "?mode=ro"
 
 
-def database_path(path):
+def database_path(path: str | Path) -> Path:
     """The file that --db names: a symbolic link is followed, so the file it points at is the one updated.
 
     Another program's SQLite file, or a file that is no database, is refused
@@ -521,7 +536,7 @@ def database_path(path):
     return Path(os.path.realpath(path))
 
 
-def check_ours(path):
+def check_ours(path: str | Path) -> None:
     """Refuse a file that is not a newsclaims database (or empty, or missing): we must never write it."""
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:
@@ -529,7 +544,8 @@ def check_ours(path):
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
-            tables = [row[0] for row in conn.execute("select name from sqlite_master where type = 'table' order by name")]
+            tables = [row[0] for row in
+                      conn.execute("select name from sqlite_master where type = 'table' order by name")]
             application_id = conn.execute("pragma application_id").fetchone()[0]
             columns = {row[1] for row in conn.execute("pragma table_info(articles)")}
         finally:
@@ -543,12 +559,12 @@ def check_ours(path):
 
 
 @contextmanager
-def build_transaction(path, fresh=False):
+def build_transaction(path: str | Path, fresh: bool = False) -> Iterator[Database]:
     """``path`` (from database_path) open for one build, which commits whole or not at all.
 
     ``fresh`` empties every table first (``--full``); ids still never repeat.
     """
-    db = sqlite_utils.Database(path)
+    db = Database(path)
     try:
         db.execute("pragma journal_mode = wal")
         with db.atomic():
