@@ -76,7 +76,7 @@ class RecordError(ArticleError):
         self.location, self.reason = location, reason
 
 
-def read_source(path: str | Path, field_map: "FieldMap" | None = None) -> Iterator[Article | ArticleError]:
+def read_source(path: str | Path, field_map: "FieldMap | None" = None) -> Iterator[Article | ArticleError]:
     """Yield an Article or an ArticleError for each article in the file at ``path``.
 
     An error about one record is a RecordError, which names its file and line.
@@ -180,7 +180,7 @@ def has_sentence(text: str) -> bool:
 
 
 def read_records(path: Path, records: Callable[[BufferedReader], Iterator[tuple[int, Record | ArticleError]]],
-                 field_map: "FieldMap" | None) -> Iterator[Article | ArticleError]:
+                 field_map: "FieldMap | None") -> Iterator[Article | ArticleError]:
     """Articles from a file of records; ``records`` yields (line, dict or ArticleError)."""
     name = text_name(path)
     try:
