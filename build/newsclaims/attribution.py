@@ -23,7 +23,7 @@ from .marks import DOUBLE_OPEN, STRAIGHT, find_marked, lead_before
 from .nlp import doc_text
 from .offsets import CharOffset, CharSpan, TokenIndex
 from .referents import SUBJECTS, Context, Source, resolve
-from .signatures import dash_after, label_before, name_source, transcript_lines
+from .signatures import dash_after, headline_opener, label_before, name_source, transcript_lines
 from .text import CLOSING_QUOTES, SENTENCE_END, in_headline, line_bounds
 
 # Climbing the parse from a quote stops at these: the quote is then part of
@@ -78,14 +78,15 @@ def quoted(ctx: Context, start: CharOffset, end: CharOffset) -> Attribution:
 
     With no cue that names someone, a signature names the speaker: a label
     before the words ("PENCE: ...", "Kovac: ‘...’") or a dash and a name
-    after them ("“...” ― Ana Ruiz"); failing that, the sentence that ends
+    after them ("“...” ― Ana Ruiz"), or a headline's opening name ("Obama
+    Sees ‘Insult’ in Vote"); failing that, the sentence that ends
     the paragraph before with a colon introduces them ("Kovac continued:").
     """
     kind = "direct" if starts_sentence(ctx.text, start) else "partial"
     found = attribute(ctx, start, end, kind, quote_cue(ctx, start, end))
     if found.source is not None:
         return found
-    name = label_before(ctx, start) or dash_after(ctx, end)
+    name = label_before(ctx, start) or dash_after(ctx, end) or headline_opener(ctx, start)
     if name is not None:
         found.source, found.written = name_source(ctx, name), (name.start_char, name.end_char)
         return found

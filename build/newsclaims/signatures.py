@@ -1,16 +1,18 @@
 """Signatures: names that sign quoted words without a reporting verb.
 
 A transcript's label ("PENCE: Well, ..."), a headline's "Kovac: ‘...’", a
-dash and a name after the closing mark ("“...” ― Ana Ruiz"). A label in
+dash and a name after the closing mark ("“...” ― Ana Ruiz"), the name a
+headline opens with ("Berg Sees ‘Betrayal’ in Vote"). A label in
 capitals speaks only when it is the surname of someone the article names,
 so a dateline ("BERLIN:") or a place alone on a line never does.
 """
 from spacy.tokens import Doc, Span, Token
 
+from .entities import in_title_case_line
 from .marks import DOUBLE_OPEN, STRAIGHT
 from .offsets import CharOffset
 from .referents import Context, Source, resolve
-from .text import line_bounds
+from .text import in_headline, line_bounds
 
 # Entity labels of a name that never speaks when it stands alone as a label.
 PLACE_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
@@ -33,6 +35,24 @@ def label_before(ctx: Context, start: CharOffset) -> Span | None:
     if name is None or capitals != (colon.idx >= start) or capitals and not names_a_person(ctx, name):
         return None  # inside the marks a transcript's capitals are a label; before them, capitals are a dateline
     return name
+
+
+def headline_opener(ctx: Context, start: CharOffset) -> Span | None:
+    """The person a headline opens with, who says its quoted words: "Obama Sees ‘Personal Insult’ in Vote".
+
+    Headlines drop the reporting verb; the name that opens one is whose
+    words it quotes, when the line is a headline (short, or in title case).
+    """
+    line_start = line_bounds(ctx.text, start)[0]
+    opening = ctx.doc.char_span(line_start, start, alignment_mode="contract")
+    if opening is None or not len(opening) or opening[0].i not in ctx.person_at:
+        return None
+    if not (in_headline(ctx.text, start) or in_title_case_line(opening[0])):
+        return None
+    person = ctx.person_at[opening[0].i]
+    full_names = {p[-1].lower_ for p, _, _, _ in ctx.people if len(p) > 1}
+    # one capitalised word opening a headline ("Harbour ‘now fully open’") is a person only if the article names them in full
+    return person if len(person) > 1 or person[-1].lower_ in full_names else None
 
 
 def dash_after(ctx: Context, end: CharOffset) -> Span | None:
