@@ -51,7 +51,7 @@ def headline_opener(ctx: Context, start: CharOffset) -> Span | None:
         return None
     person = ctx.person_at[opening[0].i]
     full_names = {p[-1].lower_ for p, _, _, _ in ctx.people if len(p) > 1}
-    # one capitalised word opening a headline ("Harbour ‘now fully open’") is a person only if the article names them in full
+    # one word opening a headline ("Harbour ‘now fully open’") is a person only if the article names them in full
     return person if len(person) > 1 or person[-1].lower_ in full_names else None
 
 
