@@ -666,3 +666,9 @@ def test_quoted_words_in_a_headline_are_the_words_of_the_person_it_opens_with(ru
     quotes, _ = run(text)
     headline = [q for q in quotes if q.end <= text.index("\n")]
     assert [speaker(text, q) for q in headline] == [person]
+
+
+def test_a_gendered_description_never_resolves_to_someone_of_the_other_gender(run):
+    text = "Anna Berg met Piotr Nowak in Warsaw on Monday. The businessman said 300 jobs would go.\n"
+    quotes, _ = run(text)
+    assert speaker(text, quotes[0]) == "Piotr Nowak"

@@ -230,9 +230,10 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
         named = any(t.pos_ == "PROPN" or t.i in ctx.ent_of for t in lefts) or (
             specific and lefts[0].lower_ == "the")
         return person_by_title(ctx, words, low, pos) or (noun_phrase(head, "PERSON") if named else None) \
-            or (last_person(ctx, pos) if specific and lefts[0].lower_ == "the" else None)
+            or (last_person(ctx, pos, gender_of_words(data, words)) if specific and lefts[0].lower_ == "the" else None)
     if low in data["person_nouns"] and lefts and lefts[0].lower_ == "the":
-        return last_person(ctx, pos)  # "the Republican nominee", "the businessman": the person in view
+        # "the Republican nominee", "the businessman": the person in view, never a woman for "the businessman"
+        return last_person(ctx, pos, gender_of_words(data, words))
     if head.pos_ == "PROPN":
         return noun_phrase(head, "ORG")
     return None  # "reports", "the items": things, not speakers
@@ -345,6 +346,12 @@ def person_by_title(ctx: Context, words: set[str], head_word: str, pos: CharOffs
     return person_span(ctx, [e for score, e in pool if score == best][-1 if before else 0])
 
 
+def gender_of_words(data: dict[str, Any], words: set[str]) -> str | None:
+    """'female' or 'male' when a description says so ("the businessman", "the chairwoman"), else None."""
+    female, male = bool(words & set(data["female_words"])), bool(words & set(data["male_words"]))
+    return None if female == male else "female" if female else "male"
+
+
 def gender_of_pronoun(ctx: Context, word: str) -> str | None:
     """'female', 'male' or None for a pronoun."""
     if word in ctx.data["female_pronouns"]:
@@ -380,10 +387,9 @@ def is_full_name(ent: Span) -> bool:
 
 def gender_of(data: dict[str, Any], person: Span, titles: set[str]) -> str | None:
     """A person's gender from their titles ("Ms", "spokesman"), else from their first name, or None."""
-    female = bool(titles & set(data["female_words"]))
-    male = bool(titles & set(data["male_words"]))
-    if female != male:
-        return "female" if female else "male"
+    titled = gender_of_words(data, titles)
+    if titled:
+        return titled
     given = [first_name_gender(t.text) for t in (person[:-1] if len(person) > 1 else person)
              if t.lower_ not in data["title_words"]]
     return next((g for g in given if g), None)
