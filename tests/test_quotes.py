@@ -660,6 +660,7 @@ def test_as_someone_put_it_attributes_the_quoted_words(run):
     ("Anna Berg Sees ‘Betrayal’ in Party Vote\n\nSenator Anna Berg said on Monday the vote was a betrayal.\n",
      "Anna Berg"),
     ("Berg on the Budget: The Cuts Are ‘Reckless.’\n\nSenator Anna Berg said the cuts were reckless.\n", "Berg"),
+    ("Berg on the Budget: The Cuts Are ‘Reckless.’\n\nMs. Berg said the cuts were reckless.\n", "Berg"),
     ("Why the ‘Peace Plan’ Failed in Vellmarsk\n\nSenator Anna Berg said the plan had failed.\n", None),
 ])
 def test_quoted_words_in_a_headline_are_the_words_of_the_person_it_opens_with(run, text, person):

@@ -8,7 +8,7 @@ so a dateline ("BERLIN:") or a place alone on a line never does.
 """
 from spacy.tokens import Doc, Span, Token
 
-from .entities import in_title_case_line
+from .entities import in_title_case_line, name_words
 from .marks import DOUBLE_OPEN, STRAIGHT
 from .offsets import CharOffset
 from .referents import Context, Source, resolve
@@ -50,9 +50,12 @@ def headline_opener(ctx: Context, start: CharOffset) -> Span | None:
     if not (in_headline(ctx.text, start) or in_title_case_line(opening[0])):
         return None
     person = ctx.person_at[opening[0].i]
-    full_names = {p[-1].lower_ for p, _, _, _ in ctx.people if len(p) > 1}
+    honorifics = name_words()["honorifics"]
+    named = {p[-1].lower_ for p, _, titles, _ in ctx.people
+             if len(p) > 1 or {t.rstrip(".") for t in titles} & honorifics}
     # one word opening a headline ("Harbour ‘now fully open’") is a person only if the article names them in full
-    return person if len(person) > 1 or person[-1].lower_ in full_names else None
+    # or with an honorific ("Mr. Obama")
+    return person if len(person) > 1 or person[-1].lower_ in named else None
 
 
 def dash_after(ctx: Context, end: CharOffset) -> Span | None:
