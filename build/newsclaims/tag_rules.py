@@ -109,9 +109,12 @@ class TagRules:
         if "NOT_IN" in test:
             return ~numpy.isin(column, [self.vocab.strings.add(v) for v in test["NOT_IN"]])
         passes = self.regex_results.setdefault(test["REGEX"], {})
-        for value in set(numpy.unique(column).tolist()) - passes.keys():
-            passes[value] = re.search(test["REGEX"], self.vocab.strings[value]) is not None
-        return numpy.isin(column, [value for value, passed in passes.items() if passed])
+        values = numpy.unique(column).tolist()
+        for value in values:
+            if value not in passes:
+                passes[value] = re.search(test["REGEX"], self.vocab.strings[value]) is not None
+        # only this Doc's values: the remembered results grow with the vocabulary over a build
+        return numpy.isin(column, [value for value in values if passes[value]])
 
 
 @Language.factory("tag_rules", default_config={"rules": []})
