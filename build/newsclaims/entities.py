@@ -38,6 +38,8 @@ POSSESSIVE_TOKENS = {"'s", "\u2019s", "\u2018s"}
 # Parts of speech that never start a name: "Without Bloomberg", "Certainly Donald Trump" in headlines.
 FUNCTION_WORDS = {"ADP", "ADV", "VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET", "PART", "INTJ"}
 CONNECTORS = {"of", "on", "for", "and", "&"}
+# Words that may stand between the words of a name, but never end it: "Bank of America", "Institute for the Study".
+NAME_JOINERS = CONNECTORS | {"the"}
 DETERMINERS = {"the", "this", "that", "these", "those", "a", "an"}
 # Prepositions after which a name is a place: "talks in Vellmarsk".
 PLACE_PREPOSITIONS = {"in", "near", "across", "throughout", "outside", "inside"}
@@ -259,7 +261,19 @@ def in_title_case_line(tok: Token) -> bool:
 
     Sentences never run over a line break (nlp.paragraph_sentences), so a headline is one sentence or more.
     """
-    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
+    return tok.sent.start in title_case_sentences(tok.doc)
+
+
+def title_case_sentences(doc: Doc) -> frozenset[TokenIndex]:
+    """Where each title-case sentence of the Doc starts: worked out once per Doc, asked of every mention."""
+    if "title_case_sentences" not in doc.user_data:
+        doc.user_data["title_case_sentences"] = frozenset(sent.start for sent in doc.sents if is_title_case(sent))
+    return doc.user_data["title_case_sentences"]
+
+
+def is_title_case(sent: Span) -> bool:
+    """At least three longer words, three in four of them capitalised."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.75 * len(words)
 
 
@@ -269,7 +283,8 @@ def running_capitals(doc: Doc) -> set[str]:
     A headline capitalises every word, so only the running text shows which are names.
     """
     if "running_capitals" not in doc.user_data:
-        doc.user_data["running_capitals"] = {t.lower_ for sent in doc.sents if not in_title_case_line(sent[0])
+        headlines = title_case_sentences(doc)
+        doc.user_data["running_capitals"] = {t.lower_ for sent in doc.sents if sent.start not in headlines
                                              for t in sent[1:] if t.is_alpha and t.text[:1].isupper()}
     return doc.user_data["running_capitals"]
 
@@ -283,9 +298,9 @@ def headline_name(doc: Doc, first: TokenIndex, last: TokenIndex) -> tuple[TokenI
     if doc[first].lower_ not in names:
         return first, last
     end = first
-    while end < last and (doc[end].lower_ in names or doc[end].lower_ in CONNECTORS | {"the"} or not doc[end].is_alpha):
+    while end < last and (doc[end].lower_ in names or doc[end].lower_ in NAME_JOINERS or not doc[end].is_alpha):
         end += 1
-    while end > first and (doc[end - 1].lower_ in CONNECTORS | {"the"} or not doc[end - 1].is_alpha):
+    while end > first and (doc[end - 1].lower_ in NAME_JOINERS or not doc[end - 1].is_alpha):
         end -= 1
     return first, end
 
