@@ -132,10 +132,10 @@ def family_gender(by_surname: dict[str, set[str]], person: Span, gender: str | N
 
 def with_given_names(doc: Doc, person: Span, taken: set[TokenIndex], data: dict[str, Any]) -> Span:
     """A person's span widened over the given names the model left out: "Mr [Piotr] Nowak"."""
-    honorifics = data["title_words"] + data["female_words"] + data["male_words"]
+    not_given_names = data["title_words"] + data["female_words"] + data["male_words"]
     start = person.start
     while start > 0 and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" \
-            and doc[start - 1].dep_ == "compound" and doc[start - 1].lower_.rstrip(".") not in honorifics:
+            and doc[start - 1].dep_ == "compound" and doc[start - 1].lower_.rstrip(".") not in not_given_names:
         start -= 1
     return doc[start:person.end] if start < person.start else person
 
