@@ -673,3 +673,11 @@ def test_a_gendered_description_never_resolves_to_someone_of_the_other_gender(ru
     text = "Anna Berg met Piotr Nowak in Warsaw on Monday. The businessman said 300 jobs would go.\n"
     quotes, _ = run(text)
     assert speaker(text, quotes[0]) == "Piotr Nowak"
+
+
+def test_a_report_runs_on_to_the_close_of_the_quoted_words_it_frames(run):
+    text = "Anna Berg said she expects the campaign “to keep fighting for every vote.”\n"
+    quotes, _ = run(text)
+    report = only(quotes, ("indirect",))[0]
+    assert report.text == "she expects the campaign “to keep fighting for every vote.”"
+    assert speaker(text, starting(quotes, "to keep fighting")) == "Anna Berg"

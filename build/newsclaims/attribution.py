@@ -394,7 +394,7 @@ def reported(ctx: Context) -> list[Attribution]:
         content = reported_content(ctx, tok)
         if content is None:
             continue
-        start, end = content
+        start, end = through_quotes(ctx, *content)
         inside_quote = ctx.within_quote(start, end)
         if end <= start or inside_quote or ctx.quoted_share(start, end) > 0.5 and not framed(ctx, start, end):
             continue
@@ -404,6 +404,26 @@ def reported(ctx: Context) -> list[Attribution]:
         if attribution.written is not None:  # a report needs someone reporting, named or not
             found.append(attribution)
     return found
+
+
+def through_quotes(ctx: Context, start: CharOffset, end: CharOffset) -> CharSpan:
+    """[start, end) run on to the close of quoted words it opens: "said she expects “to win.”"
+
+    The parser hangs the closing period and mark on the cue, so the clause
+    would stop inside the quote it frames.
+    """
+    for i in ctx.quoted.overlapping(start, end):
+        opened, closed = ctx.marked[i]
+        if start < opened and end < closed:
+            end = closed + len(closing_mark(ctx.text, closed))
+    return start, end
+
+
+def closing_mark(text: str, at: CharOffset) -> str:
+    """The quotation mark that closes quoted words at ``at``: "''" for two straight single marks."""
+    if text.startswith("''", at):
+        return "''"
+    return text[at] if at < len(text) and text[at] in CLOSING_QUOTES else ""
 
 
 def reported_content(ctx: Context, cue: Token) -> CharSpan | None:
