@@ -1,8 +1,11 @@
 """Quote extraction: marks, kinds, cues and speakers, on sentences written for these tests."""
 import pytest
+from spacy.tokens import Span
 
+from newsclaims.lexicon import cue_data
 from newsclaims.marks import find_marked
 from newsclaims.quotes import find_quotes
+from newsclaims.referents import person_mentions
 
 
 @pytest.fixture(scope="module")
@@ -681,3 +684,17 @@ def test_a_report_runs_on_to_the_close_of_the_quoted_words_it_frames(run):
     report = only(quotes, ("indirect",))[0]
     assert report.text == "she expects the campaign “to keep fighting for every vote.”"
     assert speaker(text, starting(quotes, "to keep fighting")) == "Anna Berg"
+
+
+def test_a_name_that_modifies_a_noun_is_not_who_she_means(run):
+    text = ("Mayor Anna Berg opened the fair on Monday.\n\n“The council is in panic mode,” said Leslie Wimes, "
+            "a local activist.\n\nSome think the Berg campaign took voters for granted.\n\n"
+            "“They have a big problem,” she said.")
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "They have")) == "Leslie Wimes"
+
+
+def test_a_name_with_an_organisation_head_is_no_person_even_when_the_model_says_so(nlp):
+    doc = nlp("Leslie Wimes is president of the Riverside Women Caucus.")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 7, 10, "PERSON")]
+    assert [p.text for p in person_mentions(doc, cue_data())] == ["Leslie Wimes"]

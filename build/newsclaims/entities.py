@@ -15,7 +15,7 @@ Everything here is pure: the store only applies what these functions decide.
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeAlias
@@ -131,6 +131,11 @@ def trim_span(text: str, start: CharOffset, end: CharOffset) -> CharSpan:
     return start, end
 
 
+def has_org_head(tokens: Iterable[Token]) -> bool:
+    """Whether a name holds the head word of an organisation's name: "Women's Caucus", "Cox Automotive"."""
+    return any(t.lower_ in name_words()["org_heads"] for t in tokens)
+
+
 def title_case(name: str) -> str:
     """ "LONDON" -> "London", "USA TODAY" -> "USA Today": words of four letters or fewer keep their capitals."""
     return " ".join(word if len(word) <= 4 else word.capitalize() for word in name.split(" "))
@@ -185,7 +190,7 @@ def title_run(doc: Doc, first: TokenIndex, last: TokenIndex) -> int:
         run += 1
     while run > first and doc[run - 1].lower_ in ("of", "the"):
         run -= 1
-    if run == first or any(t.lower_ in words["org_heads"] for t in doc[run:last]):
+    if run == first or has_org_head(doc[run:last]):
         return 0
     if not any(capitalised(t) for t in doc[run:last]):
         return 0
@@ -224,7 +229,7 @@ def name_bounds(doc: Doc, first: TokenIndex, last: TokenIndex, label: str) -> tu
     """
     skip = title_run(doc, first, last)
     # "a major General Assembly vote"
-    organisation = any(t.lower_ in name_words()["org_heads"] for t in doc[first:last])
+    organisation = has_org_head(doc[first:last])
     titled = bool(skip) or (first > 0 and is_title(doc[first - 1].text) and not organisation)
     first += skip
     last = name_end(doc, first, last, label)

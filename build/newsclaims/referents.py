@@ -13,7 +13,7 @@ from typing import Any, TypeAlias
 from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
 
-from .entities import name_words
+from .entities import has_org_head, name_words
 from .lexicon import cue_data
 from .nlp import doc_text
 from .offsets import CharOffset, CharSpan, TokenIndex
@@ -44,8 +44,7 @@ class Context:
         self.surnames = {p[-1].lower_ for p, _, _, _ in everyone}
         people = [p for p, _, _, _ in everyone if not self.in_quote(p.start_char)]
         self.person_at = {t.i: p for p in people for t in p}
-        self.people = [row for row in everyone
-                       if not self.in_quote(row[0].start_char) and row[0].root.dep_ != "poss"]
+        self.people = [row for row in everyone if not self.in_quote(row[0].start_char) and stands_alone(row[0])]
 
     def in_quote(self, i: CharOffset) -> bool:
         """Whether char offset i lies between quotation marks."""
@@ -90,7 +89,8 @@ def person_mentions(doc: Doc, data: dict[str, Any]) -> list[Span]:
     subject, or a known first name with a surname is a person too.
     """
     taken = {t.i for e in doc.ents for t in e}
-    people = [with_given_names(doc, e, taken, data) for e in doc.ents if e.label_ == "PERSON" or is_full_name(e)]
+    people = [with_given_names(doc, e, taken, data) for e in doc.ents
+              if (e.label_ == "PERSON" or is_full_name(e)) and not has_org_head(e)]
     surnames = {e[-1].text for e in people if len(e) > 1}
     # a bare name that reports speech ("Daalder added") is a person's surname
     surnames |= {t.text for t in doc if t.pos_ == "PROPN" and t.dep_ in SUBJECTS and t.i not in taken
@@ -303,6 +303,15 @@ def earlier_phrase(ctx: Context, head: Token, pos: CharOffset, modifiers: set[st
             # "the institute" -> "Kiel Institute for the World Economy"; "the air force" -> "Ukraine's air force"
             return with_entity(ctx, tok, noun_phrase(tok, "ORG"))
     return None
+
+
+def stands_alone(person: Span) -> bool:
+    """Whether a mention is the person, not a word about something of theirs: "Berg's plan", "the Berg campaign".
+
+    Only such a mention can be what a later "he" or "she" means.
+    """
+    root = person.root
+    return root.dep_ != "poss" and not (root.dep_ == "compound" and root.head.pos_ == "NOUN")
 
 
 def is_subject(ent: Span) -> bool:
