@@ -698,3 +698,13 @@ def test_a_name_with_an_organisation_head_is_no_person_even_when_the_model_says_
     doc = nlp("Leslie Wimes is president of the Riverside Women Caucus.")
     doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 7, 10, "PERSON")]
     assert [p.text for p in person_mentions(doc, cue_data())] == ["Leslie Wimes"]
+
+
+@pytest.mark.parametrize("text", [
+    "These workers, Berg explained earlier in the hearing, were “well paid,” earning $30,000 a year.",
+    "After the vote, Berg said, the council met again.",
+])
+def test_a_cue_set_off_by_commas_reports_the_sentence_around_it(run, text):
+    quotes, _ = run(text)
+    report = only(quotes, ("indirect",))[0]
+    assert report.text == text.rstrip(".") and speaker(text, report) == "Berg"

@@ -493,7 +493,28 @@ def reported_clause(ctx: Context, cue: Token) -> CharSpan | None:
         if head.i < cue.i:
             return token_range(head, {t.i for t in cue.subtree} | own_reports(ctx, head))
         return token_range(head)  # "Acts of protest, he said, are acts of patriotism": the report runs around its cue
-    return None
+    return set_off(cue)
+
+
+def set_off(cue: Token) -> CharSpan | None:
+    """[start, end) of the sentence a cue is set off inside by commas: "These workers, Berg said at the
+    hearing, were well paid".
+
+    The parser may make such a cue the root and the report its parts, so the
+    commas decide: words of the report on both sides.
+    """
+    doc, sent = cue.doc, cue.sent
+    subject = next((c for c in cue.children if c.dep_ in SUBJECTS and c.i < cue.i), None)
+    if subject is None:
+        return None
+    opening = subject.left_edge.i - 1
+    closing = max([cue.i] + [t.i for c in cue.children if c.i > cue.i and c.dep_ in ("advmod", "npadvmod", "prep")
+                              for t in c.subtree]) + 1
+    if opening <= sent.start or closing >= sent.end or doc[opening].text != "," or doc[closing].text != ",":
+        return None
+    if sum(t.is_alpha for t in doc[sent.start:opening]) < 2 or sum(t.is_alpha for t in doc[closing:sent.end]) < 2:
+        return None
+    return token_range(sent.root)
 
 
 def claimed_number(cue: Token) -> CharSpan | None:
