@@ -128,6 +128,11 @@ def test_an_organisation_head_word_makes_an_organisation(nlp):
     assert {(m.name, m.type) for m in find_mentions(doc)} == {("Fenwick Automotive", "ORG"), ("Hallam Fund", "ORG")}
 
 
+def test_a_given_name_alone_is_a_person_whatever_the_models_label(nlp):
+    doc = tagged(nlp, "Christina waved. CHRISTINA is the name of the boat.", ("Christina", "ORG"), ("CHRISTINA", "ORG"))
+    assert {(m.text, m.type) for m in find_mentions(doc)} == {("Christina", "PERSON"), ("CHRISTINA", "ORG")}
+
+
 def test_a_place_in_the_gazetteer_is_a_place(nlp):
     doc = tagged(nlp, "Portugal signed the deal.", ("Portugal", "PERSON"))
     assert found(doc) == {("Portugal", "Portugal", "GPE")}

@@ -345,7 +345,8 @@ def own_vote(span: Span, name: str, label: str, titled: bool) -> tuple[str, str]
         return "EVENT", "head"
     if set(lower) & name_words()["org_heads"] or len(words) > 1 and lower[-1] in name_words()["media_heads"]:
         return "ORG", "head"
-    if capitalised_words and lower[0].split("-")[0] in name_words()["given_names"]:
+    alone = len(words) == 1 and words[0][1:].islower()  # "Christina told reporters", not "CHRISTINA"
+    if (capitalised_words or alone) and lower[0].split("-")[0] in name_words()["given_names"]:
         return "PERSON", "given name"
     if MIDDLE_INITIAL.match(name):
         return "PERSON", "shape"
