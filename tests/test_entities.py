@@ -1,7 +1,15 @@
 import pytest
 from spacy.tokens import Span
 
-from newsclaims.entities import alias_reason, canonical_name, entity_merges, entity_types, find_mentions
+from newsclaims.entities import (
+    Mention,
+    alias_reason,
+    canonical_name,
+    entity_for,
+    entity_merges,
+    entity_types,
+    find_mentions,
+)
 
 
 def names(nlp, text, skip=()):
@@ -79,11 +87,16 @@ def test_organisation_name_starts_after_a_title_and_of_the(nlp):
 
 
 def test_a_source_span_with_a_person_inside_names_the_person():
-    from newsclaims.entities import Mention, entity_for
     text = "Pentagon press secretary Pat Ryder said"
     mentions = [Mention(0, 8, "Pentagon", "Pentagon", "ORG"), Mention(25, 34, "Pat Ryder", "Pat Ryder", "PERSON")]
     assert entity_for(text, 0, 34, mentions) == ("Pat Ryder", "PERSON")
     assert entity_for(text, 9, 24, mentions) is None  # "press secretary": a description names nobody
+
+
+def test_a_surname_label_names_the_one_person_the_article_gives_in_full():
+    text = "BERG: We will win."
+    assert entity_for(text, 0, 4, [], "PERSON", ["Anna Berg", "Piotr Nowak"]) == ("Anna Berg", "PERSON")
+    assert entity_for(text, 0, 4, [], "PERSON", ["Anna Berg", "Ola Berg"]) == ("BERG", "PERSON")
 
 
 def tagged(nlp, text, *labelled):

@@ -708,3 +708,20 @@ def test_a_cue_set_off_by_commas_reports_the_sentence_around_it(run, text):
     quotes, _ = run(text)
     report = only(quotes, ("indirect",))[0]
     assert report.text == text.rstrip(".") and speaker(text, report) == "Berg"
+
+
+TRANSCRIPT = ("Anna Berg spoke to the host, Piotr Nowak, on Sunday.\n\n"
+              "\"NOWAK: But, Senator Berg, I have to ask you about the vote. Why did you change your mind?\n\n"
+              "\"BERG: Well, look, the plan has been out there for months and nobody had read it.\n\n"
+              "\"But the truth is that the plan was never going to pass in that form.\n\n"
+              "\"NOWAK: Senator, I do not want to interrupt, but we are out of time.\n\n")
+
+
+def test_a_transcript_paragraph_that_runs_on_keeps_the_label_it_opened_with(run):
+    quotes, text = run(TRANSCRIPT)
+    assert speaker(text, starting(quotes, "But the truth")) == "BERG"
+
+
+def test_a_label_the_model_runs_on_into_the_next_word_is_still_only_the_label(run):
+    quotes, text = run(TRANSCRIPT)
+    assert speaker(text, starting(quotes, "NOWAK: Senator")) == "NOWAK"

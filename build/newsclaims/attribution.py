@@ -128,6 +128,9 @@ def continue_sources(text: str, found: list[Attribution]) -> None:
     Failing that, the same words quoted elsewhere (headline and body) share a source.
     """
     reach = cue_data()["continuation_paragraphs"]
+    for quote, following in pairwise(found):
+        if following.source is None and quote.source is not None and runs_on(text, quote, following):
+            copy_source(quote, following)  # named where the run opens: "PENCE: ..." or "Berg said: “..."
     for quote, following in reversed(list(pairwise(found))):
         if quote.source is None and following.source is not None and runs_on(text, quote, following):
             copy_source(following, quote)

@@ -380,9 +380,8 @@ def link_people(mentions: list[Mention]) -> list[Mention]:
         placed = mention.vote in PLACE_TYPES and mention.evidence not in ("model", "places")
         if placed or mention.vote not in PLACE_TYPES | {"PERSON", "ORG"} or mention.name.isupper():
             continue  # "SVP" is an acronym, not a surname
-        words = mention.name.lower().split()  # "De Blasio" opening a sentence is "de Blasio"
-        surname_of = [m for m in full
-                      if len(words) < len(m.name.split()) and m.name.lower().split()[-len(words):] == words]
+        surname_of = [m for m in full if is_surname_of(mention.name, m.name)]
+        words = mention.name.lower().split()
         given_name_of = {m.name for m in full if len(words) == 1 and m.name.lower().split()[0] == words[0]
                          and mention.evidence != "places"}
         if surname_of:
@@ -395,6 +394,13 @@ def link_people(mentions: list[Mention]) -> list[Mention]:
             continue
         mention.vote, mention.evidence = "PERSON", "link"
     return mentions
+
+
+def is_surname_of(name: str, full_name: str) -> bool:
+    """Whether ``name`` is the last words of ``full_name``, in any case: "De Blasio" opening a sentence, a
+    transcript's "PENCE"."""
+    words, full = name.lower().split(), full_name.lower().split()
+    return len(words) < len(full) and full[-len(words):] == words
 
 
 def link_organisations(mentions: list[Mention]) -> list[Mention]:
@@ -529,19 +535,20 @@ def find_mentions(doc: Doc, skip: Collection[CharSpan] = ()) -> list[Mention]:
 
 
 def entity_for(text: str, start: CharOffset | None, end: CharOffset | None, mentions: list[Mention],
-               label: str | None = None) -> tuple[str, str] | None:
+               label: str | None = None, people: Collection[str] = ()) -> tuple[str, str] | None:
     """The canonical (name, type) named at [start, end).
 
     A person inside the span wins ("Pentagon press secretary Pat Ryder"); then
-    a mention that is the whole span; then a phrase with a name in it becomes
-    an entity ("the Netherlands' defence ministry").
+    a mention that is the whole span; then the one person among ``people`` (the
+    article's) whose surname a person's phrase is ("PENCE: ..."); then a phrase
+    with a name in it becomes an entity ("the Netherlands' defence ministry").
     """
     if start is None or end is None:
         return None
     inside = [m for m in mentions if start <= m.start and m.end <= end]
-    people = [m for m in inside if m.type == "PERSON"]
-    if people:
-        return people[-1].name, "PERSON"
+    persons = [m for m in inside if m.type == "PERSON"]
+    if persons:
+        return persons[-1].name, "PERSON"
     start, end = trim_span(text, start, end)
     whole = [m for m in mentions if (m.start, m.end) == (start, end)]
     if whole:
@@ -549,6 +556,9 @@ def entity_for(text: str, start: CharOffset | None, end: CharOffset | None, ment
     phrase = text[start:end].strip()
     if phrase == phrase.lower():
         return None  # "the prime minister" unresolved: a description names nobody, never make one up
+    full = [name for name in people if is_surname_of(phrase, name)] if label == "PERSON" else []
+    if len(full) == 1:
+        return full[0], "PERSON"
     if label is None and len(inside) == 1 and len(phrase) - len(inside[0].text) <= 2:
         return inside[0].name, inside[0].type
     label = label or "ORG"

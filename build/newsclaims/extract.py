@@ -100,11 +100,12 @@ def extract(article: Article, doc: Doc) -> Rows:
     figures = outside(find_figures(doc, quotes), skip)
     text = article.body
     index = SpanIndex((m.start, m.end) for m in mentions)
+    people = sorted({m.name for m in mentions if m.type == "PERSON"})
 
     def named(start: CharOffset | None, end: CharOffset | None, label: str | None = None) -> tuple[str, str] | None:
         """entity_for over the mentions inside [start, end), found without scanning them all."""
         inside = [] if start is None or end is None else [mentions[i] for i in index.within(start, end)]
-        return entity_for(text, start, end, inside, label)
+        return entity_for(text, start, end, inside, label, people)
 
     for quote in quotes:
         quote.speaker = named(quote.speaker_start, quote.speaker_end, quote.speaker_label)

@@ -12,7 +12,7 @@ from .entities import in_title_case_line, name_words
 from .marks import DOUBLE_OPEN, STRAIGHT
 from .offsets import CharOffset
 from .referents import Context, Source, resolve
-from .text import in_headline, line_bounds
+from .text import in_headline, line_bounds, overlaps
 
 # Entity labels of a name that never speaks when it stands alone as a label.
 PLACE_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
@@ -130,4 +130,9 @@ def name_source(ctx: Context, name: Span) -> Source:
     person = next((ctx.person_at[t.i] for t in name if t.i in ctx.person_at), None)
     if person is not None and name.start <= person.start and person.end <= name.end:
         return person.start_char, person.end_char, None if person.start in ctx.ent_of else "PERSON"
-    return resolve(ctx, name.root, name.start_char) or (name.start_char, name.end_char, "PERSON")
+    found = resolve(ctx, name.root, name.start_char)
+    if found is None or overlaps(found[0], found[1], name.start_char, name.end_char) and (
+            found[2] is not None or not name.start_char <= found[0] < found[1] <= name.end_char):
+        # a name that signs speaks as a person, though the model ran it on ("WALLACE: Governor") or missed it
+        return name.start_char, name.end_char, "PERSON"
+    return found
