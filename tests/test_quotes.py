@@ -725,3 +725,16 @@ def test_a_transcript_paragraph_that_runs_on_keeps_the_label_it_opened_with(run)
 def test_a_label_the_model_runs_on_into_the_next_word_is_still_only_the_label(run):
     quotes, text = run(TRANSCRIPT)
     assert speaker(text, starting(quotes, "NOWAK: Senator")) == "NOWAK"
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("The Green Party met on Monday. The party’s complaint to the bar says the lawyer broke the rules.",
+     "The Green Party"),
+    ("Research conducted by the Center for Media Studies found that the site rated one party higher.",
+     "the Center for Media Studies"),
+    ("A 2014 study that appeared in the Nordic Medical Journal found that half of the advice was wrong.",
+     "the Nordic Medical Journal"),
+])
+def test_a_document_speaks_for_its_owner_its_maker_or_where_it_appeared(run, text, issuer):
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes, ("indirect",))[0]) == issuer

@@ -198,6 +198,9 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
         issuer = issuer_of(ctx, head, lefts)
         if issuer is not None:
             return issuer
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return resolve(ctx, owner, pos)  # "the party's complaint": whoever the party is
         if lefts and lefts[0].lower_ in ("the", "this", "that"):
             # "the poll" is the poll the article named with its maker: "a Quinnipiac poll"
             earlier = (t for t in reversed(ctx.doc[:head.i]) if t.lower_ == low and not ctx.in_quote(t.idx))
@@ -244,6 +247,11 @@ def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
     bureau"."""
     makers = [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
               for o in c.children if o.dep_ == "pobj"]
+    # "research conducted by the Center ...", "a study that appeared in the Medical Journal"
+    makers += [o for clause in head.children if clause.dep_ in ("acl", "relcl")
+               for c in clause.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in ("by", "in")
+               for o in c.children if o.dep_ == "pobj" and ctx.ent_of.get(o.i) is not None
+               and ctx.ent_of[o.i].label_ == "ORG"]
     issuers = [ctx.ent_of[t.i] for t in lefts if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE] or [
         ctx.ent_of[t.i] for o in makers for t in o.doc[o.left_edge.i:o.i + 1]
         if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE]
