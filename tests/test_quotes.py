@@ -738,3 +738,18 @@ def test_a_label_the_model_runs_on_into_the_next_word_is_still_only_the_label(ru
 def test_a_document_speaks_for_its_owner_its_maker_or_where_it_appeared(run, text, issuer):
     quotes, _ = run(text)
     assert speaker(text, only(quotes, ("indirect",))[0]) == issuer
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor accused the council of wasting the budget.", "the council of wasting the budget"),
+    ("Senator Anna Berg called for more air defence.", "for more air defence"),
+    ("Senator Anna Berg urged allies to send tanks.", "allies to send tanks"),
+])
+def test_a_speech_act_reports_what_it_is_about(run, text, content):
+    quotes, _ = run(text)
+    assert [q.text for q in only(quotes, ("indirect",))] == [content]
+
+
+def test_a_speech_verb_with_only_a_person_or_a_day_after_it_reports_nothing(run):
+    quotes, _ = run("Senator Anna Berg called him on Monday.")
+    assert quotes == []

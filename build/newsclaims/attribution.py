@@ -445,7 +445,31 @@ def reported_content(ctx: Context, cue: Token) -> CharSpan | None:
         number = claimed_number(cue)
         if number is not None:
             return number
+    if may_report(cue.text, "object"):
+        return spoken_object(cue)
     return quoted_complement(ctx, cue) if may_report(cue.text, "quote") else None
+
+
+def complement(cue: Token) -> CharSpan | None:
+    """[start, end) of a verb's object and what follows it: "called [the plan a disgrace]"."""
+    parts = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "attr", "xcomp", "dative",
+                                                                   "ccomp") and not is_date_phrase(c)]
+    tokens = sorted((t for c in parts for t in c.subtree), key=lambda t: t.i)
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"’":
+        tokens.pop()
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def spoken_object(cue: Token) -> CharSpan | None:
+    """[start, end) of what a speech act is about: "accused [Russia of shelling the plant]", "called for [talks]".
+
+    A bare pronoun ("called him") says nothing worth a row.
+    """
+    span = complement(cue)
+    words = cue.doc.char_span(*span, alignment_mode="expand") if span is not None else None
+    return span if words is not None and sum(t.is_alpha and t.pos_ != "PRON" for t in words) >= 2 else None
 
 
 def quoted_complement(ctx: Context, cue: Token) -> CharSpan | None:
@@ -454,15 +478,8 @@ def quoted_complement(ctx: Context, cue: Token) -> CharSpan | None:
     The verb's object and what follows it, when quoted words stand in them;
     the quote alone would drop who or what the words are about.
     """
-    parts = [c for c in cue.children
-             if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "attr", "xcomp", "dative", "ccomp")]
-    tokens = sorted((t for c in parts for t in c.subtree), key=lambda t: t.i)
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"’":
-        tokens.pop()
-    if not tokens:
-        return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return (start, end) if framed(ctx, start, end) else None
+    span = complement(cue)
+    return span if span is not None and framed(ctx, *span) else None
 
 
 def framed(ctx: Context, start: CharOffset, end: CharOffset) -> bool:
