@@ -744,6 +744,9 @@ def test_a_document_speaks_for_its_owner_its_maker_or_where_it_appeared(run, tex
     ("The mayor accused the council of wasting the budget.", "the council of wasting the budget"),
     ("Senator Anna Berg called for more air defence.", "for more air defence"),
     ("Senator Anna Berg urged allies to send tanks.", "allies to send tanks"),
+    ("Senator Anna Berg told her advisers to find a way around the council.",
+     "her advisers to find a way around the council"),
+    ("The ministry denied the reports of new strikes.", "the reports of new strikes"),
 ])
 def test_a_speech_act_reports_what_it_is_about(run, text, content):
     quotes, _ = run(text)

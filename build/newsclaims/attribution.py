@@ -343,10 +343,12 @@ def cue_source(ctx: Context, cue: Token) -> Token | None:
         objects = [c for c in (cue.doc[cue.i + 1] if is_according(cue) else cue).children if c.dep_ == "pobj"]
         return objects[0] if objects else None
     if is_cue_noun(ctx, cue):
-        # "called [Washington's claims] ..." reports the caller; "Lukashenko's claim" the possessor
-        if cue.dep_ == "dobj" and is_cue_verb(ctx, cue.head):
-            return cue_source(ctx, cue.head)
+        # "called [Washington's claims] ..." reports the caller; "Lukashenko's claim" and
+        # "rejected Berg's claim that ..." the possessor, whose claim the clause says
         owners = [c for c in cue.children if c.dep_ == "poss"]
+        said = any(c.dep_ in ("acl", "ccomp") for c in cue.children)
+        if cue.dep_ == "dobj" and is_cue_verb(ctx, cue.head) and not (owners and said):
+            return cue_source(ctx, cue.head)
         if owners:
             return owners[0]
         if cue.lower_ in ctx.data["document_nouns"]:
