@@ -436,3 +436,15 @@ def test_whole_values_are_stored_as_integers_and_fractions_as_reals(seeds_db):
     assert {row["type"] for row in stored} == {"integer", "real"}
     for row in stored:
         assert (row["type"] == "integer") == (row["value"] == int(row["value"])), row
+
+
+@pytest.mark.parametrize("text, written, who", [
+    ("Piotr Nowak announced plans this week to give an additional $15 million to the Future Fund.",
+     "$15 million", "Piotr Nowak"),
+    ("The ministry put the cost at $5 billion.", "$5 billion", "ministry"),
+    ("Anna Berg cited the figure at the Veterans Forum, a debate viewed by 14.7 million people.",
+     "14.7 million", None),
+])
+def test_a_claim_holds_its_object_but_not_where_it_was_made(nlp, text, written, who):
+    figure = next(f for f in figures(nlp, text) if f.text == written)
+    assert claimant(text, figure) == who

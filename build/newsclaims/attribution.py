@@ -31,6 +31,8 @@ from .text import CLOSING_QUOTES, SENTENCE_END, in_headline, line_bounds
 STOP_DEPS = {"nsubj", "nsubjpass", "csubj", "relcl", "appos", "parataxis"}
 # Verbs whose subject a dependent verb shares: "continues to insist", "and noted".
 SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
+# Prepositions that say where or when something was said, not what: "cited the figure [in the debate]".
+CIRCUMSTANCES = {"in", "during", "after", "before", "since", "until", "amid", "while", "near", "throughout"}
 # A report may open with quoted words: its opening mark stays with it.
 OPENING_MARKS = ("“", '"', "‘", "''")
 
@@ -454,14 +456,30 @@ def reported_content(ctx: Context, cue: Token) -> CharSpan | None:
 
 def complement(cue: Token) -> CharSpan | None:
     """[start, end) of a verb's object and what follows it: "called [the plan a disgrace]"."""
-    parts = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "attr", "xcomp", "dative",
-                                                                   "ccomp") and not is_date_phrase(c)]
+    parts = [c for c in cue.children if c.i > cue.i and (c.dep_ in ("dobj", "prep", "oprd", "attr", "xcomp", "dative",
+                                                                    "ccomp") or goes_on_to(c))
+             and not is_date_phrase(c) and not is_occasion(c)]
     tokens = sorted((t for c in parts for t in c.subtree), key=lambda t: t.i)
+    # the parser may hang the occasion on the object: "cited the figure [at the forum]"
+    occasion = next((k for k, t in enumerate(tokens) if k and t.dep_ == "prep" and is_occasion(t) and t.head in parts),
+                    len(tokens))
+    tokens = tokens[:occasion]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"’":
         tokens.pop()
     if not tokens:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def is_occasion(prep: Token) -> bool:
+    """A phrase of where or when something was said: "in the debate", "at the forum"; "at 40 tanks" is a claim."""
+    counted = any(o.like_num or any(c.dep_ == "nummod" for c in o.children) for o in prep.children if o.dep_ == "pobj")
+    return prep.lower_ in CIRCUMSTANCES or prep.lower_ == "at" and not counted
+
+
+def goes_on_to(clause: Token) -> bool:
+    """An infinitive the parser hung on the verb, not its object: "announced plans this week [to give $15m]"."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def spoken_object(cue: Token) -> CharSpan | None:
@@ -541,16 +559,13 @@ def set_off(cue: Token) -> CharSpan | None:
 
 def claimed_number(cue: Token) -> CharSpan | None:
     """[start, end) of a claim's object when it holds a number: "estimated [losses at 40 tanks]"."""
-    parts = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "attr", "oprd", "xcomp")]
-    if not any(c.dep_ in ("dobj", "xcomp") or c.lower_ == "for" for c in parts):
+    if not any(c.i > cue.i and (c.dep_ in ("dobj", "xcomp") or c.lower_ == "for") for c in cue.children):
         return None  # an object, a plan ("wants to hire 500"), or a call "for" something
-    tokens = [t for c in parts for t in c.subtree]
-    if not any(t.like_num and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in tokens):
+    span = complement(cue)
+    words = cue.doc.char_span(*span, alignment_mode="expand") if span is not None else None
+    if words is None or not any(t.like_num and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in words):
         return None
-    tokens.sort(key=lambda t: t.i)
-    while tokens and tokens[-1].is_punct:
-        tokens.pop()
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return span
 
 
 def own_reports(ctx: Context, clause: Token) -> set[TokenIndex]:
