@@ -448,3 +448,14 @@ def test_whole_values_are_stored_as_integers_and_fractions_as_reals(seeds_db):
 def test_a_claim_holds_its_object_but_not_where_it_was_made(nlp, text, written, who):
     figure = next(f for f in figures(nlp, text) if f.text == written)
     assert claimant(text, figure) == who
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("Anna Berg is seizing upon a Daily Ledger report that the council had a net loss of more than $915 million.",
+     "Daily Ledger"),
+    ("Hillary Berg is seizing upon a New Amsterdam Times report that Piotr Nowak had a net loss of $915 million.",
+     "New Amsterdam Times"),
+])
+def test_a_report_that_the_parser_cut_from_its_clause_still_claims_the_figure(nlp, text, issuer):
+    figure = next(f for f in figures(nlp, text) if "915" in f.text)
+    assert claimant(text, figure) == issuer

@@ -438,8 +438,10 @@ def reported_content(ctx: Context, cue: Token) -> CharSpan | None:
     if is_sourcing(ctx, cue):
         return according_clause(ctx, cue)
     if is_cue_noun(ctx, cue):
-        clauses = [c for c in cue.children if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)]
-        clauses = [c for c in clauses if has_subject(c)]
+        # a "relcl" whose "that" is a mark, not its subject or object, is the report's content too
+        clauses = [c for c in cue.children
+                   if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" for m in c.children)]
+        clauses = [c for c in clauses if has_subject(c)] or that_clause_after_noun(cue)
         return token_range(clauses[0], own_reports(ctx, clauses[0])) if clauses else None
     if may_report(cue.text, "clause"):
         clause = reported_clause(ctx, cue)
@@ -613,6 +615,17 @@ def narration_after(cue: Token, clause: Token) -> set[TokenIndex]:
 def has_subject(clause: Token) -> bool:
     """A finite reported clause has its own subject ("Russia had lost"); "pledging ..." has none."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+
+
+def that_clause_after_noun(noun: Token) -> list[Token]:
+    """The "that" clause right after a reporting noun, which the parser hung on the verb above it:
+    "seized on a Ledger report [that the council had lost $9m]"."""
+    verb = noun
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    after = noun.right_edge.i + 1
+    return [c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.i == after
+            and c.left_edge.lower_ == "that" and has_subject(c)]
 
 
 def that_clause_after_phrase(cue: Token) -> list[Token]:
