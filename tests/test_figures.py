@@ -459,3 +459,14 @@ def test_a_claim_holds_its_object_but_not_where_it_was_made(nlp, text, written, 
 def test_a_report_that_the_parser_cut_from_its_clause_still_claims_the_figure(nlp, text, issuer):
     figure = next(f for f in figures(nlp, text) if "915" in f.text)
     assert claimant(text, figure) == issuer
+
+
+@pytest.mark.parametrize("text, written, owner", [
+    ("The Vellmark Fund met on Monday. It raised its forecast for the region by 0.1 points to 4.2 percent.",
+     "4.2 percent", "The Vellmark Fund"),
+    ("Weak trade held the Vellmark Fund's estimate of growth steady at 3.1 percent.", "3.1 percent",
+     "the Vellmark Fund's"),
+])
+def test_a_revised_estimate_is_its_owners_claim(nlp, text, written, owner):
+    figure = next(f for f in figures(nlp, text) if f.text == written)
+    assert claimant(text, figure) == owner

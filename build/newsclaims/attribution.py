@@ -237,9 +237,10 @@ def cue_text(ctx: Context, cue: Token) -> str:
 
 
 def cue_tag(ctx: Context, cue: Token) -> str:
-    """speech or claim: a verb's tag in the lexicon; nouns and "according to" report speech."""
-    base = ctx.data["verb_forms"].get(cue.lower_)
-    return ctx.data["verb_tags"][base] if base and is_cue_verb(ctx, cue) else "speech"
+    """speech or claim: a verb's tag in the lexicon, also for a noun spelled as the verb ("its forecast",
+    "the estimates"); other nouns and "according to" report speech."""
+    base = ctx.data["verb_forms"].get(cue.lower_) or ctx.data["verb_forms"].get(cue.lower_.removesuffix("s"))
+    return ctx.data["verb_tags"][base] if base and (is_cue_verb(ctx, cue) or is_cue_noun(ctx, cue)) else "speech"
 
 
 def quote_cue(ctx: Context, start: CharOffset, end: CharOffset) -> Token | None:
@@ -442,7 +443,7 @@ def reported_content(ctx: Context, cue: Token) -> CharSpan | None:
         clauses = [c for c in cue.children
                    if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" for m in c.children)]
         clauses = [c for c in clauses if has_subject(c)] or that_clause_after_noun(cue)
-        return token_range(clauses[0], own_reports(ctx, clauses[0])) if clauses else None
+        return token_range(clauses[0], own_reports(ctx, clauses[0])) if clauses else revised_estimate(cue)
     if may_report(cue.text, "clause"):
         clause = reported_clause(ctx, cue)
         if clause is not None:
@@ -615,6 +616,16 @@ def narration_after(cue: Token, clause: Token) -> set[TokenIndex]:
 def has_subject(clause: Token) -> bool:
     """A finite reported clause has its own subject ("Russia had lost"); "pledging ..." has none."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+
+
+def revised_estimate(noun: Token) -> CharSpan | None:
+    """[start, end) of what is done to someone's own estimate, with its number: "raised [its forecast to 3.1%]".
+
+    The estimate stays its owner's claim whoever the sentence's subject is.
+    """
+    if noun.dep_ != "dobj" or not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    return claimed_number(noun.head)
 
 
 def that_clause_after_noun(noun: Token) -> list[Token]:
