@@ -485,3 +485,15 @@ def test_a_surname_with_a_particle_opening_a_sentence_links_to_the_full_name(nlp
 def test_a_title_word_before_an_organisation_does_not_make_it_a_person(nlp):
     text = "The UN had a major General Assembly vote condemning the tests.\n"
     assert ("General Assembly", "ORG") in names(nlp, text)
+
+
+def test_a_headline_verb_before_a_name_is_no_part_of_it(nlp):
+    text = "Lawmakers Rip Anna Berg As A Reckless Fraud\n\nLawmakers said on Friday that Anna Berg had misled them.\n"
+    doc = tagged(nlp, text, ("Rip Anna Berg", "PERSON"), ("Anna Berg", "PERSON"))
+    assert {m.name for m in find_mentions(doc)} == {"Anna Berg"}
+
+
+def test_a_headline_name_keeps_its_given_name(nlp):
+    text = "Luis Rubio Sees Risk In Trade Talks Ahead\n\nThe risk is real, Rubio said.\n"
+    doc = tagged(nlp, text, ("Luis Rubio", "PERSON"), ("Rubio", "PERSON"))
+    assert {m.text for m in find_mentions(doc)} == {"Luis Rubio", "Rubio"}

@@ -296,18 +296,25 @@ def running_capitals(doc: Doc) -> set[str]:
 
 def headline_name(doc: Doc, first: TokenIndex, last: TokenIndex) -> tuple[TokenIndex, TokenIndex]:
     """A headline entity cut to the words the running text also capitalises: "Clinton Breaks With Obama" is
-    "Clinton", "Bank of America Joins" is "Bank of America". Unchanged when its first word has no such evidence."""
+    "Clinton", "Bank of America Joins" is "Bank of America", "Lawmakers Rip Donald Trump" is "Donald Trump".
+    Unchanged when none of its words has such evidence."""
     if not in_title_case_line(doc[first]):
         return first, last
     names = running_capitals(doc)
-    if doc[first].lower_ not in names:
+    start = next((i for i in range(first, last) if doc[i].lower_ in names), None)
+    if start is None:
         return first, last
-    end = first
+    end = start
     while end < last and (doc[end].lower_ in names or doc[end].lower_ in NAME_JOINERS or not doc[end].is_alpha):
         end += 1
-    while end > first and (doc[end - 1].lower_ in NAME_JOINERS or not doc[end - 1].is_alpha):
+    while end > start and (doc[end - 1].lower_ in NAME_JOINERS or not doc[end - 1].is_alpha):
         end -= 1
-    return first, end
+    # only a headline's verb or adjective goes from the front ("Rip"), never a given name or a mark, and a name of
+    # two words or more must stay
+    if start > first and (end - start < 2 or not all(
+            t.is_alpha and t.lower_ not in name_words()["given_names"] for t in doc[first:start])):
+        return first, last
+    return start, end
 
 
 def after_place_preposition(span: Span) -> bool:
