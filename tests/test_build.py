@@ -1,10 +1,14 @@
+import os
+import shutil
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
-from newsclaims import store
+from newsclaims import rulefiles, store
 from newsclaims.build import build
 from newsclaims.cli import cli
 
@@ -320,3 +324,26 @@ def test_an_entity_takes_the_type_most_of_its_mentions_vote_for_across_articles(
     stored(db_path, ("Okonjwe", "Okonjwe", "GPE", "model"), ("Okonjwe", "Okonjwe", "PERSON", "title"),
            ("Okonjwe", "Okonjwe", "GPE", "model"))
     assert rows(db_path, "select type from entities") == [{"type": "PERSON"}]
+
+
+def test_an_article_another_version_extracted_is_extracted_again(corpus, tmp_path):
+    """Rules edited (as an upgrade would) make the next build re-extract the same text, once."""
+    corpus("grain.txt", OTHER)
+    data = tmp_path / "data"
+    shutil.copytree(rulefiles.data_folder(), data)
+    env = {**os.environ, rulefiles.DATA_DIR_VARIABLE: str(data)}
+    db_path = tmp_path / "out.db"
+
+    def build_again():
+        done = subprocess.run([sys.executable, "-m", "newsclaims", "build", str(corpus.folder), "--db", str(db_path),
+                               "-q"], env=env, capture_output=True, text=True, check=True)
+        return done.stdout + done.stderr
+
+    assert "1 added" in build_again()
+    assert rows(db_path, "select kind from quotes") == [{"kind": "indirect"}]
+    cues = data / "cues.yml"
+    cues.write_text(cues.read_text(encoding="utf-8").replace("  say: speech quote clause", "  say: speech quote"),
+                    encoding="utf-8")
+    assert "0 added, 1 updated (1 by a new version of newsclaims), 0 unchanged" in build_again()
+    assert rows(db_path, "select kind from quotes") == []
+    assert "0 added, 0 updated, 1 unchanged" in build_again()

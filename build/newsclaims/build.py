@@ -27,6 +27,7 @@ from .store import (
     build_transaction,
     database_path,
     delete_article,
+    extracted_before,
     known_articles,
     known_sources,
     tidy,
@@ -50,6 +51,7 @@ class Summary:
     unchanged: int = 0
     failed: int = 0
     pruned: int = 0
+    reextracted: int = 0  # of the updated: same text, extracted by another version of newsclaims before
     quotes: int = 0
     figures: int = 0
     entities: int = 0
@@ -57,8 +59,10 @@ class Summary:
 
     def line(self) -> str:
         pruned = f", {self.pruned} pruned" if self.pruned else ""
+        again = f" ({self.reextracted} by a new version of newsclaims)" if self.reextracted else ""
         return (
-            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed{pruned}; "
+            f"{self.added} added, {self.updated} updated{again}, {self.unchanged} unchanged, {self.failed} failed"
+            f"{pruned}; "
             f"database holds {self.quotes} quotes, {self.figures} figures, {self.entities} entities"
         )
 
@@ -68,8 +72,10 @@ class Reader:
     failed."""
 
     def __init__(self, known: dict[str, str], summary: Summary, warn: Warn, sources: dict[str, str] | None = None,
-                 field_map: FieldMap | None = None, tell: Warn | None = None) -> None:
+                 field_map: FieldMap | None = None, tell: Warn | None = None,
+                 extracted_before: set[str] | None = None) -> None:
         self.known = known  # slug -> sha256 already in the database
+        self.extracted_before = extracted_before or set()  # slugs another version of newsclaims extracted
         self.tell = tell  # names each article as it is written (--verbose), or None
         self.sources = sources or {}  # slug -> source_path of the file that put it there
         self.summary = summary
@@ -155,8 +161,10 @@ class Reader:
             return False
         self.hash_slugs[article.sha256] = article.slug
         if self.known.get(article.slug) == article.sha256:
-            self.summary.unchanged += 1
-            return False
+            if article.slug not in self.extracted_before:
+                self.summary.unchanged += 1
+                return False
+            self.summary.reextracted += 1
         return True
 
     def written(self, article: Article) -> None:
@@ -236,7 +244,7 @@ def build(paths: Sequence[str | Path], db_path: str | Path, full: bool = False, 
     summary = Summary()
     db_path = database_path(db_path)
     with build_lock(db_path, wait=wait, on_wait=on_wait), build_transaction(db_path, fresh=full) as db:
-        reader = Reader(known_articles(db), summary, warn, known_sources(db), field_map, tell)
+        reader = Reader(known_articles(db), summary, warn, known_sources(db), field_map, tell, extracted_before(db))
         entity_ids: dict[str, int] = {}  # name -> id, for every write of this build
         with extracted(paths, reader, processes, batch_size, progress, follow_links) as results:
             for written, rows in enumerate(succeeded(results, reader), 1):

