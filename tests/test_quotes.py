@@ -756,3 +756,14 @@ def test_a_speech_act_reports_what_it_is_about(run, text, content):
 def test_a_speech_verb_with_only_a_person_or_a_day_after_it_reports_nothing(run):
     quotes, _ = run("Senator Anna Berg called him on Monday.")
     assert quotes == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("As Anna Berg noted, the plan had failed by May.", "the plan had failed by May"),
+    ("The plan had failed, as Anna Berg noted.", "The plan had failed"),
+    ("The plan, as Anna Berg put it, had failed.", "The plan, as Anna Berg put it, had failed"),
+])
+def test_as_someone_noted_reports_the_sentence_it_frames(run, text, content):
+    quotes, _ = run(text)
+    report = only(quotes, ("indirect",))[0]
+    assert report.text == content and speaker(text, report) == "Anna Berg"

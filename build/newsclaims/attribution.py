@@ -444,6 +444,8 @@ def reported_content(ctx: Context, cue: Token) -> CharSpan | None:
                    if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" for m in c.children)]
         clauses = [c for c in clauses if has_subject(c)] or that_clause_after_noun(cue)
         return token_range(clauses[0], own_reports(ctx, clauses[0])) if clauses else revised_estimate(cue)
+    if (may_report(cue.text, "clause") or as_it(cue)) and framed_by_as(cue):
+        return clause_around(cue.head, cue)
     if may_report(cue.text, "clause"):
         clause = reported_clause(ctx, cue)
         if clause is not None:
@@ -514,6 +516,30 @@ def framed(ctx: Context, start: CharOffset, end: CharOffset) -> bool:
     for s, e in sorted(inside, reverse=True):
         rest = rest[:s - start] + rest[e - start:]
     return sum(w.isalpha() for w in rest.split()) >= 2
+
+
+def framed_by_as(cue: Token) -> bool:
+    """ "As Berg noted, ...", "The plan, as Berg put it, ...": a cue that frames the sentence it hangs on."""
+    return cue.dep_ == "advcl" and cue.head.pos_ in ("VERB", "AUX") and has_subject(cue.head) \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) \
+        and any(c.dep_ in SUBJECTS for c in cue.children)
+
+
+def clause_around(head: Token, inner: Token) -> CharSpan | None:
+    """[start, end) of the clause ``head`` heads, without ``inner``'s clause when it opens or closes it
+    ("As Berg noted, ...", "..., as Berg noted"); one set off in the middle stays, as in set_off."""
+    tokens = list(head.subtree)
+    words_before = sum(not t.is_punct for t in tokens if t.i < inner.left_edge.i)
+    words_after = sum(not t.is_punct for t in tokens if t.i > inner.right_edge.i)
+    if not words_after:
+        tokens = [t for t in tokens if t.i < inner.left_edge.i]
+    elif words_before <= 1:  # "As Berg noted, ..." or "Yet, as Berg noted, ..."
+        tokens = [t for t in tokens if t.i > inner.right_edge.i]
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"’":
+        tokens = tokens[:-1]
+    return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens else None
 
 
 def reported_clause(ctx: Context, cue: Token) -> CharSpan | None:
