@@ -767,3 +767,10 @@ def test_as_someone_noted_reports_the_sentence_it_frames(run, text, content):
     quotes, _ = run(text)
     report = only(quotes, ("indirect",))[0]
     assert report.text == content and speaker(text, report) == "Anna Berg"
+
+
+def test_asked_if_reports_the_question(run):
+    text = "Anna Berg asked if the council would support the plan."
+    quotes, _ = run(text)
+    report = only(quotes, ("indirect",))[0]
+    assert report.text == "if the council would support the plan" and speaker(text, report) == "Anna Berg"
