@@ -774,3 +774,13 @@ def test_asked_if_reports_the_question(run):
     quotes, _ = run(text)
     report = only(quotes, ("indirect",))[0]
     assert report.text == "if the council would support the plan" and speaker(text, report) == "Anna Berg"
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Anna Berg toured the plant with her husband, Tomas. He said the visit went well.", "Tomas"),
+    ("Bernie Nowak won the vote in Vellmark on Tuesday. He said the result was a win for ordinary voters.",
+     "Bernie Nowak"),
+])
+def test_he_finds_a_man_whose_gender_the_words_around_him_do_not_give_away(run, text, person):
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes, ("indirect",))[0]) == person

@@ -337,13 +337,17 @@ def is_subject(ent: Span) -> bool:
 
 
 def title_words(ent: Span) -> set[str]:
-    """Lower-case words that describe a person: their title and appositive, honorifics spelled out."""
+    """Lower-case words that describe a person: their title and appositive, honorifics spelled out.
+
+    A possessor in them is someone else: "her husband, Bill" says nothing of Bill's gender.
+    """
     root = ent.root
     tokens = list(ent) + list(ent.doc[root.left_edge.i:ent.start])
     tokens += [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
     if root.dep_ == "appos":
         tokens += list(root.head.subtree)[: root.head.right_edge.i - root.head.left_edge.i]
-    words = {t.lower_ for t in tokens}
+    others = {t.i for owner in tokens if owner.dep_ == "poss" for t in owner.subtree}
+    words = {t.lower_ for t in tokens if t.i not in others}
     spelled_out = name_words()["honorific_titles"]
     return words | {spelled_out[w.rstrip(".")] for w in words if w.rstrip(".") in spelled_out}  # "Sen." is a senator
 
@@ -383,11 +387,21 @@ def first_names() -> Detector:
 
 
 def first_name_gender(word: str) -> str | None:
-    """'female' or 'male' when ``word`` is mostly given to one gender, else None."""
+    """'female' or 'male' when ``word`` is mostly given to one gender, else None.
+
+    A name only mostly given to one gender worldwide must not lean the other way in the
+    United States, whose news this reads most: "Bernie" is mostly female worldwide, mostly male there.
+    """
     if not word[:1].isupper() or not word.isalpha():
         return None
     guess = first_names().get_gender(word)
-    return guess.removeprefix("mostly_") if guess in ("female", "male", "mostly_female", "mostly_male") else None
+    if guess in ("female", "male"):
+        return guess
+    if guess not in ("mostly_female", "mostly_male"):
+        return None
+    gender = guess.removeprefix("mostly_")
+    american = first_names().get_gender(word, "usa").removeprefix("mostly_")
+    return gender if american in (gender, "andy", "unknown") else None
 
 
 def is_full_name(ent: Span) -> bool:
