@@ -784,3 +784,10 @@ def test_asked_if_reports_the_question(run):
 def test_he_finds_a_man_whose_gender_the_words_around_him_do_not_give_away(run, text, person):
     quotes, _ = run(text)
     assert speaker(text, only(quotes, ("indirect",))[0]) == person
+
+
+@pytest.mark.parametrize("verb", ["concluded", "barked", "retorted", "snapped", "pleaded"])
+def test_a_verb_of_saying_after_the_closing_mark_names_the_speaker(run, verb):
+    text = f"“Go back to your seat,” Anna Berg {verb}."
+    quotes, _ = run(text)
+    assert speaker(text, quotes[0]) == "Anna Berg"
