@@ -791,3 +791,12 @@ def test_a_verb_of_saying_after_the_closing_mark_names_the_speaker(run, verb):
     text = f"“Go back to your seat,” Anna Berg {verb}."
     quotes, _ = run(text)
     assert speaker(text, quotes[0]) == "Anna Berg"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Anna Berg thanked the council for “stepping up and taking action.”", "stepping up"),
+    ("Anna Berg’s answer was that “the most important thing is jobs.”", "the most important"),
+])
+def test_quoted_words_a_thanks_or_an_answer_governs_are_the_speakers(run, text, words):
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, words)) == "Anna Berg"
