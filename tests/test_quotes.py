@@ -796,6 +796,8 @@ def test_a_verb_of_saying_after_the_closing_mark_names_the_speaker(run, verb):
 @pytest.mark.parametrize("text, words", [
     ("Anna Berg thanked the council for “stepping up and taking action.”", "stepping up"),
     ("Anna Berg’s answer was that “the most important thing is jobs.”", "the most important"),
+    ("Anna Berg expressed a deep regret for “my failure to pass the budget.”", "my failure"),
+    ("Anna Berg railed against the “great wall of red tape” in the city.", "great wall"),
 ])
 def test_quoted_words_a_thanks_or_an_answer_governs_are_the_speakers(run, text, words):
     quotes, _ = run(text)
