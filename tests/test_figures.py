@@ -470,3 +470,15 @@ def test_a_report_that_the_parser_cut_from_its_clause_still_claims_the_figure(nl
 def test_a_revised_estimate_is_its_owners_claim(nlp, text, written, owner):
     figure = next(f for f in figures(nlp, text) if f.text == written)
     assert claimant(text, figure) == owner
+
+
+@pytest.mark.parametrize("text, written, who", [
+    ("In a Ledger News survey released last Thursday, 79 percent of voters said they were satisfied.",
+     "79 percent", "Ledger News"),
+    ("A Quinlan University poll found last week that Anna Berg would beat Piotr Nowak 46 to 40 percent.",
+     "46 to 40 percent", "Quinlan University"),
+    ("In a statement, one of the family's lawyers, Piotr Nowak, said 40 officers were there.", "40", "Piotr Nowak"),
+])
+def test_a_poll_claims_what_its_respondents_say_and_what_it_found(nlp, text, written, who):
+    figure = next(f for f in figures(nlp, text) if f.text == written)
+    assert claimant(text, figure) == who

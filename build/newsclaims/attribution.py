@@ -194,7 +194,11 @@ def is_cue_verb(ctx: Context, tok: Token) -> bool:
     """
     if tok.lower_ not in ctx.data["verb_forms"] or tok.pos_ not in ("VERB", "AUX"):
         return False
-    return tok.tag_ != "VBN" or any(c.dep_ in ("aux", "nsubj") for c in tok.children)
+    if tok.tag_ != "VBN" or any(c.dep_ in ("aux", "nsubj") for c in tok.children):
+        return True
+    # the parser's "[a poll found] last week that ...": a document that reports a clause
+    return tok.dep_ == "acl" and tok.head.lower_ in ctx.data["document_nouns"] \
+        and any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def is_cue_noun(ctx: Context, tok: Token) -> bool:
@@ -211,7 +215,15 @@ def in_document(ctx: Context, tok: Token) -> bool:
     """The "In" of a fronted "In the poll, ..." or "In its report, ...": the document is the source."""
     return tok.lower_ == "in" and tok.dep_ == "prep" and tok.i < tok.head.i and tok.head.pos_ in ("VERB", "AUX") \
         and any(c.dep_ == "pobj" and c.lower_ in ctx.data["document_nouns"] for c in tok.children) \
-        and not is_cue_verb(ctx, tok.head)  # "In a statement, the ministry said": the ministry speaks
+        and not (is_cue_verb(ctx, tok.head) and not counted(tok.head))  # "In a statement, the ministry said"
+
+
+def counted(verb: Token) -> bool:
+    """Whether a verb's subject is a count of people: "In the poll, [79 percent of voters] said ..." speak for the
+    poll, not for themselves."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    return subject is not None and any(t.ent_type_ in ("PERCENT", "CARDINAL") and t.lower_ != "one"
+                                       for t in subject.subtree)  # "one of the family's lawyers" is a person
 
 
 def is_sourcing(ctx: Context, tok: Token) -> bool:
