@@ -478,6 +478,8 @@ def test_a_revised_estimate_is_its_owners_claim(nlp, text, written, owner):
     ("A Quinlan University poll found last week that Anna Berg would beat Piotr Nowak 46 to 40 percent.",
      "46 to 40 percent", "Quinlan University"),
     ("In a statement, one of the family's lawyers, Piotr Nowak, said 40 officers were there.", "40", "Piotr Nowak"),
+    ("According to a Daily Ledger-KVN News survey, 51 percent of respondents said they would vote for Anna Berg.",
+     "51 percent", "Daily Ledger-KVN News"),
 ])
 def test_a_poll_claims_what_its_respondents_say_and_what_it_found(nlp, text, written, who):
     figure = next(f for f in figures(nlp, text) if f.text == written)

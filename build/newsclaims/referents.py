@@ -201,6 +201,9 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is not None:
             return resolve(ctx, owner, pos)  # "the party's complaint": whoever the party is
+        maker = proper_run(lefts)
+        if maker is not None:
+            return maker  # "a Ledger-KVN News survey": a maker the model did not tag
         if lefts and lefts[0].lower_ in ("the", "this", "that"):
             # "the poll" is the poll the article named with its maker: "a Quinnipiac poll"
             earlier = (t for t in reversed(ctx.doc[:head.i]) if t.lower_ == low and not ctx.in_quote(t.idx))
@@ -256,6 +259,22 @@ def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
         ctx.ent_of[t.i] for o in makers for t in o.doc[o.left_edge.i:o.i + 1]
         if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE]
     return (issuers[-1].start_char, issuers[-1].end_char, None) if issuers else None
+
+
+def proper_run(lefts: list[Token]) -> Source | None:
+    """(start, end, "ORG") of the proper nouns that run up to a document noun, joined by hyphens or slashes,
+    none of them in an entity (a tagged maker is issuer_of's; "a Monday poll" names none)."""
+    run: list[Token] = []
+    for tok in reversed(lefts):
+        if tok.ent_type_:
+            break
+        if tok.pos_ == "PROPN" or run and tok.text in ("-", "/", "&") and tok.whitespace_ == "":
+            run.insert(0, tok)
+        elif run:
+            break
+    while run and not run[0].pos_ == "PROPN":
+        run = run[1:]
+    return (run[0].idx, run[-1].idx + len(run[-1]), "ORG") if run else None
 
 
 def member_noun(data: dict[str, Any], word: str) -> bool:
