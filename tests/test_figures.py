@@ -480,6 +480,7 @@ def test_a_revised_estimate_is_its_owners_claim(nlp, text, written, owner):
     ("In a statement, one of the family's lawyers, Piotr Nowak, said 40 officers were there.", "40", "Piotr Nowak"),
     ("According to a Daily Ledger-KVN News survey, 51 percent of respondents said they would vote for Anna Berg.",
      "51 percent", "Daily Ledger-KVN News"),
+    ("Of the 121 people detained, 77 have been deported, according to an ICE spokeswoman.", "77", "ICE"),
 ])
 def test_a_poll_claims_what_its_respondents_say_and_what_it_found(nlp, text, written, who):
     figure = next(f for f in figures(nlp, text) if f.text == written)

@@ -268,13 +268,18 @@ def proper_run(lefts: list[Token]) -> Source | None:
     for tok in reversed(lefts):
         if tok.ent_type_:
             break
-        if tok.pos_ == "PROPN" or run and tok.text in ("-", "/", "&") and tok.whitespace_ == "":
+        if named_word(tok) or run and tok.text in ("-", "/", "&") and tok.whitespace_ == "":
             run.insert(0, tok)
         elif run:
             break
-    while run and not run[0].pos_ == "PROPN":
+    while run and not named_word(run[0]):
         run = run[1:]
     return (run[0].idx, run[-1].idx + len(run[-1]), "ORG") if run else None
+
+
+def named_word(tok: Token) -> bool:
+    """A proper noun, or an acronym the tagger calls a noun ("an ICE spokeswoman")."""
+    return tok.pos_ == "PROPN" or tok.is_upper and tok.is_alpha and len(tok) > 1
 
 
 def member_noun(data: dict[str, Any], word: str) -> bool:
