@@ -33,8 +33,9 @@ STOP_DEPS = {"nsubj", "nsubjpass", "csubj", "relcl", "appos", "parataxis"}
 SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
 # Prepositions that say where or when something was said, not what: "cited the figure [in the debate]".
 CIRCUMSTANCES = {"in", "during", "after", "before", "since", "until", "amid", "while", "near", "throughout"}
-# A report may open with quoted words: its opening mark stays with it.
+# A report may open or end with quoted words: its marks stay with it.
 OPENING_MARKS = ("“", '"', "‘", "''")
+CLOSING_MARKS = ("”", '"', "’")
 
 
 @dataclass
@@ -368,10 +369,7 @@ def cue_source(ctx: Context, cue: Token) -> Token | None:
             return owners[0]
         if cue.lower_ in ctx.data["document_nouns"]:
             return cue  # "a Times report that ...": the document speaks for whoever issued it
-        verb = cue.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        return subject_of(verb)
+        return subject_of(verb_above(cue))
     return subject_of(cue)
 
 
@@ -471,8 +469,8 @@ def reported_content(ctx: Context, cue: Token) -> CharSpan | None:
     return quoted_complement(ctx, cue) if may_report(cue.text, "quote") else None
 
 
-def complement(cue: Token) -> CharSpan | None:
-    """[start, end) of a verb's object and what follows it: "called [the plan a disgrace]"."""
+def complement(cue: Token) -> Span | None:
+    """The words of a verb's object and what follows it: "called [the plan a disgrace]"."""
     parts = [c for c in cue.children if c.i > cue.i and (c.dep_ in ("dobj", "prep", "oprd", "attr", "xcomp", "dative",
                                                                     "ccomp") or goes_on_to(c))
              and not is_date_phrase(c) and not is_occasion(c)]
@@ -480,18 +478,14 @@ def complement(cue: Token) -> CharSpan | None:
     # the parser may hang the occasion on the object: "cited the figure [at the forum]"
     occasion = next((k for k, t in enumerate(tokens) if k and t.dep_ == "prep" and is_occasion(t) and t.head in parts),
                     len(tokens))
-    tokens = tokens[:occasion]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"’":
-        tokens.pop()
-    if not tokens:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    tokens = without_end_punct(tokens[:occasion])
+    return cue.doc[tokens[0].i:tokens[-1].i + 1] if tokens else None
 
 
 def is_occasion(prep: Token) -> bool:
     """A phrase of where or when something was said: "in the debate", "at the forum"; "at 40 tanks" is a claim."""
-    counted = any(o.like_num or any(c.dep_ == "nummod" for c in o.children) for o in prep.children if o.dep_ == "pobj")
-    return prep.lower_ in CIRCUMSTANCES or prep.lower_ == "at" and not counted
+    numbered = any(o.like_num or any(c.dep_ == "nummod" for c in o.children) for o in prep.children if o.dep_ == "pobj")
+    return prep.lower_ in CIRCUMSTANCES or prep.lower_ == "at" and not numbered
 
 
 def goes_on_to(clause: Token) -> bool:
@@ -504,9 +498,10 @@ def spoken_object(cue: Token) -> CharSpan | None:
 
     A bare pronoun ("called him") says nothing worth a row.
     """
-    span = complement(cue)
-    words = cue.doc.char_span(*span, alignment_mode="expand") if span is not None else None
-    return span if words is not None and sum(t.is_alpha and t.pos_ != "PRON" for t in words) >= 2 else None
+    words = complement(cue)
+    if words is None or sum(t.is_alpha and t.pos_ != "PRON" for t in words) < 2:
+        return None
+    return words.start_char, words.end_char
 
 
 def quoted_complement(ctx: Context, cue: Token) -> CharSpan | None:
@@ -515,8 +510,9 @@ def quoted_complement(ctx: Context, cue: Token) -> CharSpan | None:
     The verb's object and what follows it, when quoted words stand in them;
     the quote alone would drop who or what the words are about.
     """
-    span = complement(cue)
-    return span if span is not None and framed(ctx, *span) else None
+    words = complement(cue)
+    return (words.start_char, words.end_char) if words is not None and framed(ctx, words.start_char, words.end_char) \
+        else None
 
 
 def framed(ctx: Context, start: CharOffset, end: CharOffset) -> bool:
@@ -549,8 +545,7 @@ def clause_around(head: Token, inner: Token) -> CharSpan | None:
         tokens = [t for t in tokens if t.i > inner.right_edge.i]
     while tokens and tokens[0].is_punct:
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"’":
-        tokens = tokens[:-1]
+    tokens = without_end_punct(tokens)
     return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens else None
 
 
@@ -602,11 +597,10 @@ def claimed_number(cue: Token) -> CharSpan | None:
     """[start, end) of a claim's object when it holds a number: "estimated [losses at 40 tanks]"."""
     if not any(c.i > cue.i and (c.dep_ in ("dobj", "xcomp") or c.lower_ == "for") for c in cue.children):
         return None  # an object, a plan ("wants to hire 500"), or a call "for" something
-    span = complement(cue)
-    words = cue.doc.char_span(*span, alignment_mode="expand") if span is not None else None
+    words = complement(cue)
     if words is None or not any(t.like_num and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in words):
         return None
-    return span
+    return words.start_char, words.end_char
 
 
 def own_reports(ctx: Context, clause: Token) -> set[TokenIndex]:
@@ -666,14 +660,19 @@ def revised_estimate(noun: Token) -> CharSpan | None:
     return claimed_number(noun.head)
 
 
+def verb_above(noun: Token) -> Token:
+    """The verb a noun hangs on, climbing the parse; the root when none is."""
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
 def that_clause_after_noun(noun: Token) -> list[Token]:
     """The "that" clause right after a reporting noun, which the parser hung on the verb above it:
     "seized on a Ledger report [that the council had lost $9m]"."""
-    verb = noun
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
     after = noun.right_edge.i + 1
-    return [c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.i == after
+    return [c for c in verb_above(noun).children if c.dep_ == "ccomp" and c.left_edge.i == after
             and c.left_edge.lower_ == "that" and has_subject(c)]
 
 
@@ -696,7 +695,7 @@ def token_range(head: Token, cut: Collection[TokenIndex] = frozenset()) -> CharS
     tokens = [t for t in head.subtree]
     if cut:
         tokens = tokens[:next((k for k, t in enumerate(tokens) if t.i in cut), len(tokens))]
-        while tokens and tokens[-1].dep_ in ("cc", "mark", "punct") and tokens[-1].text not in "”\"’":
+        while tokens and tokens[-1].dep_ in ("cc", "mark", "punct") and tokens[-1].text not in CLOSING_MARKS:
             tokens = tokens[:-1]
     while tokens and (tokens[0].is_punct and tokens[0].text not in OPENING_MARKS or tokens[0].lower_ == "that"):
         tokens = tokens[1:]
@@ -707,11 +706,17 @@ def token_range(head: Token, cut: Collection[TokenIndex] = frozenset()) -> CharS
         tokens = [t for t in tokens if t.i > last]
         while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that"):
             tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"’":
-        tokens = tokens[:-1]
+    tokens = without_end_punct(tokens)
     if not tokens:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def without_end_punct(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without the punctuation that ends them, a closing quotation mark kept."""
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in CLOSING_MARKS:
+        tokens = tokens[:-1]
+    return tokens
 
 
 def is_date_phrase(prep: Token) -> bool:
