@@ -28,6 +28,11 @@ def claimant(text, figure):
     return text[figure.claimant_start:figure.claimant_end]
 
 
+def figure_written(nlp, text, written):
+    """The figure of text written exactly so."""
+    return next(f for f in figures(nlp, text) if f.text == written)
+
+
 def quote_of(text, clause, speaker, kind="indirect"):
     """A hand-built Quote covering clause, said by speaker."""
     s = text.index(clause)
@@ -446,8 +451,7 @@ def test_whole_values_are_stored_as_integers_and_fractions_as_reals(seeds_db):
      "14.7 million", None),
 ])
 def test_a_claim_holds_its_object_but_not_where_it_was_made(nlp, text, written, who):
-    figure = next(f for f in figures(nlp, text) if f.text == written)
-    assert claimant(text, figure) == who
+    assert claimant(text, figure_written(nlp, text, written)) == who
 
 
 @pytest.mark.parametrize("text, issuer", [
@@ -468,8 +472,7 @@ def test_a_report_that_the_parser_cut_from_its_clause_still_claims_the_figure(nl
      "the Vellmark Fund's"),
 ])
 def test_a_revised_estimate_is_its_owners_claim(nlp, text, written, owner):
-    figure = next(f for f in figures(nlp, text) if f.text == written)
-    assert claimant(text, figure) == owner
+    assert claimant(text, figure_written(nlp, text, written)) == owner
 
 
 @pytest.mark.parametrize("text, written, who", [
@@ -483,5 +486,4 @@ def test_a_revised_estimate_is_its_owners_claim(nlp, text, written, owner):
     ("Of the 121 people detained, 77 have been deported, according to an ICE spokeswoman.", "77", "ICE"),
 ])
 def test_a_poll_claims_what_its_respondents_say_and_what_it_found(nlp, text, written, who):
-    figure = next(f for f in figures(nlp, text) if f.text == written)
-    assert claimant(text, figure) == who
+    assert claimant(text, figure_written(nlp, text, written)) == who
