@@ -802,3 +802,10 @@ def test_a_verb_of_saying_after_the_closing_mark_names_the_speaker(run, verb):
 def test_quoted_words_a_thanks_or_an_answer_governs_are_the_speakers(run, text, words):
     quotes, _ = run(text)
     assert speaker(text, starting(quotes, words)) == "Anna Berg"
+
+
+def test_it_means_who_spoke_before_not_what_their_words_were_about(run):
+    text = ("The Vellmark Fund had warned that the Piotr Nowak plan could slow trade for years. "
+            "On Tuesday it said the worst had passed.")
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "the worst")) == "The Vellmark Fund"

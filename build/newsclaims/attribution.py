@@ -193,7 +193,7 @@ def is_cue_verb(ctx: Context, tok: Token) -> bool:
     A past participle counts only with an auxiliary or a subject ("has said",
     a misparsed "Naryshkin stated"), not as a modifier ("the sum stated").
     """
-    if tok.lower_ not in ctx.data["verb_forms"] or tok.pos_ not in ("VERB", "AUX"):
+    if tok.lower_ not in ctx.data["verb_forms"] or tok.pos_ not in ("VERB", "AUX") or used_as_noun(tok):
         return False
     if tok.tag_ != "VBN" or any(c.dep_ in ("aux", "nsubj") for c in tok.children):
         return True
@@ -204,7 +204,12 @@ def is_cue_verb(ctx: Context, tok: Token) -> bool:
 
 def is_cue_noun(ctx: Context, tok: Token) -> bool:
     """A noun that reports speech: "claim", "statement"."""
-    return tok.lower_ in ctx.data["reporting_nouns"] and tok.pos_ in ("NOUN", "PROPN")
+    return tok.lower_ in ctx.data["reporting_nouns"] and (tok.pos_ in ("NOUN", "PROPN") or used_as_noun(tok))
+
+
+def used_as_noun(tok: Token) -> bool:
+    """A word the tagger took for a verb that the parse uses as a noun: "raised [its] growth forecast"."""
+    return tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
 def is_according(tok: Token) -> bool:

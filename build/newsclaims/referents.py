@@ -494,15 +494,15 @@ def main_subject(ctx: Context, person: Span, pos: CharOffset, gender: str | None
 def last_group(ctx: Context, pos: CharOffset) -> Source | None:
     """What "they" or "it" at ``pos`` refers to: the last subject that is no pronoun and no one person.
 
-    A subject that names nobody ("the reports") is passed over for the one before.
+    A subject that names nobody ("the reports") is passed over for the one before, and so is the
+    subject of a complement clause: after "the fund warned that the Nowak plan could fail", "it" is the fund.
     """
     before = ctx.doc.char_span(0, pos, alignment_mode="expand")
     if before is None:
         return None  # nothing comes before the start of the text
     for tok in reversed(ctx.doc[:before.end]):
-
         if tok.idx >= pos or tok.dep_ not in SUBJECTS or tok.pos_ == "PRON" or ctx.in_quote(tok.idx) \
-                or tok.i in ctx.person_at:
+                or tok.i in ctx.person_at or tok.head.dep_ == "ccomp":
             continue
         found = resolve(ctx, tok, tok.idx)
         if found:
