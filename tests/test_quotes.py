@@ -82,6 +82,15 @@ def test_quote_running_over_paragraphs():
     assert marked_texts(text) == ["The first paragraph of the statement ends here.", "The second paragraph closes it."]
 
 
+@pytest.mark.parametrize("text, quoted", [
+    ("Berg wrote:\n\n“For young workers the rate is 33 percent.“\n\nThe council rated it true.",
+     "For young workers the rate is 33 percent."),
+    ("”We will win the vote,” Berg said.", "We will win the vote,"),
+])
+def test_a_curly_mark_typed_the_wrong_way_round_works_by_where_it_stands(text, quoted):
+    assert marked_texts(text) == [quoted]
+
+
 def test_stray_closing_mark_is_ignored():
     text = "The mayor said the plan had worked.” Then she left."
     assert marked_texts(text) == []

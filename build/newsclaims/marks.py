@@ -49,22 +49,33 @@ def lead_before(text: str, start: CharOffset) -> str:
 
 
 def mark_role(text: str, i: CharOffset) -> str | None:
-    """'open', 'close' or None for the double quotation mark at text[i]."""
+    """'open', 'close' or None for the double quotation mark at text[i].
+
+    A straight mark works by where it stands; so does a curly one typed the
+    wrong way round ("rate is 33 percent.“" closes, "”We will" opens).
+    """
     c = text[i]
-    if c in DOUBLE_OPEN:
+    if c not in DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT:
+        return None
+    if opens_word(text, i):
         return "open"
-    if c in DOUBLE_CLOSE:
+    if c == STRAIGHT or ends_word(text, i):
         return "close"
-    if c == STRAIGHT:
-        return "open" if opens_word(text, i) else "close"
-    return None
+    return "open" if c in DOUBLE_OPEN else "close"
 
 
 def opens_word(text: str, i: CharOffset) -> bool:
-    """A straight mark opens when a word follows it and none precedes it."""
+    """A mark opens when a word follows it and none precedes it."""
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return (before.isspace() or before in OPENING_CONTEXT) and not after.isspace()
+
+
+def ends_word(text: str, i: CharOffset) -> bool:
+    """A mark closes when a word or its punctuation precedes it and no word follows."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and before not in OPENING_CONTEXT and not after.isalnum()
 
 
 def double_quoted(text: str, cap: int) -> list[CharSpan]:
