@@ -818,3 +818,15 @@ def test_it_means_who_spoke_before_not_what_their_words_were_about(run):
             "On Tuesday it said the worst had passed.")
     quotes, _ = run(text)
     assert speaker(text, starting(quotes, "the worst")) == "The Vellmark Fund"
+
+
+@pytest.mark.parametrize("text, words, who", [
+    ("Anna Kall compared Piotr Nowak to a coach who is “working the referees” before a game.",
+     "working the referees", "Anna Kall"),
+    ("In recent weeks, Senator Anna Berg has gone after Nowak as a “human leech” and a “spoiled brat.”",
+     "human leech", "Anna Berg"),
+    ("The council approved the “Green Streets” plan on Monday.", "Green Streets", None),
+])
+def test_quoted_words_in_a_persons_sentence_are_theirs_whatever_the_verb(run, text, words, who):
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, words)) == who

@@ -271,7 +271,7 @@ def quote_cue(ctx: Context, start: CharOffset, end: CharOffset) -> Token | None:
     if span is None:
         return None
     found = None
-    for finder in (governing_cue, after_cue, before_cue):
+    for finder in (governing_cue, after_cue, before_cue, persons_verb):
         cue = finder(ctx, span)
         if cue is None or is_cue_verb(ctx, cue) and not (may_report(cue.text, "quote") or as_it(cue)):
             continue
@@ -300,6 +300,26 @@ def governing_cue(ctx: Context, span: Span) -> Token | None:
             node = node.head
             if is_cue(ctx, node) and not (span.start <= node.i < span.end):
                 return node
+    return None
+
+
+def persons_verb(ctx: Context, span: Span) -> Token | None:
+    """The verb above quoted words whose subject is a person: "Kall compared him to a coach “working the
+    referees”" quotes Kall, whatever the verb."""
+    for tok in span:
+        node = tok
+        if span.start <= tok.head.i < span.end or tok.is_punct:
+            continue
+        while node.dep_ not in SUBJECTS + ("appos",) and node.head.i != node.i and (
+                node.pos_ not in ("VERB", "AUX") or node.dep_ in ("relcl", "acl", "ccomp", "xcomp", "advcl")):
+            node = node.head
+        if node.pos_ != "VERB" or node.dep_ in SUBJECTS + ("appos",) \
+                or span.start <= node.i < span.end:
+            return None
+        subject = subject_of(node)
+        if subject is not None and (subject.i in ctx.person_at or subject.lower_ in ctx.data["person_pronouns"]):
+            return node
+        return None
     return None
 
 
