@@ -830,3 +830,14 @@ def test_it_means_who_spoke_before_not_what_their_words_were_about(run):
 def test_quoted_words_in_a_persons_sentence_are_theirs_whatever_the_verb(run, text, words, who):
     quotes, _ = run(text)
     assert speaker(text, starting(quotes, words)) == who
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Anna Berg spoke in Ohio on Monday. Her advisers said she would visit Texas next.", "Anna Berg"),
+    ("Piotr Nowak spoke in Ohio on Monday. Aides to Mr. Nowak said he would visit Texas next.", "Nowak"),
+    ("Piotr Nowak spoke in Ohio. A spokesman for Piotr Nowak said he would visit Texas next.", "Piotr Nowak"),
+    ("Piotr Nowak spoke in Ohio on Monday. His campaign said he would visit Texas next.", "Piotr Nowak"),
+])
+def test_those_who_work_for_a_person_speak_for_them(run, text, who):
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "she would" if "she" in text else "he would")) == who

@@ -194,6 +194,11 @@ def person_span(ctx: Context, person: Span) -> Source:
 def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> Source | None:
     """A speaker given by description: a document, an organisation or a title."""
     data, low = ctx.data, head.lower_
+    boss = employer_of(data, head)
+    if boss is not None:
+        found = resolve(ctx, boss, pos)
+        if found:
+            return found  # "her advisers", "aides to Mr. Nowak": whoever they work for
     if low in data["document_nouns"]:
         issuer = issuer_of(ctx, head, lefts)
         if issuer is not None:
@@ -280,6 +285,16 @@ def proper_run(lefts: list[Token]) -> Source | None:
 def named_word(tok: Token) -> bool:
     """A proper noun, or an acronym the tagger calls a noun ("an ICE spokeswoman")."""
     return tok.pos_ == "PROPN" or tok.is_upper and tok.is_alpha and len(tok) > 1
+
+
+def employer_of(data: dict[str, Any], head: Token) -> Token | None:
+    """Whom a representative ("her advisers", "a spokesman for Anna Berg") works for, or None."""
+    if head.lower_ not in data["representative_nouns"] and head.lower_[:-1] not in data["representative_nouns"]:
+        return None
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "to", "of")
+               for o in c.children if o.dep_ == "pobj"]
+    return owners[0] if owners else None
 
 
 def member_noun(data: dict[str, Any], word: str) -> bool:

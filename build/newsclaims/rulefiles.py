@@ -32,6 +32,7 @@ SCHEMAS = {
     "cues.yml": {
         "verbs": {str: str}, "irregular_forms": {str: WORDS},
         "reporting_nouns": WORDS, "audience_nouns": WORDS, "document_nouns": WORDS, "government_nouns": WORDS,
+        "representative_nouns": WORDS,
         "org_nouns": WORDS, "person_nouns": WORDS, "title_words": WORDS,
         "person_pronouns": WORDS, "group_pronouns": WORDS, "relative_pronouns": WORDS,
         "term_openers": WORDS, "scare_openers": WORDS,
