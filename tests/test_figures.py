@@ -490,3 +490,16 @@ def test_a_revised_estimate_is_its_owners_claim(nlp, text, written, owner):
 ])
 def test_a_poll_claims_what_its_respondents_say_and_what_it_found(nlp, text, written, who):
     assert claimant(text, figure_written(nlp, text, written)) == who
+
+
+@pytest.mark.parametrize("text, written, maker", [
+    ("According to early results of exit polls conducted by the Daily Ledger, 54 percent of voters backed Berg.",
+     "54 percent", "the Daily Ledger"),
+    ("According to a count by the Daily Ledger, Anna Berg leads Piotr Nowak by 271 delegates.", "271",
+     "the Daily Ledger"),
+    ("According to a Daily Ledger tally, Anna Berg has won 758 delegates.", "758", "Daily Ledger"),
+    ("According to the average of recent polls compiled by the Daily Ledger, Anna Berg leads by 3 points.", "3",
+     "the Daily Ledger"),
+])
+def test_a_count_or_result_speaks_for_whoever_made_it(nlp, text, written, maker):
+    assert claimant(text, figure_written(nlp, text, written)) == maker

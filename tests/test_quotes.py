@@ -841,3 +841,14 @@ def test_quoted_words_in_a_persons_sentence_are_theirs_whatever_the_verb(run, te
 def test_those_who_work_for_a_person_speak_for_them(run, text, who):
     quotes, _ = run(text)
     assert speaker(text, starting(quotes, "she would" if "she" in text else "he would")) == who
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Senator Paul Brandt spoke in Madison on Monday. The Wisconsin Republican said the plan was dead.",
+     "Paul Brandt"),
+    ("Anna Berg spoke in Reno on Monday. A Nevada Democrat said the plan was dead.", None),
+    ("Anna Berg spoke in Reno on Monday. Democrats said the plan was dead.", "Democrats"),
+])
+def test_one_party_member_is_a_person_not_the_party(run, text, who):
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "the plan")) == who

@@ -164,6 +164,10 @@ def resolve(ctx: Context, head: Token, pos: CharOffset) -> Source | None:
         return named
     if ent is not None and not any(t.text[:1].isupper() for t in ent if t.dep_ != "det"):
         ent = None  # the small model's "the defence ministry" is a description: find whose
+    if ent is not None and ent.label_ == "NORP" and one_member(head):
+        # "the Wisconsin Republican" is the person in view, "a Nevada Democrat" someone unnamed: not the party
+        definite = lefts[0].lower_ in ("the", "this") if lefts else False
+        return last_person(ctx, pos, gender_of_words(data, {t.lower_ for t in lefts})) if definite else None
     if ent is not None:
         return ent.start_char, ent.end_char, None
     return describe(ctx, head, lefts, pos)
@@ -263,7 +267,11 @@ def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
     issuers = [ctx.ent_of[t.i] for t in lefts if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE] or [
         ctx.ent_of[t.i] for o in makers for t in o.doc[o.left_edge.i:o.i + 1]
         if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE]
-    return (issuers[-1].start_char, issuers[-1].end_char, None) if issuers else None
+    if issuers:
+        return issuers[-1].start_char, issuers[-1].end_char, None
+    # "results of exit polls conducted by X", "the average of polls compiled by X": the inner document's maker
+    inner = (o for o in makers if o.lower_ in ctx.data["document_nouns"] and o.head.lower_ == "of")
+    return next(filter(None, (issuer_of(ctx, o, list(o.doc[o.left_edge.i:o.i])) for o in inner)), None)
 
 
 def proper_run(lefts: list[Token]) -> Source | None:
@@ -350,6 +358,11 @@ def earlier_phrase(ctx: Context, head: Token, pos: CharOffset, modifiers: set[st
             # "the institute" -> "Kiel Institute for the World Economy"; "the air force" -> "Ukraine's air force"
             return with_entity(ctx, tok, noun_phrase(tok, "ORG"))
     return None
+
+
+def one_member(head: Token) -> bool:
+    """Whether a group's name is used for one of its members: "the Republican", "one senior Democrat"."""
+    return head.tag_ in ("NN", "NNP") and any(c.dep_ in ("det", "nummod") for c in head.children)
 
 
 def stands_alone(person: Span) -> bool:
