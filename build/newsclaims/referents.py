@@ -271,7 +271,10 @@ def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
         return issuers[-1].start_char, issuers[-1].end_char, None
     # "results of exit polls conducted by X", "the average of polls compiled by X": the inner document's maker
     inner = (o for o in makers if o.lower_ in ctx.data["document_nouns"] and o.head.lower_ == "of")
-    return next(filter(None, (issuer_of(ctx, o, list(o.doc[o.left_edge.i:o.i])) for o in inner)), None)
+    found = next(filter(None, (issuer_of(ctx, o, list(o.doc[o.left_edge.i:o.i])) for o in inner)), None)
+    # "data from the 2014 Vellmark Household Survey": a maker the model did not tag is its proper nouns
+    untagged = next((o for o in makers if named_word(o) and not o.ent_type_), None)
+    return found or (proper_run(list(head.doc[untagged.left_edge.i:untagged.i + 1])) if untagged else None)
 
 
 def proper_run(lefts: list[Token]) -> Source | None:
