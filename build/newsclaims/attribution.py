@@ -29,6 +29,8 @@ from .text import CLOSING_QUOTES, SENTENCE_END, in_headline, line_bounds
 # Climbing the parse from a quote stops at these: the quote is then part of
 # a subject or a relative clause, not what the verb reports.
 STOP_DEPS = {"nsubj", "nsubjpass", "csubj", "relcl", "appos", "parataxis"}
+# Phrases that name someone rather than say something: quoted words inside them are no one's sentence.
+OWN_PHRASES = SUBJECTS + ("appos",)
 # Verbs whose subject a dependent verb shares: "continues to insist", "and noted".
 SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
 # Prepositions that say where or when something was said, not what: "cited the figure [in the debate]".
@@ -305,22 +307,20 @@ def governing_cue(ctx: Context, span: Span) -> Token | None:
 
 def persons_verb(ctx: Context, span: Span) -> Token | None:
     """The verb above quoted words whose subject is a person: "Kall compared him to a coach “working the
-    referees”" quotes Kall, whatever the verb."""
-    for tok in span:
-        node = tok
-        if span.start <= tok.head.i < span.end or tok.is_punct:
-            continue
-        while node.dep_ not in SUBJECTS + ("appos",) and node.head.i != node.i and (
-                node.pos_ not in ("VERB", "AUX") or node.dep_ in ("relcl", "acl", "ccomp", "xcomp", "advcl")):
-            node = node.head
-        if node.pos_ != "VERB" or node.dep_ in SUBJECTS + ("appos",) \
-                or span.start <= node.i < span.end:
-            return None
-        subject = subject_of(node)
-        if subject is not None and (subject.i in ctx.person_at or subject.lower_ in ctx.data["person_pronouns"]):
-            return node
+    referees”" quotes Kall, whatever the verb.
+
+    The climb passes nouns and embedded clauses up to the clause's own verb, and gives up inside a subject
+    or an appositive, whose words are no one's sentence.
+    """
+    node = next((t for t in span if not t.is_punct and not span.start <= t.head.i < span.end), None)
+    while node is not None and node.dep_ not in OWN_PHRASES and node.head.i != node.i and (
+            node.pos_ not in ("VERB", "AUX") or node.dep_ in ("relcl", "acl", "ccomp", "xcomp", "advcl")):
+        node = node.head
+    if node is None or node.pos_ != "VERB" or node.dep_ in OWN_PHRASES or span.start <= node.i < span.end:
         return None
-    return None
+    subject = subject_of(node)
+    speaks = subject is not None and (subject.i in ctx.person_at or subject.lower_ in ctx.data["person_pronouns"])
+    return node if speaks else None
 
 
 def after_cue(ctx: Context, span: Span) -> Token | None:
