@@ -570,8 +570,7 @@ def clause_around(head: Token, inner: Token) -> CharSpan | None:
         tokens = [t for t in tokens if t.i > inner.right_edge.i]
     while tokens and tokens[0].is_punct:
         tokens = tokens[1:]
-    tokens = without_end_punct(tokens)
-    return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens else None
+    return char_range(without_end_punct(tokens))
 
 
 def reported_clause(ctx: Context, cue: Token) -> CharSpan | None:
@@ -731,10 +730,12 @@ def token_range(head: Token, cut: Collection[TokenIndex] = frozenset()) -> CharS
         tokens = [t for t in tokens if t.i > last]
         while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that"):
             tokens = tokens[1:]
-    tokens = without_end_punct(tokens)
-    if not tokens:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return char_range(without_end_punct(tokens))
+
+
+def char_range(tokens: list[Token]) -> CharSpan | None:
+    """[start, end) from the first token to the last, or None for no tokens."""
+    return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens else None
 
 
 def without_end_punct(tokens: list[Token]) -> list[Token]:
@@ -765,6 +766,4 @@ def according_clause(ctx: Context, cue: Token) -> CharSpan | None:
         rest = rest[1:]
     while rest and rest[-1].is_punct:
         rest = rest[:-1]
-    if not rest:
-        return None
-    return rest[0].idx, rest[-1].idx + len(rest[-1].text)
+    return char_range(rest)

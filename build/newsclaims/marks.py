@@ -64,17 +64,20 @@ def mark_role(text: str, i: CharOffset) -> str | None:
     return "open" if c in DOUBLE_OPEN else "close"
 
 
+def neighbours(text: str, i: CharOffset) -> tuple[str, str]:
+    """The characters just before and after text[i], a space beyond either end."""
+    return text[i - 1] if i else " ", text[i + 1] if i + 1 < len(text) else " "
+
+
 def opens_word(text: str, i: CharOffset) -> bool:
     """A mark opens when a word follows it and none precedes it."""
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    before, after = neighbours(text, i)
     return (before.isspace() or before in OPENING_CONTEXT) and not after.isspace()
 
 
 def ends_word(text: str, i: CharOffset) -> bool:
     """A mark closes when a word or its punctuation precedes it and no word follows."""
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    before, after = neighbours(text, i)
     return not before.isspace() and before not in OPENING_CONTEXT and not after.isalnum()
 
 
@@ -133,8 +136,7 @@ def single_quoted(text: str) -> list[CharSpan]:
             continue
         if c not in SINGLE_OPEN + SINGLE_CLOSE:
             continue
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
+        before, after = neighbours(text, i)
         starts = c in SINGLE_OPEN and (before.isspace() or before in OPENING_CONTEXT) and after.isalnum()
         ends = c in SINGLE_CLOSE and not before.isspace() and not after.isalnum()
         if open_at is not None and ends and i - open_at <= MAX_SINGLE_CHARS:

@@ -166,8 +166,7 @@ def resolve(ctx: Context, head: Token, pos: CharOffset) -> Source | None:
         ent = None  # the small model's "the defence ministry" is a description: find whose
     if ent is not None and ent.label_ == "NORP" and one_member(head):
         # "the Wisconsin Republican" is the person in view, "a Nevada Democrat" someone unnamed: not the party
-        definite = lefts[0].lower_ in ("the", "this") if lefts else False
-        return last_person(ctx, pos, gender_of_words(data, {t.lower_ for t in lefts})) if definite else None
+        return last_person(ctx, pos, gender_of_words(data, {t.lower_ for t in lefts})) if definite(lefts) else None
     if ent is not None:
         return ent.start_char, ent.end_char, None
     return describe(ctx, head, lefts, pos)
@@ -216,8 +215,7 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
         if lefts and lefts[0].lower_ in ("the", "this", "that"):
             # "the poll" is the poll the article named with its maker: "a Quinnipiac poll"
             earlier = (t for t in reversed(ctx.doc[:head.i]) if t.lower_ == low and not ctx.in_quote(t.idx))
-            found = next((issuer_of(ctx, t, list(ctx.doc[t.left_edge.i:t.i])) for t in earlier
-                          if issuer_of(ctx, t, list(ctx.doc[t.left_edge.i:t.i]))), None)
+            found = next(filter(None, (issuer_of(ctx, t, list(ctx.doc[t.left_edge.i:t.i])) for t in earlier)), None)
             if found is not None:
                 return found
         org = [t for t in lefts if t.lower_ in data["org_nouns"]]
@@ -237,8 +235,7 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
             return noun_phrase(head, "ORG")
         # "the ministry" or "the air force": the fuller phrase named earlier, if any; else the organisation last named
         modifiers = {t.lower_ for t in lefts if t.dep_ not in ("det", "punct")}
-        definite = bool(lefts) and lefts[0].lower_ in ("the", "this")
-        return earlier_phrase(ctx, head, pos, modifiers) or (definite and last_organisation(ctx, pos)) \
+        return earlier_phrase(ctx, head, pos, modifiers) or (definite(lefts) and last_organisation(ctx, pos)) \
             or noun_phrase(head, "ORG")
     if low in data["title_words"]:
         # "a senior official" or "the official" is nobody we can name; "the regional governor" is one office
@@ -272,9 +269,11 @@ def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
     # "results of exit polls conducted by X", "the average of polls compiled by X": the inner document's maker
     inner = (o for o in makers if o.lower_ in ctx.data["document_nouns"] and o.head.lower_ == "of")
     found = next(filter(None, (issuer_of(ctx, o, list(o.doc[o.left_edge.i:o.i])) for o in inner)), None)
+    if found:
+        return found
     # "data from the 2014 Vellmark Household Survey": a maker the model did not tag is its proper nouns
     untagged = next((o for o in makers if named_word(o) and not o.ent_type_), None)
-    return found or (proper_run(list(head.doc[untagged.left_edge.i:untagged.i + 1])) if untagged else None)
+    return proper_run(list(head.doc[untagged.left_edge.i:untagged.i + 1])) if untagged else None
 
 
 def proper_run(lefts: list[Token]) -> Source | None:
@@ -300,7 +299,7 @@ def named_word(tok: Token) -> bool:
 
 def employer_of(data: dict[str, Any], head: Token) -> Token | None:
     """Whom a representative ("her advisers", "a spokesman for Anna Berg") works for, or None."""
-    if head.lower_ not in data["representative_nouns"] and head.lower_[:-1] not in data["representative_nouns"]:
+    if not one_or_more(head.lower_, data["representative_nouns"]):
         return None
     owners = [c for c in head.children if c.dep_ == "poss"]
     owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "to", "of")
@@ -310,7 +309,17 @@ def employer_of(data: dict[str, Any], head: Token) -> Token | None:
 
 def member_noun(data: dict[str, Any], word: str) -> bool:
     """Whether a word names people who speak for where they work: "official(s)", "analysts"."""
-    return word in data["title_words"] or (word.endswith("s") and word[:-1] in data["title_words"])
+    return one_or_more(word, data["title_words"])
+
+
+def one_or_more(word: str, words: list[str]) -> bool:
+    """Whether ``word`` is one of ``words`` or its plural in -s: "aide", "aides"."""
+    return word in words or (word.endswith("s") and word[:-1] in words)
+
+
+def definite(lefts: list[Token]) -> bool:
+    """Whether a noun phrase opens with "the" or "this": a description of someone in view."""
+    return bool(lefts) and lefts[0].lower_ in ("the", "this")
 
 
 def organisation_of(ctx: Context, head: Token) -> Source | None:
