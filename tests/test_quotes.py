@@ -25,6 +25,12 @@ def speaker(text, quote):
     return None if quote.speaker_start is None else text[quote.speaker_start:quote.speaker_end]
 
 
+def speaker_of(run, text, words):
+    """The speaker of text's quote that starts with words."""
+    quotes, _ = run(text)
+    return speaker(text, starting(quotes, words))
+
+
 def only(quotes, kinds=("direct", "partial")):
     return [q for q in quotes if q.kind in kinds]
 
@@ -320,8 +326,7 @@ def test_participle_reporting_verb_with_subject(run):
 def test_direct_quote_after_indirect_report_continues_it(run):
     text = ("Governor Paul Berg said the roads would reopen on Monday.\n"
             "“We have cleared the worst of the snow.”")
-    quotes, _ = run(text)
-    assert speaker(text, starting(quotes, "We have cleared")) == "Paul Berg"
+    assert speaker_of(run, text, "We have cleared") == "Paul Berg"
 
 
 def test_bare_surname_reporting_speech_is_a_person(run):
@@ -382,8 +387,7 @@ def test_subject_nearest_the_verb_wins_over_a_dateline(run):
 def test_the_short_name_of_a_named_organisation(run):
     text = ("The Nordic Institute for Energy Studies published its survey on Monday. "
             "“Prices will stay high,” the institute said.")
-    quotes, _ = run(text)
-    assert speaker(text, starting(quotes, "Prices")) == "The Nordic Institute for Energy Studies"
+    assert speaker_of(run, text, "Prices") == "The Nordic Institute for Energy Studies"
 
 
 def test_reported_clause_stops_before_another_speakers_report(run):
@@ -451,8 +455,7 @@ def test_a_transcript_label_names_the_speaker(run):
 
 def test_a_label_before_quoted_words_in_a_headline(run):
     text = "Kovac: harbour deal ‘will hold for years’\n\nThe mayor spoke on Monday."
-    quotes, _ = run(text)
-    assert speaker(text, starting(quotes, "will hold")) == "Kovac"
+    assert speaker_of(run, text, "will hold") == "Kovac"
 
 
 def test_a_place_alone_before_a_colon_never_speaks(run):
@@ -476,8 +479,7 @@ def test_a_list_of_quoted_labels_has_one_speaker(run):
 
 def test_a_verb_of_praise_or_blame_attributes_quoted_words(run):
     text = "Governor Paul Berg blasted the council for a “shameful waste of public money.”"
-    quotes, _ = run(text)
-    assert speaker(text, starting(quotes, "shameful")) == "Paul Berg"
+    assert speaker_of(run, text, "shameful") == "Paul Berg"
 
 
 def test_quoted_words_come_with_what_they_are_said_about(run):
@@ -524,15 +526,13 @@ def test_a_readout_speaks_for_its_issuer_not_for_who_it_mentions(run):
 
 def test_a_verb_that_claims_only_numbers_attributes_no_quoted_words(run):
     text = "Governor Paul Berg said the city had put the harbour “under the protection of the navy”."
-    quotes, _ = run(text)
-    assert speaker(text, starting(quotes, "under the protection")) == "Paul Berg"
+    assert speaker_of(run, text, "under the protection") == "Paul Berg"
 
 
 def test_quoted_words_inside_a_report_take_its_source(run):
     text = ("Governor Paul Berg spoke on Monday. He asserted that the city likely intends to put together "
             "a fleet “under the protection of the navy” to patrol the coast.")
-    quotes, _ = run(text)
-    assert speaker(text, starting(quotes, "under the protection")) == "Paul Berg"
+    assert speaker_of(run, text, "under the protection") == "Paul Berg"
 
 
 def test_a_report_that_opens_with_quoted_words(run):
@@ -557,15 +557,13 @@ def test_a_statement_that_calls_something_speaks(run):
 
 def test_by_saying_takes_the_subject_of_the_verb_before(run):
     text = "Governor Paul Berg began the hearing by saying he would “never” close the harbour."
-    quotes, _ = run(text)
-    assert speaker(text, starting(quotes, "never")) == "Paul Berg"
+    assert speaker_of(run, text, "never") == "Paul Berg"
 
 
 def test_he_goes_on_with_the_main_subject_not_a_man_in_his_report(run):
     text = ("Governor Paul Berg spoke after the vote, and he does believe Tom Lund is right about the bridge.\n\n"
             "“The votes are there for the override,” he said.")
-    quotes, _ = run(text)
-    assert speaker(text, starting(quotes, "The votes")) == "Paul Berg"
+    assert speaker_of(run, text, "The votes") == "Paul Berg"
 
 
 @pytest.mark.parametrize("verb", ["replied", "denied", "testified", "fumed"])
@@ -643,8 +641,7 @@ def test_in_a_statement_the_subject_of_said_speaks(run):
 
 def test_quoted_words_about_how_others_will_talk_belong_to_the_reporter_of_them(run):
     text = "Mayor Anna Kovac added that the two leaders would speak “in great detail and at length” about the harbour."
-    quotes, _ = run(text)
-    assert speaker(text, starting(quotes, "in great detail")) == "Anna Kovac"
+    assert speaker_of(run, text, "in great detail") == "Anna Kovac"
 
 
 def test_a_report_whose_paragraph_ends_in_a_colon_is_no_headline(run):
@@ -699,8 +696,7 @@ def test_a_name_that_modifies_a_noun_is_not_who_she_means(run):
     text = ("Mayor Anna Berg opened the fair on Monday.\n\n“The council is in panic mode,” said Leslie Wimes, "
             "a local activist.\n\nSome think the Berg campaign took voters for granted.\n\n"
             "“They have a big problem,” she said.")
-    quotes, _ = run(text)
-    assert speaker(text, starting(quotes, "They have")) == "Leslie Wimes"
+    assert speaker_of(run, text, "They have") == "Leslie Wimes"
 
 
 def test_a_name_with_an_organisation_head_is_no_person_even_when_the_model_says_so(nlp):
@@ -809,15 +805,13 @@ def test_a_verb_of_saying_after_the_closing_mark_names_the_speaker(run, verb):
     ("Anna Berg railed against the “great wall of red tape” in the city.", "great wall"),
 ])
 def test_quoted_words_a_thanks_or_an_answer_governs_are_the_speakers(run, text, words):
-    quotes, _ = run(text)
-    assert speaker(text, starting(quotes, words)) == "Anna Berg"
+    assert speaker_of(run, text, words) == "Anna Berg"
 
 
 def test_it_means_who_spoke_before_not_what_their_words_were_about(run):
     text = ("The Vellmark Fund had warned that the Piotr Nowak plan could slow trade for years. "
             "On Tuesday it said the worst had passed.")
-    quotes, _ = run(text)
-    assert speaker(text, starting(quotes, "the worst")) == "The Vellmark Fund"
+    assert speaker_of(run, text, "the worst") == "The Vellmark Fund"
 
 
 @pytest.mark.parametrize("text, words, who", [
@@ -828,8 +822,7 @@ def test_it_means_who_spoke_before_not_what_their_words_were_about(run):
     ("The council approved the “Green Streets” plan on Monday.", "Green Streets", None),
 ])
 def test_quoted_words_in_a_persons_sentence_are_theirs_whatever_the_verb(run, text, words, who):
-    quotes, _ = run(text)
-    assert speaker(text, starting(quotes, words)) == who
+    assert speaker_of(run, text, words) == who
 
 
 @pytest.mark.parametrize("text, who", [
@@ -839,8 +832,7 @@ def test_quoted_words_in_a_persons_sentence_are_theirs_whatever_the_verb(run, te
     ("Piotr Nowak spoke in Ohio on Monday. His campaign said he would visit Texas next.", "Piotr Nowak"),
 ])
 def test_those_who_work_for_a_person_speak_for_them(run, text, who):
-    quotes, _ = run(text)
-    assert speaker(text, starting(quotes, "she would" if "she" in text else "he would")) == who
+    assert speaker_of(run, text, "she would" if "she" in text else "he would") == who
 
 
 @pytest.mark.parametrize("text, who", [
@@ -850,5 +842,4 @@ def test_those_who_work_for_a_person_speak_for_them(run, text, who):
     ("Anna Berg spoke in Reno on Monday. Democrats said the plan was dead.", "Democrats"),
 ])
 def test_one_party_member_is_a_person_not_the_party(run, text, who):
-    quotes, _ = run(text)
-    assert speaker(text, starting(quotes, "the plan")) == who
+    assert speaker_of(run, text, "the plan") == who
