@@ -265,6 +265,24 @@ def test_indirect_inverted_cue(run):
     assert q.text.startswith("The reserves may run out") and speaker(text, q) == "Lena Ostrom"
 
 
+def test_inverted_cue_keeps_a_speaker_the_parser_hung_on_the_next_clause(run):
+    text = "\u201cI will not call it a mistake,\u201d said retired surgeon Ines Moro, asked about her claims."
+    assert speaker_of(run, text, "I will not call it a mistake") == "Ines Moro"
+
+
+def test_source_as_written_leaves_out_a_leading_conjunction(run):
+    text = ('Senate vote nears\n\nBut Sen. Anna Berg (D-Ill.), noting the size of Nowak\'s crowd, said, '
+            '"Let me tell you, he\'s got a long email list."')
+    quotes, _ = run(text)
+    assert written(text, starting(quotes, "Let me tell you")) == "Sen. Anna Berg"
+
+
+def test_quoted_words_that_end_the_next_sentence_go_on_with_the_speaker(run):
+    text = ("\u201cIt is a huge day,\u201d said Ines Moro, a party strategist. Unless rivals quit soon, "
+            "\u201cit is hard to see how he is stopped.\u201d")
+    assert speaker_of(run, text, "it is hard to see") == "Ines Moro"
+
+
 def written(text, quote):
     return None if quote.speaker_text_start is None else text[quote.speaker_text_start:quote.speaker_text_end]
 

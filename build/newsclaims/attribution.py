@@ -154,7 +154,8 @@ def continue_sources(text: str, found: list[Attribution]) -> None:
             if text.count("\n", last.end, quote.start) <= reach:
                 copy_source(last, quote)
                 continue
-        if quote.cue is None and quote.kind == "partial" and last is not None and same_sentence(text, last, quote):
+        if quote.cue is None and quote.kind == "partial" and last is not None and (
+                same_sentence(text, last, quote) or next_sentence(text, last, quote)):
             copy_source(last, quote)  # called it a "disgrace" and a "fraud": one speaker for the list
             continue
         same = text[quote.start:quote.end]
@@ -168,6 +169,15 @@ def same_sentence(text: str, earlier: Attribution, later: Attribution) -> bool:
     between = text[earlier.end:later.start]
     return len(between) <= 40 and "\n" not in between \
         and not any(c in SENTENCE_END for c in between.strip(CLOSING_QUOTES + " "))
+
+
+def next_sentence(text: str, earlier: Attribution, later: Attribution) -> bool:
+    """Whether quoted words that end their sentence follow, in the same paragraph, the sentence of a direct quote:
+    "“It is a huge day,” said Berg. Unless rivals quit, “he cannot be stopped.”" goes on with Berg."""
+    between = text[earlier.end:later.start]
+    ends = sum(c in SENTENCE_END for c in between.strip(CLOSING_QUOTES + " "))
+    return earlier.kind == "direct" and "\n" not in between and ends <= 1 \
+        and text[later.start:later.end].rstrip(CLOSING_QUOTES + " ")[-1:] in SENTENCE_END
 
 
 def runs_on(text: str, quote: Attribution, following: Attribution) -> bool:
@@ -364,6 +374,10 @@ def subject_of(verb: Token) -> Token | None:
         # a misparse may hang the subject on a participle before the verb: "Russia, locked in ..., has accused"
         subjects += [g for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
                      for g in c.children if g.dep_ in SUBJECTS and g.i < c.i]
+        # or on the clause after a cue that follows a quote: "…,” said retired surgeon Anna Berg, asked about …
+        if not subjects and verb.i > 0 and verb.doc[verb.i - 1].is_quote:
+            subjects = [g for c in verb.children if c.i > verb.i for g in c.children
+                        if g.dep_ in SUBJECTS and g.left_edge.i == verb.i + 1 and g.i < c.i]
         if subjects:
             # the nearest: a dateline ("KYIV, March 4 (Reuters) -") can parse as a second subject
             return min(subjects, key=lambda c: abs(verb.i - c.i))
@@ -412,7 +426,7 @@ def written_phrase(head: Token) -> CharSpan:
             break
         last = child.right_edge.i
     first = head.left_edge.i
-    while first < head.i and doc[first].is_punct:
+    while first < head.i and (doc[first].is_punct or doc[first].dep_ == "cc"):  # "But Sen. Anna Berg"
         first += 1
     while last > head.i and doc[last].is_punct:
         last -= 1
