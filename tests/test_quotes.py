@@ -861,3 +861,21 @@ def test_those_who_work_for_a_person_speak_for_them(run, text, who):
 ])
 def test_one_party_member_is_a_person_not_the_party(run, text, who):
     assert speaker_of(run, text, "the plan") == who
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Anna Berg spoke in Ohio on Monday. The former first lady said the plan would fail.", "Anna Berg"),
+    ("Piotr Nowak spoke in Ohio on Monday. The Republican front-runner said the plan would fail.", "Piotr Nowak"),
+])
+def test_a_definite_description_of_one_person_is_the_person_in_view(run, text, who):
+    assert speaker_of(run, text, "the plan") == who
+
+
+@pytest.mark.parametrize("text, who", [
+    ("In a statement on Tuesday, Senator Anna Berg was more careful than her colleagues.", "Anna Berg"),
+    ("Dr. Ines Moro examined the patient in May. According to her account, the plan would fail.", "Dr. Ines Moro"),
+    ("A new ad from the Vellmark Party says the plan would fail.", "the Vellmark Party"),
+])
+def test_a_statement_account_or_ad_speaks_for_whoever_made_it(run, text, who):
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes, ("indirect",))[0]) == who

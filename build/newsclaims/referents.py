@@ -221,7 +221,7 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
         org = [t for t in lefts if t.lower_ in data["org_nouns"]]
         if org:
             return describe(ctx, org[-1], list(ctx.doc[org[-1].left_edge.i:org[-1].i]), pos)
-        subject = next((c for c in head.head.children if c.dep_ in SUBJECTS), None) if head.dep_ == "dobj" else None
+        subject = next((c for c in issuing_verb(head).children if c.dep_ in SUBJECTS), None)
         if subject is not None and subject.i != head.i:
             return resolve(ctx, subject, pos)  # "the council issued a statement": the council
     words = {t.lower_ for t in lefts + [head] if t.dep_ != "det"}
@@ -243,7 +243,7 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
             specific and lefts[0].lower_ == "the")
         return person_by_title(ctx, words, low, pos) or (noun_phrase(head, "PERSON") if named else None) \
             or (last_person(ctx, pos, gender_of_words(data, words)) if specific and lefts[0].lower_ == "the" else None)
-    if low in data["person_nouns"] and lefts and lefts[0].lower_ == "the":
+    if low in data["person_nouns"] and definite(lefts):
         # "the Republican nominee", "the businessman": the person in view, never a woman for "the businessman"
         return last_person(ctx, pos, gender_of_words(data, words))
     if head.pos_ == "PROPN":
@@ -274,6 +274,13 @@ def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
     # "data from the 2014 Vellmark Household Survey": a maker the model did not tag is its proper nouns
     untagged = next((o for o in makers if named_word(o) and not o.ent_type_), None)
     return proper_run(list(head.doc[untagged.left_edge.i:untagged.i + 1])) if untagged else None
+
+
+def issuing_verb(document: Token) -> Token:
+    """The verb whose subject made a document: "[issued] a statement", "In a statement, Berg [was] blunt"."""
+    if document.dep_ == "pobj" and document.head.lower_ == "in":
+        return document.head.head
+    return document.head if document.dep_ == "dobj" else document
 
 
 def proper_run(lefts: list[Token]) -> Source | None:
