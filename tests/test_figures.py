@@ -373,6 +373,12 @@ def test_a_document_that_reports_speaks_for_its_issuer(nlp):
     assert claimant(text, f) == "Baltic Herald"
 
 
+def test_a_documents_maker_is_the_whole_name_the_model_cut_short(nlp):
+    text = "Donations to the party reached $2 million in May, a Canada NOW review of the filings shows."
+    f = one(nlp, text)
+    assert claimant(text, f) == "Canada NOW"
+
+
 def test_put_the_figure_at_is_a_claim(nlp):
     text = "The Nordic Tax Institute puts the cost at $498 million over a decade."
     f = one(nlp, text)

@@ -464,6 +464,19 @@ def test_a_signature_after_a_dash_names_the_speaker(run):
     assert [speaker(text, q) for q in only(quotes)] == ["Marta Lindqvist", "Jonas Berg"]
 
 
+def test_a_signature_on_the_line_below_names_the_speaker_and_is_written_without_its_dash(run):
+    text = "Voters cheered the debate in Ohio.\n\n\"Great speech. She is ready. She never quits.\"\n\n-President Nowak"
+    quotes, _ = run(text)
+    assert (speaker(text, only(quotes)[0]), written(text, only(quotes)[0])) == ("President Nowak",) * 2
+
+
+def test_a_sentence_that_introduces_a_quote_with_a_colon_names_its_speaker(run):
+    text = "Anna Berg has since apologized for what happened: \"Yes, I should have used two accounts. I am sorry.\""
+    assert speaker_of(run, text, "Yes, I should") == "Anna Berg"
+    text = "The rules are clear: \"No phones in class.\""
+    assert speaker_of(run, text, "No phones") is None
+
+
 def test_a_transcript_label_names_the_speaker(run):
     text = ("The interview went on.\n\n\"HOLM: Will the plant close, Ms. Anna Kovac?\n\n"
             "\"KOVAC: The plant will stay open, and that is final, Mr. Erik Holm.\n\n")

@@ -93,27 +93,41 @@ def quoted(ctx: Context, start: CharOffset, end: CharOffset) -> Attribution:
         return found
     name = label_before(ctx, start) or dash_after(ctx, end) or headline_opener(ctx, start)
     if name is not None:
-        found.source, found.written = name_source(ctx, name), (name.start_char, name.end_char)
+        found.source, found.written = signature(ctx, name)
         return found
     intro = introduction(ctx, start)
     return attribute(ctx, start, end, kind, intro) if intro is not None and found.cue is None else found
 
 
+def signature(ctx: Context, name: Span) -> tuple[Source, CharSpan]:
+    """The source and the phrase as written of a name that signs; a dash clinging to it ("-President Ruiz") is in
+    neither."""
+    start, end, label = name_source(ctx, name)
+    return (start + (ctx.text[start] == "-"), end, label), (name.start_char + (ctx.text[name.start_char] == "-"),
+                                                          name.end_char)
+
+
 def introduction(ctx: Context, start: CharOffset) -> Token | None:
-    """The verb of a sentence that ends the paragraph before with a colon, when the quote opens its own."""
+    """The verb of a sentence that introduces the quote with a colon: one that ends the paragraph before, when the
+    quote opens its own ("Kovac continued:"), or one on the quote's line whose subject names someone ("Berg has
+    since apologized: “...”")."""
     text = ctx.text
     line_start = line_bounds(text, start)[0]
-    if lead_before(text, start) or line_start < 2:
-        return None
-    before = text[:line_start].rstrip()
+    lead = lead_before(text, start)
+    before = text[:line_start + len(lead)] if lead else text[:line_start].rstrip() if line_start >= 2 else ""
     if not before.endswith(":"):
         return None
     colon = ctx.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
     if colon is None:
         return None
-    # the verb the colon hangs on; the parser may run the sentence on into the quote below
-    return next((v for v in (colon[0].head, colon[0].sent.root) if v.pos_ in ("VERB", "AUX")
-                 and v.idx < colon[0].idx and subject_of(v) is not None), None)
+    # the verb the colon hangs on; the parser may run the sentence on into the quote, and hang on it what came before
+    mark = colon[0]
+    tops = [t for t in mark.sent if t.i < mark.i and t.head.i >= mark.i]
+    for verb in [mark.head, mark.sent.root] + tops:
+        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") and verb.i < mark.i else None
+        if subject is not None and (not lead or resolve(ctx, subject, verb.idx)):
+            return verb
+    return None
 
 
 def starts_sentence(text: str, start: CharOffset) -> bool:

@@ -265,7 +265,7 @@ def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
         ctx.ent_of[t.i] for o in makers for t in o.doc[o.left_edge.i:o.i + 1]
         if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE]
     if issuers:
-        return issuers[-1].start_char, issuers[-1].end_char, None
+        return named_run(issuers[-1], head)
     # "results of exit polls conducted by X", "the average of polls compiled by X": the inner document's maker
     inner = (o for o in makers if o.lower_ in ctx.data["document_nouns"] and o.head.lower_ == "of")
     found = next(filter(None, (issuer_of(ctx, o, list(o.doc[o.left_edge.i:o.i])) for o in inner)), None)
@@ -281,6 +281,17 @@ def issuing_verb(document: Token) -> Token:
     if document.dep_ == "pobj" and document.head.lower_ == "in":
         return document.head.head
     return document.head if document.dep_ == "dobj" else document
+
+
+def named_run(ent: Span, head: Token) -> Source:
+    """An entity before a document noun, widened over the untagged names that follow it: the model's "USA" in
+    "a USA TODAY analysis" is the paper."""
+    end = ent.end
+    while end < head.i and named_word(head.doc[end]) and not head.doc[end].ent_type_:
+        end += 1
+    if end == ent.end:
+        return ent.start_char, ent.end_char, None
+    return ent.start_char, head.doc[end - 1].idx + len(head.doc[end - 1]), "ORG"
 
 
 def proper_run(lefts: list[Token]) -> Source | None:

@@ -59,12 +59,12 @@ def headline_opener(ctx: Context, start: CharOffset) -> Span | None:
 
 
 def dash_after(ctx: Context, end: CharOffset) -> Span | None:
-    """The name signed after the closing mark: "“...” ― Ana Ruiz"."""
+    """The name signed after the closing mark, or on the line below it: "“...” ― Ana Ruiz", "-President Ruiz"."""
     doc, text = ctx.doc, ctx.text
     k = end
-    while k < len(text) and (text[k] in "”\"’'.,!? \u00a0"):
+    while k < len(text) and (text[k] in "”\"’'.,!? \u00a0\n"):
         k += 1
-    if k >= len(text) or text[k] not in "―—–":
+    if k >= len(text) or text[k] not in "―—–-" or text.count("\n", end, k) > 2:
         return None
     line_end = line_bounds(text, k)[1]
     tail = doc.char_span(k + 1, line_end, alignment_mode="expand")
@@ -117,7 +117,8 @@ def speaker_name(doc: Doc, tokens: list[Token]) -> Span | None:
     """The tokens as a span when they are a name that can speak: proper nouns, no place or date alone."""
     tokens = [t for t in tokens if not t.is_space]
     if not 1 <= len(tokens) <= 5 or not all(
-            t.text[:1].isupper() and (t.pos_ == "PROPN" or t.is_upper or t.text.rstrip(".").isalpha()) for t in tokens):
+            t.text.lstrip("-")[:1].isupper() and (t.pos_ == "PROPN" or t.is_upper or t.text.rstrip(".").isalpha())
+            for t in tokens):  # a signature's dash may cling to the name: "-President Ruiz"
         return None
     name = doc[tokens[0].i:tokens[-1].i + 1]
     if all(t.ent_type_ in PLACE_LABELS for t in name):
