@@ -67,7 +67,9 @@ def start(*args, pause_after=None):
     env = dict(os.environ)
     if pause_after is not None:
         env[PAUSE_AFTER_VARIABLE] = str(pause_after)
-    return subprocess.Popen(command(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    # SIGINT as at a terminal, though the tests may run in the background, where the shell ignores it
+    return subprocess.Popen(command(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def start_paused(*args, after):
