@@ -265,9 +265,16 @@ def test_indirect_inverted_cue(run):
     assert q.text.startswith("The reserves may run out") and speaker(text, q) == "Lena Ostrom"
 
 
-def test_inverted_cue_keeps_a_speaker_the_parser_hung_on_the_next_clause(run):
-    text = "\u201cI will not call it a mistake,\u201d said retired surgeon Ines Moro, asked about her claims."
-    assert speaker_of(run, text, "I will not call it a mistake") == "Ines Moro"
+@pytest.mark.parametrize("text, words", [
+    # an inverted cue whose speaker the parser hung on the clause after it
+    ("\u201cI will not call it a mistake,\u201d said retired surgeon Ines Moro, asked about her claims.",
+     "I will not call it a mistake"),
+    # quoted words that end the next sentence go on with the direct quote before
+    ("\u201cIt is a huge day,\u201d said Ines Moro, a party strategist. Unless rivals quit soon, "
+     "\u201cit is hard to see how he is stopped.\u201d", "it is hard to see"),
+])
+def test_speakers_a_misparse_or_a_run_of_quotes_would_lose(run, text, words):
+    assert speaker_of(run, text, words) == "Ines Moro"
 
 
 def test_source_as_written_leaves_out_a_leading_conjunction(run):
@@ -275,12 +282,6 @@ def test_source_as_written_leaves_out_a_leading_conjunction(run):
             '"Let me tell you, he\'s got a long email list."')
     quotes, _ = run(text)
     assert written(text, starting(quotes, "Let me tell you")) == "Sen. Anna Berg"
-
-
-def test_quoted_words_that_end_the_next_sentence_go_on_with_the_speaker(run):
-    text = ("\u201cIt is a huge day,\u201d said Ines Moro, a party strategist. Unless rivals quit soon, "
-            "\u201cit is hard to see how he is stopped.\u201d")
-    assert speaker_of(run, text, "it is hard to see") == "Ines Moro"
 
 
 def written(text, quote):

@@ -10,9 +10,9 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .articles import Article
-from .entities import Mention, canonical_name, entity_for, find_mentions
+from .entities import Mention, canonical_name, entity_for, find_mentions, trim_span
 from .figures import Figure, find_figures
-from .offsets import CharOffset
+from .offsets import CharOffset, CharSpan
 from .quotes import Quote, find_quotes
 from .spans import SpanIndex
 from .text import outside
@@ -111,4 +111,22 @@ def extract(article: Article, doc: Doc) -> Rows:
         quote.speaker = named(quote.speaker_start, quote.speaker_end, quote.speaker_label)
     for figure in figures:
         figure.claimant = named(figure.claimant_start, figure.claimant_end)
+    sources = [(q.speaker_start, q.speaker_end, q.speaker) for q in quotes]
+    sources += [(f.claimant_start, f.claimant_end, f.claimant) for f in figures]
+    mentions += source_mentions(text, sources, index)
     return Rows(article, mentions, quotes, figures)
+
+
+def source_mentions(text: str, sources: list[tuple[CharOffset | None, CharOffset | None, tuple[str, str] | None]],
+                    index: SpanIndex) -> list[Mention]:
+    """A Mention for each source the model did not tag, where its name is written ("according to
+    RealClearPolitics", "Sen. Anna Berg said"): the entity is named there, and counts so when spellings merge."""
+    found: dict[CharSpan, Mention] = {}
+    for start, end, entity in sources:
+        if start is None or end is None or entity is None or index.overlapping(start, end):
+            continue
+        name, label = entity
+        start, end = trim_span(text, start, end)
+        if text[start:end].endswith(name) and (start, end) not in found:
+            found[(start, end)] = Mention(end - len(name), end, name, name, label, label, "source")
+    return list(found.values())

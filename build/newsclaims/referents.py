@@ -246,7 +246,7 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
     if low in data["person_nouns"] and definite(lefts):
         # "the Republican nominee", "the businessman": the person in view, never a woman for "the businessman"
         return last_person(ctx, pos, gender_of_words(data, words))
-    if head.pos_ == "PROPN":
+    if named_word(head):
         return noun_phrase(head, "ORG")
     return None  # "reports", "the items": things, not speakers
 
@@ -254,13 +254,14 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
 def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
     """The named maker of a document: "a Kremlin readout", "a study by the Loyola Law School", "data from the
     bureau"."""
-    makers = [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
-              for o in c.children if o.dep_ == "pobj"]
-    # "research conducted by the Center ...", "a study that appeared in the Medical Journal"
-    makers += [o for clause in head.children if clause.dep_ in ("acl", "relcl")
-               for c in clause.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in ("by", "in")
-               for o in c.children if o.dep_ == "pobj" and ctx.ent_of.get(o.i) is not None
-               and ctx.ent_of[o.i].label_ == "ORG"]
+    own = [(c, o) for c in head.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    makers = [o for c, o in own if c.lower_ in ("by", "from", "of")]
+    # "research conducted by the Center" or "for the Agency", "a study that appeared in the Journal",
+    # "an article in the Herald", "a lawsuit filed by Anna Berg"
+    clauses = [(c, o) for clause in head.children if clause.dep_ in ("acl", "relcl") for c in clause.children
+               if c.dep_ in ("agent", "prep") for o in c.children if o.dep_ == "pobj"]
+    makers += [o for c, o in clauses + own if (c.dep_ == "agent" or c.lower_ in ("by", "in", "for"))
+               and ctx.ent_of.get(o.i) is not None and ctx.ent_of[o.i].label_ in ("ORG", "PERSON")]
     issuers = [ctx.ent_of[t.i] for t in lefts if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE] or [
         ctx.ent_of[t.i] for o in makers for t in o.doc[o.left_edge.i:o.i + 1]
         if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE]
@@ -311,8 +312,10 @@ def proper_run(lefts: list[Token]) -> Source | None:
 
 
 def named_word(tok: Token) -> bool:
-    """A proper noun, or an acronym the tagger calls a noun ("an ICE spokeswoman")."""
-    return tok.pos_ == "PROPN" or tok.is_upper and tok.is_alpha and len(tok) > 1
+    """A proper noun, or an acronym or a word with capitals inside that the tagger calls a noun ("an ICE
+    spokeswoman", "according to RealClearPolitics")."""
+    return tok.pos_ == "PROPN" or tok.is_alpha and len(tok) > 1 and (
+        tok.is_upper or tok.text[0].isupper() and any(c.isupper() for c in tok.text[1:]))
 
 
 def employer_of(data: dict[str, Any], head: Token) -> Token | None:
