@@ -893,3 +893,14 @@ def test_a_definite_description_of_one_person_is_the_person_in_view(run, text, w
 def test_a_statement_account_or_ad_speaks_for_whoever_made_it(run, text, who):
     quotes, _ = run(text)
     assert speaker(text, only(quotes, ("indirect",))[0]) == who
+
+
+@pytest.mark.parametrize("text, who", [
+    ("The mine lost $5 million, according to a lawsuit filed in Oslo by Anna Berg, a former minister.", "Anna Berg"),
+    ("Berg won 60 percent of the vote, according to exit polls conducted for the Nordic Press Agency.",
+     "the Nordic Press Agency"),
+    ("The mine lost $5 million, according to a copy of the letter reviewed by the Oslo Ledger.", "the Oslo Ledger"),
+])
+def test_a_documents_maker_named_after_by_or_for_speaks_for_it(run, text, who):
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes, ("indirect",))[0]) == who
