@@ -272,6 +272,15 @@ def test_indirect_inverted_cue(run):
     # quoted words that end the next sentence go on with the direct quote before
     ("\u201cIt is a huge day,\u201d said Ines Moro, a party strategist. Unless rivals quit soon, "
      "\u201cit is hard to see how he is stopped.\u201d", "it is hard to see"),
+    # a participle the parser took for the subject of the quote after it
+    ("Band member Ines Moro shared the plan on social media on Monday, writing \u201cFeels great to back a man I "
+     "trust.\u201d", "Feels great"),
+    # a verb the parser left loose ("dep") shares its subject
+    ("Ines Moro gestured as if to stop the noise, then leaned in and boomed: \u201cLet\u2019s win in November.\u201d",
+     "Let\u2019s win"),
+    # a name the parser hung on the one before it as an appositive
+    ("On the trail for his wife, front-runner Anna Berg, former president Ines Moro said the plan was right "
+     "because \u201cthe world\u2019s in tough shape.\u201d", "the world"),
 ])
 def test_speakers_a_misparse_or_a_run_of_quotes_would_lose(run, text, words):
     assert speaker_of(run, text, words) == "Ines Moro"

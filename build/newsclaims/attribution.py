@@ -32,7 +32,7 @@ STOP_DEPS = {"nsubj", "nsubjpass", "csubj", "relcl", "appos", "parataxis"}
 # Phrases that name someone rather than say something: quoted words inside them are no one's sentence.
 OWN_PHRASES = SUBJECTS + ("appos",)
 # Verbs whose subject a dependent verb shares: "continues to insist", "and noted".
-SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
+SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "dep"}
 # Prepositions that say where or when something was said, not what: "cited the figure [in the debate]".
 CIRCUMSTANCES = {"in", "during", "after", "before", "since", "until", "amid", "while", "near", "throughout"}
 # A report may open or end with quoted words: its marks stay with it.
@@ -383,8 +383,11 @@ def before_cue(ctx: Context, span: Span) -> Token | None:
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, or of the verb it shares its subject with."""
+    cue = verb
+    if verb.tag_ == "VBG" and verb.dep_ in SUBJECTS and verb.head.i > verb.i:
+        verb = verb.head  # the parser's ", writing “Feels great ...”": the participle as the subject of the quote
     for _ in range(4):
-        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i != cue.i]
         # a misparse may hang the subject on a participle before the verb: "Russia, locked in ..., has accused"
         subjects += [g for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
                      for g in c.children if g.dep_ in SUBJECTS and g.i < c.i]
@@ -392,6 +395,12 @@ def subject_of(verb: Token) -> Token | None:
         if not subjects and verb.i > 0 and verb.doc[verb.i - 1].is_quote:
             subjects = [g for c in verb.children if c.i > verb.i for g in c.children
                         if g.dep_ in SUBJECTS and g.left_edge.i == verb.i + 1 and g.i < c.i]
+        # or on what it stands beside: "..., his wife Anna Berg, former president Piotr Berg said ..."
+        before = verb.doc[verb.i - 1] if verb.i > 0 else verb
+        if not subjects and verb is cue and verb.tag_ in ("VBD", "VBZ", "VBP") and before.pos_ == "PROPN" \
+                and before.dep_ in ("appos", "conj", "pobj") and before.head.i < before.i \
+                and before.ent_type_ in ("PERSON", "ORG", "NORP"):
+            subjects = [before]
         if subjects:
             # the nearest: a dateline ("KYIV, March 4 (Reuters) -") can parse as a second subject
             return min(subjects, key=lambda c: abs(verb.i - c.i))
