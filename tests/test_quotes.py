@@ -487,6 +487,14 @@ def test_a_sentence_that_introduces_a_quote_with_a_colon_names_its_speaker(run):
     assert speaker_of(run, text, "No phones") is None
 
 
+def test_a_sentence_that_says_nothing_but_who_speaks_introduces_the_quote_after_it(run):
+    text = ("The vote went ahead on Monday. Anna Berg, the party's spokeswoman, said in a statement. "
+            "\u201cThere are no paper ballots to count.\u201d")
+    assert speaker_of(run, text, "There are no paper") == "Anna Berg"
+    text = "Anna Berg spoke to reporters on Monday.\n\n\u201cThere are no paper ballots to count.\u201d"
+    assert speaker_of(run, text, "There are no paper") is None
+
+
 def test_a_transcript_label_names_the_speaker(run):
     text = ("The interview went on.\n\n\"HOLM: Will the plant close, Ms. Anna Kovac?\n\n"
             "\"KOVAC: The plant will stay open, and that is final, Mr. Erik Holm.\n\n")

@@ -95,7 +95,7 @@ def quoted(ctx: Context, start: CharOffset, end: CharOffset) -> Attribution:
     if name is not None:
         found.source, found.written = signature(ctx, name)
         return found
-    intro = introduction(ctx, start)
+    intro = introduction(ctx, start) or said_before(ctx, start)
     return attribute(ctx, start, end, kind, intro) if intro is not None and found.cue is None else found
 
 
@@ -128,6 +128,25 @@ def introduction(ctx: Context, start: CharOffset) -> Token | None:
         if subject is not None and (not lead or resolve(ctx, subject, verb.idx)):
             return verb
     return None
+
+
+def said_before(ctx: Context, start: CharOffset) -> Token | None:
+    """The reporting verb of the sentence just before a quote that opens a sentence, when it reports nothing of its
+    own: "Berg said in a statement. “There are no ballots to count.”" """
+    if not starts_sentence(ctx.text, start):
+        return None
+    doc, k = ctx.doc, start - 1
+    while k > 0 and (ctx.text[k].isspace() or ctx.text[k] in DOUBLE_OPEN + STRAIGHT):
+        k -= 1
+    last = doc.char_span(k, k + 1, alignment_mode="expand")
+    if last is None or last[0].text != "." or ctx.text.count("\n", k, start) > 2:
+        return None
+    sent = last[0].sent
+    if any(ctx.in_quote(t.idx) or t.is_quote for t in sent):
+        return None
+    verbs = [t for t in sent if is_cue_verb(ctx, t) and may_report(t.text, "quote") and subject_of(t) is not None
+             and not any(c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj") for c in t.children)]
+    return verbs[0] if len(verbs) == 1 else None
 
 
 def starts_sentence(text: str, start: CharOffset) -> bool:
