@@ -897,6 +897,8 @@ def test_one_party_member_is_a_person_not_the_party(run, text, who):
 @pytest.mark.parametrize("text, who", [
     ("Anna Berg spoke in Ohio on Monday. The former first lady said the plan would fail.", "Anna Berg"),
     ("Piotr Nowak spoke in Ohio on Monday. The Republican front-runner said the plan would fail.", "Piotr Nowak"),
+    ("Piotr Nowak spoke in Boston on Tuesday. The former secretary of state said the plan would fail.", "Piotr Nowak"),
+    ("Piotr Nowak spoke in Oslo on Tuesday. The deputy head of the Nordic delegation said the plan would fail.", None),
 ])
 def test_a_definite_description_of_one_person_is_the_person_in_view(run, text, who):
     assert speaker_of(run, text, "the plan") == who

@@ -238,11 +238,17 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
         return earlier_phrase(ctx, head, pos, modifiers) or (definite(lefts) and last_organisation(ctx, pos)) \
             or noun_phrase(head, "ORG")
     if low in data["title_words"]:
-        # "a senior official" or "the official" is nobody we can name; "the regional governor" is one office
-        named = any(t.pos_ == "PROPN" or t.i in ctx.ent_of for t in lefts) or (
-            specific and lefts[0].lower_ == "the")
+        # "a senior official" or "the official" is nobody we can name; "the former secretary of state" is the person
+        # in view, "the Kyiv regional governor" one office
+        named = any(t.pos_ == "PROPN" or t.i in ctx.ent_of for t in lefts)
+        # but the office of a body it names is someone else's ("the deputy head of China's delegation"), unlike a
+        # title's own "of" ("the former secretary of State")
+        elsewhere = any(o.dep_ == "pobj" and any(d.dep_ in ("det", "poss") for d in o.children)
+                        for c in head.rights if c.dep_ == "prep" for o in c.children) \
+            or any(t.dep_ == "poss" for t in lefts)
         return person_by_title(ctx, words, low, pos) or (noun_phrase(head, "PERSON") if named else None) \
-            or (last_person(ctx, pos, gender_of_words(data, words)) if specific and lefts[0].lower_ == "the" else None)
+            or (last_person(ctx, pos, gender_of_words(data, words)) if definite(lefts) and specific and not elsewhere
+                else None)
     if low in data["person_nouns"] and definite(lefts):
         # "the Republican nominee", "the businessman": the person in view, never a woman for "the businessman"
         return last_person(ctx, pos, gender_of_words(data, words))
