@@ -1,11 +1,11 @@
 """Quote extraction: marks, kinds, cues and speakers, on sentences written for these tests."""
 import pytest
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from newsclaims.lexicon import cue_data
 from newsclaims.marks import find_marked
 from newsclaims.quotes import find_quotes
-from newsclaims.referents import person_mentions
+from newsclaims.referents import is_subject, person_mentions
 
 
 @pytest.fixture(scope="module")
@@ -923,3 +923,17 @@ def test_a_statement_account_or_ad_speaks_for_whoever_made_it(run, text, who):
 def test_a_documents_maker_named_after_by_or_for_speaks_for_it(run, text, who):
     quotes, _ = run(text)
     assert speaker(text, only(quotes, ("indirect",))[0]) == who
+
+
+def test_a_pronoun_goes_on_with_a_person_described_as_the_subject_since_they_were_named(run):
+    text = ("President Karl Olsen spoke on Monday. Senator Piotr Nowak said the plan would fail. "
+            "In defeat, the president appeared cowed. Campaigning in 2012, he said the plan was dead.")
+    assert speaker_of(run, text, "the plan was dead") == "Karl Olsen"
+
+
+def test_a_name_the_parser_compounded_with_a_verb_is_still_a_subject(nlp):
+    # the parse as the model gave it for a sentence of a real article: "[Scott] bristles at ..." with Scott a compound
+    doc = Doc(nlp.vocab, words=["Lind", "bristles", "at", "the", "idea", "."],
+              heads=[1, 1, 1, 4, 2, 1], deps=["compound", "ROOT", "prep", "det", "pobj", "punct"],
+              pos=["PROPN", "VERB", "ADP", "DET", "NOUN", "PUNCT"])
+    assert is_subject(doc[0:1])

@@ -148,7 +148,7 @@ def resolve(ctx: Context, head: Token, pos: CharOffset) -> Source | None:
     """
     low, data = head.lower_, ctx.data
     if low in data["person_pronouns"]:
-        return last_person(ctx, pos, gender_of_pronoun(ctx, low))
+        return last_person(ctx, pos, gender_of_pronoun(ctx, low), pronoun=True)
     if low in data["relative_pronouns"] and head.head.dep_ == "relcl":
         return resolve(ctx, head.head.head, pos)
     if low in data["group_pronouns"]:
@@ -417,7 +417,8 @@ def is_subject(ent: Span) -> bool:
     """Whether a PERSON mention is the subject of its clause (a likely antecedent)."""
     node = ent.root
     for _ in range(6):  # the subject itself, or named inside the subject phrase
-        if node.dep_ in ("nsubj", "nsubjpass"):
+        if node.dep_ in ("nsubj", "nsubjpass") or node.dep_ == "compound" and node.head.pos_ == "VERB" \
+                and node.head.i > node.i:  # the parser's "[Scott] bristles at ...": a name compounded with a verb
             return True
         if node.dep_ not in ("appos", "pobj", "prep", "compound", "conj", "nmod") or node.head.i == node.i:
             break
@@ -517,13 +518,15 @@ def gender_of(data: dict[str, Any], person: Span, titles: set[str]) -> str | Non
     return next((g for g in given if g), None)
 
 
-def last_person(ctx: Context, pos: CharOffset, gender: str | None = None, depth: int = 0) -> Source | None:
-    """The person "he" or "she" at ``pos`` most likely means.
+def last_person(ctx: Context, pos: CharOffset, gender: str | None = None, depth: int = 0,
+                pronoun: bool = False) -> Source | None:
+    """The person "he" or "she" (``pronoun``), or a description ("the nominee") at ``pos`` most likely means.
 
     "she" never means a man, nor "he" a woman. The last PERSON of a
     compatible gender that was the subject of a clause
     before pos; else the last person mentioned; else (a lead that quotes
-    first) the first subject after.
+    first) the first subject after. A pronoun goes on with a person described
+    as a subject since then ("the president appeared cowed").
     """
     people = [(p, subj) for p, subj, _, known in ctx.people if not (gender and known and known != gender)]
     before = [(ent, subj) for ent, subj in people if ent.end_char <= pos]
@@ -533,12 +536,30 @@ def last_person(ctx: Context, pos: CharOffset, gender: str | None = None, depth:
     pick = earlier[-1] if earlier else after[0] if after else None
     if pick is None:
         return None
+    described = described_subject(ctx, pick.end_char, pos, gender) if pronoun and pick.end_char <= pos else None
+    if described is not None:
+        return described
     main = main_subject(ctx, pick, pos, gender)
     if main is not None and main.lower_ in ctx.data["person_pronouns"]:
-        return last_person(ctx, main.idx, gender, depth + 1) if depth < 3 else None  # "he" goes on the chain
+        return last_person(ctx, main.idx, gender, depth + 1, pronoun) if depth < 3 else None  # "he" goes on the chain
     if main is not None:
         return person_span(ctx, ctx.person_at[main.i])
     return person_span(ctx, pick)
+
+
+def described_subject(ctx: Context, start: CharOffset, pos: CharOffset, gender: str | None) -> Source | None:
+    """The person last described, not named, as a subject between ``start`` and ``pos``, when the article gave
+    them that title: after "President Ana Ruiz ... In defeat, the president appeared cowed.", "she" is Ruiz."""
+    data, span = ctx.data, ctx.doc.char_span(start, pos, alignment_mode="contract")
+    for tok in reversed(span or []):
+        lefts = list(ctx.doc[tok.left_edge.i:tok.i])
+        if tok.dep_ in SUBJECTS and definite(lefts) and tok.lower_ in data["title_words"] \
+                and not ctx.in_quote(tok.idx):
+            words = {t.lower_ for t in lefts + [tok] if t.dep_ != "det"}
+            found = person_by_title(ctx, words, tok.lower_, tok.idx)
+            known = next((g for p, _, _, g in ctx.people if found and p.start_char == found[0]), None)
+            return found if not (gender and known and known != gender) else None
+    return None
 
 
 def main_subject(ctx: Context, person: Span, pos: CharOffset, gender: str | None) -> Token | None:
