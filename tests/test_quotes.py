@@ -937,3 +937,9 @@ def test_a_name_the_parser_compounded_with_a_verb_is_still_a_subject(nlp):
               heads=[1, 1, 1, 4, 2, 1], deps=["compound", "ROOT", "prep", "det", "pobj", "punct"],
               pos=["PROPN", "VERB", "ADP", "DET", "NOUN", "PUNCT"])
     assert is_subject(doc[0:1])
+
+
+def test_a_title_with_a_full_stop_gives_a_gender_that_outweighs_the_familys(run):
+    text = ("Anna Berg and her husband, Piotr Berg, campaigned in Ohio. Mrs. Berg will face the same fire Mr. Nowak "
+            "has faced. He noted that the plan would fail.")
+    assert speaker_of(run, text, "the plan would fail") == "Nowak"

@@ -40,7 +40,7 @@ class Context:
         self.ent_of = {t.i: ent for ent in doc.ents for t in ent}
         everyone: list[Person] = [(p, is_subject(p), titles, gender_of(self.data, p, titles))
                                   for p, titles in ((p, title_words(p)) for p in person_mentions(doc, self.data))]
-        everyone = with_family_genders(everyone)  # names quoted in full count too
+        everyone = with_family_genders(everyone, self.data)  # names quoted in full count too
         self.surnames = {p[-1].lower_ for p, _, _, _ in everyone}
         people = [p for p, _, _, _ in everyone if not self.in_quote(p.start_char)]
         self.person_at = {t.i: p for p in people for t in p}
@@ -113,13 +113,15 @@ def person_mentions(doc: Doc, data: dict[str, Any]) -> list[Span]:
     return sorted(people, key=lambda p: p.start)
 
 
-def with_family_genders(people: list[Person]) -> list[Person]:
-    """A bare surname ("Clinton said") takes the gender of the full names it shortens, when they agree."""
+def with_family_genders(people: list[Person], data: dict[str, Any]) -> list[Person]:
+    """A bare surname ("Clinton said") takes the gender of the full names it shortens, when they agree; one with a
+    title keeps the title's ("Mrs. Clinton")."""
     by_surname: dict[str, set[str]] = {}
     for person, _, _, gender in people:
         if gender and len(person) > 1:
             by_surname.setdefault(person[-1].text, set()).add(gender)
-    return [(p, subj, titles, family_gender(by_surname, p, gender)) for p, subj, titles, gender in people]
+    return [(p, subj, titles, gender if gender_of_words(data, titles) else family_gender(by_surname, p, gender))
+            for p, subj, titles, gender in people]
 
 
 def family_gender(by_surname: dict[str, set[str]], person: Span, gender: str | None) -> str | None:
@@ -439,9 +441,9 @@ def title_words(ent: Span) -> set[str]:
     if root.dep_ == "appos":
         tokens += list(root.head.subtree)[: root.head.right_edge.i - root.head.left_edge.i]
     others = {t.i for owner in tokens if owner.dep_ == "poss" for t in owner.subtree}
-    words = {t.lower_ for t in tokens if t.i not in others}
+    words = {t.lower_.rstrip(".") for t in tokens if t.i not in others}  # "Mrs." is "mrs", as the word lists spell it
     spelled_out = name_words()["honorific_titles"]
-    return words | {spelled_out[w.rstrip(".")] for w in words if w.rstrip(".") in spelled_out}  # "Sen." is a senator
+    return words | {spelled_out[w] for w in words if w in spelled_out}  # "Sen." is a senator
 
 
 def person_by_title(ctx: Context, words: set[str], head_word: str, pos: CharOffset) -> Source | None:
