@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span
 from newsclaims.lexicon import cue_data
 from newsclaims.marks import find_marked
 from newsclaims.quotes import find_quotes
-from newsclaims.referents import is_subject, person_mentions
+from newsclaims.referents import is_subject, named_word, person_mentions
 
 
 @pytest.fixture(scope="module")
@@ -943,3 +943,9 @@ def test_a_title_with_a_full_stop_gives_a_gender_that_outweighs_the_familys(run)
     text = ("Anna Berg and her husband, Piotr Berg, campaigned in Ohio. Mrs. Berg will face the same fire Mr. Nowak "
             "has faced. He noted that the plan would fail.")
     assert speaker_of(run, text, "the plan would fail") == "Nowak"
+
+
+def test_a_name_the_tagger_calls_a_noun_is_known_by_its_capitals(nlp):
+    words = ["D’Souza", "Wealth-X", "RealClearPolitics", "U.S.", "Officials", "it"]
+    doc = Doc(nlp.vocab, words=words, pos=["NOUN"] * len(words))
+    assert [named_word(t) for t in doc] == [True, True, True, True, False, False]

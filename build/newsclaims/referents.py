@@ -5,6 +5,7 @@ first names), "they" and "it" to the organisation or group last named, and
 descriptions ("the ministry", "the NATO secretary general") to the fuller
 mention the article gave earlier. Word lists live in data/cues.yml.
 """
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
@@ -322,8 +323,9 @@ def proper_run(lefts: list[Token]) -> Source | None:
 def named_word(tok: Token) -> bool:
     """A proper noun, or an acronym or a word with capitals inside that the tagger calls a noun ("an ICE
     spokeswoman", "according to RealClearPolitics")."""
-    return tok.pos_ == "PROPN" or tok.is_alpha and len(tok) > 1 and (
-        tok.is_upper or tok.text[0].isupper() and any(c.isupper() for c in tok.text[1:]))
+    letters = re.sub(r"[’'.-]", "", tok.text)  # "D’Souza", "Wealth-X"
+    return tok.pos_ == "PROPN" or letters.isalpha() and len(letters) > 1 and (
+        letters.isupper() or letters[0].isupper() and any(c.isupper() for c in letters[1:]))
 
 
 def employer_of(data: dict[str, Any], head: Token) -> Token | None:
