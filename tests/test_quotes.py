@@ -267,30 +267,29 @@ def test_indirect_inverted_cue(run):
 
 @pytest.mark.parametrize("text, words", [
     # an inverted cue whose speaker the parser hung on the clause after it
-    ("\u201cI will not call it a mistake,\u201d said retired surgeon Ines Moro, asked about her claims.",
-     "I will not call it a mistake"),
+    ("\u201cI will not apologise for that,\u201d said retired pilot Ines Moro, asked about her record.",
+     "I will not apologise"),
     # quoted words that end the next sentence go on with the direct quote before
-    ("\u201cIt is a huge day,\u201d said Ines Moro, a party strategist. Unless rivals quit soon, "
-     "\u201cit is hard to see how he is stopped.\u201d", "it is hard to see"),
+    ("\u201cThis is a big win,\u201d said Ines Moro, a party strategist. If the others stay in, "
+     "\u201cnobody can catch him now.\u201d", "nobody can"),
     # a participle the parser took for the subject of the quote after it
     ("Band member Ines Moro shared the plan on social media on Monday, writing \u201cFeels great to back a man I "
      "trust.\u201d", "Feels great"),
     # a verb the parser left loose ("dep") shares its subject
-    ("Ines Moro gestured as if to stop the noise, then leaned in and boomed: \u201cLet\u2019s win in November.\u201d",
-     "Let\u2019s win"),
+    ("Ines Moro waved at the crowd, then stepped forward and shouted: \u201cWe will win in May.\u201d", "We will win"),
     # a name the parser hung on the one before it as an appositive
     ("On the trail for his wife, front-runner Anna Berg, former president Ines Moro said the plan was right "
-     "because \u201cthe world\u2019s in tough shape.\u201d", "the world"),
+     "because \u201cthe economy is weak.\u201d", "the economy"),
 ])
 def test_speakers_a_misparse_or_a_run_of_quotes_would_lose(run, text, words):
     assert speaker_of(run, text, words) == "Ines Moro"
 
 
 def test_source_as_written_leaves_out_a_leading_conjunction(run):
-    text = ('Senate vote nears\n\nBut Sen. Anna Berg (D-Ill.), noting the size of Nowak\'s crowd, said, '
-            '"Let me tell you, he\'s got a long email list."')
+    text = ('Senate vote nears\n\nBut Sen. Anna Berg (D-Ill.), noting the size of Nowak\'s rallies, said, '
+            '"Believe me, he has a long donor list."')
     quotes, _ = run(text)
-    assert written(text, starting(quotes, "Let me tell you")) == "Sen. Anna Berg"
+    assert written(text, starting(quotes, "Believe me")) == "Sen. Anna Berg"
 
 
 def written(text, quote):
@@ -475,24 +474,24 @@ def test_a_signature_after_a_dash_names_the_speaker(run):
 
 
 def test_a_signature_on_the_line_below_names_the_speaker_and_is_written_without_its_dash(run):
-    text = "Voters cheered the debate in Ohio.\n\n\"Great speech. She is ready. She never quits.\"\n\n-President Nowak"
+    text = "Voters cheered the debate in Ohio.\n\n\"Strong night. He is ready for the job.\"\n\n-President Nowak"
     quotes, _ = run(text)
     assert (speaker(text, only(quotes)[0]), written(text, only(quotes)[0])) == ("President Nowak",) * 2
 
 
 def test_a_sentence_that_introduces_a_quote_with_a_colon_names_its_speaker(run):
-    text = "Anna Berg has since apologized for what happened: \"Yes, I should have used two accounts. I am sorry.\""
-    assert speaker_of(run, text, "Yes, I should") == "Anna Berg"
+    text = "Anna Berg has since apologized for the delay: \"Yes, we should have opened the bridge sooner. I regret it.\""
+    assert speaker_of(run, text, "Yes, we should") == "Anna Berg"
     text = "The rules are clear: \"No phones in class.\""
     assert speaker_of(run, text, "No phones") is None
 
 
 def test_a_sentence_that_says_nothing_but_who_speaks_introduces_the_quote_after_it(run):
     text = ("The vote went ahead on Monday. Anna Berg, the party's spokeswoman, said in a statement. "
-            "\u201cThere are no paper ballots to count.\u201d")
-    assert speaker_of(run, text, "There are no paper") == "Anna Berg"
-    text = "Anna Berg spoke to reporters on Monday.\n\n\u201cThere are no paper ballots to count.\u201d"
-    assert speaker_of(run, text, "There are no paper") is None
+            "\u201cThe count will take two more days.\u201d")
+    assert speaker_of(run, text, "The count") == "Anna Berg"
+    text = "Anna Berg spoke to reporters on Monday.\n\n\u201cThe count will take two more days.\u201d"
+    assert speaker_of(run, text, "The count") is None
 
 
 def test_a_transcript_label_names_the_speaker(run):
@@ -905,7 +904,7 @@ def test_a_definite_description_of_one_person_is_the_person_in_view(run, text, w
 
 
 @pytest.mark.parametrize("text, who", [
-    ("In a statement on Tuesday, Senator Anna Berg was more careful than her colleagues.", "Anna Berg"),
+    ("In a statement on Friday, Senator Anna Berg was calmer than the rest of her party.", "Anna Berg"),
     ("Dr. Ines Moro examined the patient in May. According to her account, the plan would fail.", "Dr. Ines Moro"),
     ("A new ad from the Vellmark Party says the plan would fail.", "the Vellmark Party"),
 ])
@@ -918,7 +917,7 @@ def test_a_statement_account_or_ad_speaks_for_whoever_made_it(run, text, who):
     ("The mine lost $5 million, according to a lawsuit filed in Oslo by Anna Berg, a former minister.", "Anna Berg"),
     ("Berg won 60 percent of the vote, according to exit polls conducted for the Nordic Press Agency.",
      "the Nordic Press Agency"),
-    ("The mine lost $5 million, according to a copy of the letter reviewed by the Oslo Ledger.", "the Oslo Ledger"),
+    ("The mine lost $5 million, according to a copy of the memo seen by the Oslo Ledger.", "the Oslo Ledger"),
 ])
 def test_a_documents_maker_named_after_by_or_for_speaks_for_it(run, text, who):
     quotes, _ = run(text)
@@ -927,7 +926,7 @@ def test_a_documents_maker_named_after_by_or_for_speaks_for_it(run, text, who):
 
 def test_a_pronoun_goes_on_with_a_person_described_as_the_subject_since_they_were_named(run):
     text = ("President Karl Olsen spoke on Monday. Senator Piotr Nowak said the plan would fail. "
-            "In defeat, the president appeared cowed. Campaigning in 2012, he said the plan was dead.")
+            "After the vote, the president looked tired. Campaigning in 2012, he said the plan was dead.")
     assert speaker_of(run, text, "the plan was dead") == "Karl Olsen"
 
 
@@ -940,8 +939,8 @@ def test_a_name_the_parser_compounded_with_a_verb_is_still_a_subject(nlp):
 
 
 def test_a_title_with_a_full_stop_gives_a_gender_that_outweighs_the_familys(run):
-    text = ("Anna Berg and her husband, Piotr Berg, campaigned in Ohio. Mrs. Berg will face the same fire Mr. Nowak "
-            "has faced. He noted that the plan would fail.")
+    text = ("Anna Berg and her husband, Piotr Berg, campaigned in Ohio. Mrs. Berg will meet the same critics Mr. "
+            "Nowak met. He noted that the plan would fail.")
     assert speaker_of(run, text, "the plan would fail") == "Nowak"
 
 
