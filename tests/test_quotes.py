@@ -480,7 +480,8 @@ def test_a_signature_on_the_line_below_names_the_speaker_and_is_written_without_
 
 
 def test_a_sentence_that_introduces_a_quote_with_a_colon_names_its_speaker(run):
-    text = "Anna Berg has since apologized for the delay: \"Yes, we should have opened the bridge sooner. I regret it.\""
+    text = ("Anna Berg has since apologized for the delay: "
+            "\"Yes, we should have opened the bridge sooner. I regret it.\"")
     assert speaker_of(run, text, "Yes, we should") == "Anna Berg"
     text = "The rules are clear: \"No phones in class.\""
     assert speaker_of(run, text, "No phones") is None
