@@ -479,20 +479,18 @@ def test_a_signature_on_the_line_below_names_the_speaker_and_is_written_without_
     assert (speaker(text, only(quotes)[0]), written(text, only(quotes)[0])) == ("President Nowak",) * 2
 
 
-def test_a_sentence_that_introduces_a_quote_with_a_colon_names_its_speaker(run):
-    text = ("Anna Berg has since apologized for the delay: "
-            "\"Yes, we should have opened the bridge sooner. I regret it.\"")
-    assert speaker_of(run, text, "Yes, we should") == "Anna Berg"
-    text = "The rules are clear: \"No phones in class.\""
-    assert speaker_of(run, text, "No phones") is None
-
-
-def test_a_sentence_that_says_nothing_but_who_speaks_introduces_the_quote_after_it(run):
-    text = ("The vote went ahead on Monday. Anna Berg, the party's spokeswoman, said in a statement. "
-            "\u201cThe count will take two more days.\u201d")
-    assert speaker_of(run, text, "The count") == "Anna Berg"
-    text = "Anna Berg spoke to reporters on Monday.\n\n\u201cThe count will take two more days.\u201d"
-    assert speaker_of(run, text, "The count") is None
+@pytest.mark.parametrize("text, words, who", [
+    # a sentence on the quote's line that ends in a colon, when its subject names someone
+    ("Anna Berg has since apologized for the delay: \"Yes, we should have opened the bridge sooner. I regret it.\"",
+     "Yes, we should", "Anna Berg"),
+    ("The rules are clear: \"No phones in class.\"", "No phones", None),
+    # a sentence before it that says nothing but who speaks
+    ("The vote went ahead on Monday. Anna Berg, the party's spokeswoman, said in a statement. "
+     "\u201cThe count will take two more days.\u201d", "The count", "Anna Berg"),
+    ("Anna Berg spoke to reporters on Monday.\n\n\u201cThe count will take two more days.\u201d", "The count", None),
+])
+def test_a_sentence_that_introduces_a_quote_names_its_speaker(run, text, words, who):
+    assert speaker_of(run, text, words) == who
 
 
 def test_a_transcript_label_names_the_speaker(run):
