@@ -103,8 +103,11 @@ def signature(ctx: Context, name: Span) -> tuple[Source, CharSpan]:
     """The source and the phrase as written of a name that signs; a dash clinging to it ("-President Ruiz") is in
     neither."""
     start, end, label = name_source(ctx, name)
-    return (start + (ctx.text[start] == "-"), end, label), (name.start_char + (ctx.text[name.start_char] == "-"),
-                                                          name.end_char)
+
+    def past_dash(i: CharOffset) -> CharOffset:
+        return i + 1 if ctx.text[i] == "-" else i
+
+    return (past_dash(start), end, label), (past_dash(name.start_char), name.end_char)
 
 
 def introduction(ctx: Context, start: CharOffset) -> Token | None:
@@ -402,24 +405,15 @@ def before_cue(ctx: Context, span: Span) -> Token | None:
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, or of the verb it shares its subject with."""
-    cue = verb
+    asked = verb
     if verb.tag_ == "VBG" and verb.dep_ in SUBJECTS and verb.head.i > verb.i:
-        verb = verb.head  # the parser's ", writing “Feels great ...”": the participle as the subject of the quote
+        verb = verb.head  # the parser's ", writing “…”": the participle as the subject of the quote after it
     for _ in range(4):
-        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i != cue.i]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i != asked.i]
         # a misparse may hang the subject on a participle before the verb: "Russia, locked in ..., has accused"
         subjects += [g for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
                      for g in c.children if g.dep_ in SUBJECTS and g.i < c.i]
-        # or on the clause after a cue that follows a quote: "…,” said retired surgeon Anna Berg, asked about …
-        if not subjects and verb.i > 0 and verb.doc[verb.i - 1].is_quote:
-            subjects = [g for c in verb.children if c.i > verb.i for g in c.children
-                        if g.dep_ in SUBJECTS and g.left_edge.i == verb.i + 1 and g.i < c.i]
-        # or on what it stands beside: "..., his wife Anna Berg, former president Piotr Berg said ..."
-        before = verb.doc[verb.i - 1] if verb.i > 0 else verb
-        if not subjects and verb is cue and verb.tag_ in ("VBD", "VBZ", "VBP") and before.pos_ == "PROPN" \
-                and before.dep_ in ("appos", "conj", "pobj") and before.head.i < before.i \
-                and before.ent_type_ in ("PERSON", "ORG", "NORP"):
-            subjects = [before]
+        subjects = subjects or stray_subjects(verb, verb is asked)
         if subjects:
             # the nearest: a dateline ("KYIV, March 4 (Reuters) -") can parse as a second subject
             return min(subjects, key=lambda c: abs(verb.i - c.i))
@@ -432,6 +426,26 @@ def subject_of(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def stray_subjects(verb: Token, asked: bool) -> list[Token]:
+    """Subjects a misparse put beside a verb rather than under it: on the clause after a cue that follows a quote
+    ("…,” said retired pilot Ines Moro, asked about …"), or, for the verb asked about itself, a name just before a
+    finite verb that the parser hung on the name before it ("her husband, Piotr Berg, former governor Ines Moro
+    said ...")."""
+    if verb.i == 0:
+        return []
+    before = verb.doc[verb.i - 1]
+    if before.is_quote:
+        after = [g for c in verb.children if c.i > verb.i for g in c.children
+                 if g.dep_ in SUBJECTS and g.left_edge.i == verb.i + 1 and g.i < c.i]
+        if after:
+            return after
+    if asked and verb.tag_ in ("VBD", "VBZ", "VBP") and before.pos_ == "PROPN" \
+            and before.dep_ in ("appos", "conj", "pobj") and before.head.i < before.i \
+            and before.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return [before]
+    return []
 
 
 def cue_source(ctx: Context, cue: Token) -> Token | None:

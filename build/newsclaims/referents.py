@@ -227,7 +227,7 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
         subject = next((c for c in issuing_verb(head).children if c.dep_ in SUBJECTS), None)
         if subject is not None and subject.i != head.i:
             return resolve(ctx, subject, pos)  # "the council issued a statement": the council
-    words = {t.lower_ for t in lefts + [head] if t.dep_ != "det"}
+    words = description_words(lefts, head)
     specific = any(t.dep_ not in ("det", "punct") for t in lefts)
     if member_noun(data, low) or low in data["government_nouns"]:
         employer = organisation_of(ctx, head)
@@ -346,6 +346,11 @@ def member_noun(data: dict[str, Any], word: str) -> bool:
 def one_or_more(word: str, words: list[str]) -> bool:
     """Whether ``word`` is one of ``words`` or its plural in -s: "aide", "aides"."""
     return word in words or (word.endswith("s") and word[:-1] in words)
+
+
+def description_words(lefts: list[Token], head: Token) -> set[str]:
+    """The lower-case words of a description but its article: "the former first lady" -> former, first, lady."""
+    return {t.lower_ for t in lefts + [head] if t.dep_ != "det"}
 
 
 def definite(lefts: list[Token]) -> bool:
@@ -559,8 +564,7 @@ def described_subject(ctx: Context, start: CharOffset, pos: CharOffset, gender: 
         lefts = list(ctx.doc[tok.left_edge.i:tok.i])
         if tok.dep_ in SUBJECTS and definite(lefts) and tok.lower_ in data["title_words"] \
                 and not ctx.in_quote(tok.idx):
-            words = {t.lower_ for t in lefts + [tok] if t.dep_ != "det"}
-            found = person_by_title(ctx, words, tok.lower_, tok.idx)
+            found = person_by_title(ctx, description_words(lefts, tok), tok.lower_, tok.idx)
             known = next((g for p, _, _, g in ctx.people if found and p.start_char == found[0]), None)
             return found if not (gender and known and known != gender) else None
     return None
