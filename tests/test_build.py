@@ -258,19 +258,19 @@ def test_anonymous_sources_are_stored_as_written(corpus, tmp_path):
 
 
 def test_a_source_the_model_missed_is_a_mention_and_keeps_its_spelling(corpus, tmp_path):
-    corpus("poll.txt", "Poll news\n\nBerg leads Nowak by 5 points, according to RealClearPolitics.\n")
-    corpus("race.txt", "Race news\n\nReal Clear Politics, a website, listed the race as close on Monday.\n"
-                       "Real Clear Politics said Berg led.\n")
-    corpus("more.txt", "More news\n\nNowak trails by 4 points, according to RealClearPolitics.\n"
-                       "The gap grew to 6 points, according to RealClearPolitics.\n")
+    corpus("poll.txt", "Poll news\n\nBerg leads Nowak by 5 points, according to ClearVotePolitics.\n")
+    corpus("race.txt", "Race news\n\nClear Vote Politics, a website, listed the race as close on Monday.\n"
+                       "Clear Vote Politics said Berg led.\n")
+    corpus("more.txt", "More news\n\nNowak trails by 4 points, according to ClearVotePolitics.\n"
+                       "The gap grew to 6 points, according to ClearVotePolitics.\n")
     db_path = tmp_path / "out.db"
     build([corpus.folder], db_path, warn=lambda message: None)
     body = rows(db_path, "select body from articles where slug = 'poll'")[0]["body"]
     mention = rows(db_path, "select m.start, m.end, m.evidence from mentions m join articles a on a.id = m.article_id "
-                            "where a.slug = 'poll' and m.text = 'RealClearPolitics'")
-    assert [(body[m["start"]:m["end"]], m["evidence"]) for m in mention] == [("RealClearPolitics", "source")]
+                            "where a.slug = 'poll' and m.text = 'ClearVotePolitics'")
+    assert [(body[m["start"]:m["end"]], m["evidence"]) for m in mention] == [("ClearVotePolitics", "source")]
     claimants = rows(db_path, "select distinct e.name from figures f join entities e on e.id = f.claimant_id")
-    assert claimants == [{"name": "RealClearPolitics"}]
+    assert claimants == [{"name": "ClearVotePolitics"}]
 
 
 def summary_tables(db_path):

@@ -89,8 +89,8 @@ def test_quote_running_over_paragraphs():
 
 
 @pytest.mark.parametrize("text, quoted", [
-    ("Berg wrote:\n\n“For young workers the rate is 33 percent.“\n\nThe council rated it true.",
-     "For young workers the rate is 33 percent."),
+    ("Berg wrote:\n\n“For young workers the rate is 12 percent.“\n\nThe council rated it true.",
+     "For young workers the rate is 12 percent."),
     ("”We will win the vote,” Berg said.", "We will win the vote,"),
 ])
 def test_a_curly_mark_typed_the_wrong_way_round_works_by_where_it_stands(text, quoted):
@@ -862,10 +862,10 @@ def test_it_means_who_spoke_before_not_what_their_words_were_about(run):
 
 
 @pytest.mark.parametrize("text, words, who", [
-    ("Anna Kall compared Piotr Nowak to a coach who is “working the referees” before a game.",
-     "working the referees", "Anna Kall"),
-    ("In recent weeks, Senator Anna Berg has gone after Nowak as a “human leech” and a “spoiled brat.”",
-     "human leech", "Anna Berg"),
+    ("Anna Kall compared Piotr Nowak to a coach who is “bending the rules” before a game.",
+     "bending the rules", "Anna Kall"),
+    ("In recent weeks, Senator Anna Berg has gone after Nowak as a “greedy parasite” and a “spoilt child.”",
+     "greedy parasite", "Anna Berg"),
     ("The council approved the “Green Streets” plan on Monday.", "Green Streets", None),
 ])
 def test_quoted_words_in_a_persons_sentence_are_theirs_whatever_the_verb(run, text, words, who):
@@ -883,10 +883,10 @@ def test_those_who_work_for_a_person_speak_for_them(run, text, who):
 
 
 @pytest.mark.parametrize("text, who", [
-    ("Senator Paul Brandt spoke in Madison on Monday. The Wisconsin Republican said the plan was dead.",
+    ("Senator Paul Brandt spoke in Columbus on Monday. The Ohio Republican said the plan was dead.",
      "Paul Brandt"),
-    ("Anna Berg spoke in Reno on Monday. A Nevada Democrat said the plan was dead.", None),
-    ("Anna Berg spoke in Reno on Monday. Democrats said the plan was dead.", "Democrats"),
+    ("Anna Berg spoke in Austin on Monday. A Texas Democrat said the plan was dead.", None),
+    ("Anna Berg spoke in Austin on Monday. Democrats said the plan was dead.", "Democrats"),
 ])
 def test_one_party_member_is_a_person_not_the_party(run, text, who):
     assert speaker_of(run, text, "the plan") == who
@@ -924,7 +924,7 @@ def test_a_pronoun_goes_on_with_a_person_described_as_the_subject_since_they_wer
 
 
 def test_a_name_the_parser_compounded_with_a_verb_is_still_a_subject(nlp):
-    # the parse as the model gave it for a sentence of a real article: "[Scott] bristles at ..." with Scott a compound
+    # a parse the model gives news sentences: the name before "bristles" a compound of the verb
     doc = Doc(nlp.vocab, words=["Lind", "bristles", "at", "the", "idea", "."],
               heads=[1, 1, 1, 4, 2, 1], deps=["compound", "ROOT", "prep", "det", "pobj", "punct"],
               pos=["PROPN", "VERB", "ADP", "DET", "NOUN", "PUNCT"])
@@ -938,6 +938,6 @@ def test_a_title_with_a_full_stop_gives_a_gender_that_outweighs_the_familys(run)
 
 
 def test_a_name_the_tagger_calls_a_noun_is_known_by_its_capitals(nlp):
-    words = ["D’Souza", "Wealth-X", "RealClearPolitics", "U.S.", "Officials", "it"]
+    words = ["D’Arcy", "Data-X", "FactTally", "U.S.", "Officials", "it"]
     doc = Doc(nlp.vocab, words=words, pos=["NOUN"] * len(words))
     assert [named_word(t) for t in doc] == [True, True, True, True, False, False]

@@ -113,7 +113,7 @@ def signature(ctx: Context, name: Span) -> tuple[Source, CharSpan]:
 def introduction(ctx: Context, start: CharOffset) -> Token | None:
     """The verb of a sentence that introduces the quote with a colon: one that ends the paragraph before, when the
     quote opens its own ("Kovac continued:"), or one on the quote's line whose subject names someone ("Berg has
-    since apologized: “...”")."""
+    since apologized for the delay: “...”")."""
     text = ctx.text
     line_start = line_bounds(text, start)[0]
     lead = lead_before(text, start)
@@ -135,7 +135,7 @@ def introduction(ctx: Context, start: CharOffset) -> Token | None:
 
 def said_before(ctx: Context, start: CharOffset) -> Token | None:
     """The reporting verb of the sentence just before a quote that opens a sentence, when it reports nothing of its
-    own: "Berg said in a statement. “There are no ballots to count.”" """
+    own: "Berg said in a statement. “The count will take two days.”" """
     if not starts_sentence(ctx.text, start):
         return None
     doc, k = ctx.doc, start - 1
@@ -209,7 +209,7 @@ def same_sentence(text: str, earlier: Attribution, later: Attribution) -> bool:
 
 def next_sentence(text: str, earlier: Attribution, later: Attribution) -> bool:
     """Whether quoted words that end their sentence follow, in the same paragraph, the sentence of a direct quote:
-    "“It is a huge day,” said Berg. Unless rivals quit, “he cannot be stopped.”" goes on with Berg."""
+    "“This is a big win,” said Berg. If the others stay in, “nobody can catch him.”" goes on with Berg."""
     between = text[earlier.end:later.start]
     ends = sum(c in SENTENCE_END for c in between.strip(CLOSING_QUOTES + " "))
     return earlier.kind == "direct" and "\n" not in between and ends <= 1 \
@@ -352,8 +352,8 @@ def governing_cue(ctx: Context, span: Span) -> Token | None:
 
 
 def persons_verb(ctx: Context, span: Span) -> Token | None:
-    """The verb above quoted words whose subject is a person: "Kall compared him to a coach “working the
-    referees”" quotes Kall, whatever the verb.
+    """The verb above quoted words whose subject is a person: "Kall compared him to a coach “bending the
+    rules”" quotes Kall, whatever the verb.
 
     The climb passes nouns and embedded clauses up to the clause's own verb, and gives up inside a subject
     or an appositive, whose words are no one's sentence.

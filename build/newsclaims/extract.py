@@ -120,7 +120,7 @@ def extract(article: Article, doc: Doc) -> Rows:
 def source_mentions(text: str, sources: list[tuple[CharOffset | None, CharOffset | None, tuple[str, str] | None]],
                     index: SpanIndex) -> list[Mention]:
     """A Mention for each source the model did not tag, where its name is written ("according to
-    RealClearPolitics", "Sen. Anna Berg said"): the entity is named there, and counts so when spellings merge."""
+    ClearVotePolitics", "Sen. Anna Berg said"): the entity is named there, and counts so when spellings merge."""
     found: dict[CharSpan, Mention] = {}
     for start, end, entity in sources:
         if start is None or end is None or entity is None or index.overlapping(start, end):

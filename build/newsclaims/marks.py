@@ -52,7 +52,7 @@ def mark_role(text: str, i: CharOffset) -> str | None:
     """'open', 'close' or None for the double quotation mark at text[i].
 
     A straight mark works by where it stands; so does a curly one typed the
-    wrong way round ("rate is 33 percent.“" closes, "”We will" opens).
+    wrong way round ("rate is 12 percent.“" closes, "”We will" opens).
     """
     c = text[i]
     if c not in DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT:

@@ -115,8 +115,8 @@ def person_mentions(doc: Doc, data: dict[str, Any]) -> list[Span]:
 
 
 def with_family_genders(people: list[Person], data: dict[str, Any]) -> list[Person]:
-    """A bare surname ("Clinton said") takes the gender of the full names it shortens, when they agree; one with a
-    title keeps the title's ("Mrs. Clinton")."""
+    """A bare surname ("Berg said") takes the gender of the full names it shortens, when they agree; one with a
+    title keeps the title's ("Mrs. Berg")."""
     by_surname: dict[str, set[str]] = {}
     for person, _, _, gender in people:
         if gender and len(person) > 1:
@@ -168,7 +168,7 @@ def resolve(ctx: Context, head: Token, pos: CharOffset) -> Source | None:
     if ent is not None and not any(t.text[:1].isupper() for t in ent if t.dep_ != "det"):
         ent = None  # the small model's "the defence ministry" is a description: find whose
     if ent is not None and ent.label_ == "NORP" and one_member(head):
-        # "the Wisconsin Republican" is the person in view, "a Nevada Democrat" someone unnamed: not the party
+        # "the Ohio Republican" is the person in view, "a Texas Democrat" someone unnamed: not the party
         return last_person(ctx, pos, gender_of_words(data, {t.lower_ for t in lefts})) if definite(lefts) else None
     if ent is not None:
         return ent.start_char, ent.end_char, None
@@ -295,7 +295,7 @@ def issuing_verb(document: Token) -> Token:
 
 def named_run(ent: Span, head: Token) -> Source:
     """An entity before a document noun, widened over the untagged names that follow it: the model's "USA" in
-    "a USA TODAY analysis" is the paper."""
+    "a Canada NOW review" is the paper."""
     end = ent.end
     while end < head.i and named_word(head.doc[end]) and not head.doc[end].ent_type_:
         end += 1
@@ -322,8 +322,8 @@ def proper_run(lefts: list[Token]) -> Source | None:
 
 def named_word(tok: Token) -> bool:
     """A proper noun, or an acronym or a word with capitals inside that the tagger calls a noun ("an ICE
-    spokeswoman", "according to RealClearPolitics")."""
-    letters = re.sub(r"[’'.-]", "", tok.text)  # "D’Souza", "Wealth-X"
+    spokeswoman", "according to ClearVotePolitics")."""
+    letters = re.sub(r"[’'.-]", "", tok.text)  # "D’Arcy", "Data-X"
     return tok.pos_ == "PROPN" or letters.isalpha() and len(letters) > 1 and (
         letters.isupper() or letters[0].isupper() and any(c.isupper() for c in letters[1:]))
 
@@ -427,7 +427,7 @@ def is_subject(ent: Span) -> bool:
     node = ent.root
     for _ in range(6):  # the subject itself, or named inside the subject phrase
         if node.dep_ in ("nsubj", "nsubjpass") or node.dep_ == "compound" and node.head.pos_ == "VERB" \
-                and node.head.i > node.i:  # the parser's "[Scott] bristles at ...": a name compounded with a verb
+                and node.head.i > node.i:  # the parser's "[Lind] bristles at ...": a name compounded with a verb
             return True
         if node.dep_ not in ("appos", "pobj", "prep", "compound", "conj", "nmod") or node.head.i == node.i:
             break
@@ -535,7 +535,7 @@ def last_person(ctx: Context, pos: CharOffset, gender: str | None = None, depth:
     compatible gender that was the subject of a clause
     before pos; else the last person mentioned; else (a lead that quotes
     first) the first subject after. A pronoun goes on with a person described
-    as a subject since then ("the president appeared cowed").
+    as a subject since then ("the president looked tired").
     """
     people = [(p, subj) for p, subj, _, known in ctx.people if not (gender and known and known != gender)]
     before = [(ent, subj) for ent, subj in people if ent.end_char <= pos]
@@ -558,7 +558,7 @@ def last_person(ctx: Context, pos: CharOffset, gender: str | None = None, depth:
 
 def described_subject(ctx: Context, start: CharOffset, pos: CharOffset, gender: str | None) -> Source | None:
     """The person last described, not named, as a subject between ``start`` and ``pos``, when the article gave
-    them that title: after "President Ana Ruiz ... In defeat, the president appeared cowed.", "she" is Ruiz."""
+    them that title: after "President Ana Ruiz ... After the vote, the president looked tired.", "she" is Ruiz."""
     data, span = ctx.data, ctx.doc.char_span(start, pos, alignment_mode="contract")
     for tok in reversed(span or []):
         lefts = list(ctx.doc[tok.left_edge.i:tok.i])
