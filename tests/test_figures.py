@@ -226,6 +226,11 @@ def test_claimant_from_according_to(nlp):
     assert claimant(text, f) == "Kharkiv regional administration"
 
 
+def test_claimant_of_a_clause_whose_subject_is_a_clause(nlp):
+    text = "The Vellmark Trust says widening the harbour will protect more than 3,000 seals."
+    assert claimant(text, one(nlp, text)) == "The Vellmark Trust"
+
+
 def test_claimant_from_reporting_verb(nlp):
     text = "The Canadian government announced it will buy another $40 million in drones."
     f = one(nlp, text)

@@ -931,6 +931,20 @@ def test_a_name_the_parser_compounded_with_a_verb_is_still_a_subject(nlp):
     assert is_subject(doc[0:1])
 
 
+def test_according_to_keeps_the_subject_the_parser_hung_on_the_source(nlp):
+    # a parse the model gives news sentences: the count after the comma an appositive of the source
+    words = ["According", "to", "the", "Oslo", "Press", ",", "571", "of", "the", "714", "delegates", "backed", "Berg",
+             "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 4 + [False] + [True] * 7 + [False, False],
+              heads=[11, 0, 4, 4, 1, 4, 4, 6, 10, 10, 7, 11, 11, 11],
+              deps=["prep", "prep", "det", "compound", "pobj", "punct", "appos", "prep", "det", "nummod", "pobj",
+                    "ROOT", "dobj", "punct"],
+              pos=["VERB", "ADP", "DET", "PROPN", "PROPN", "PUNCT", "NUM", "ADP", "DET", "NUM", "NOUN", "VERB", "PROPN",
+                   "PUNCT"])
+    [report] = find_quotes(doc)
+    assert report.text == "571 of the 714 delegates backed Berg"
+
+
 def test_a_title_with_a_full_stop_gives_a_gender_that_outweighs_the_familys(run):
     text = ("Anna Berg and her husband, Piotr Berg, campaigned in Ohio. Mrs. Berg will meet the same critics Mr. "
             "Nowak met. He noted that the plan would fail.")

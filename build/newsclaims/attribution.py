@@ -740,8 +740,9 @@ def narration_after(cue: Token, clause: Token) -> set[TokenIndex]:
 
 
 def has_subject(clause: Token) -> bool:
-    """A finite reported clause has its own subject ("Russia had lost"); "pledging ..." has none."""
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+    """A finite reported clause has its own subject ("Russia had lost", "[widening the road] will cost"); "pledging
+    ..." has none."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") for c in clause.children)
 
 
 def revised_estimate(noun: Token) -> CharSpan | None:
@@ -821,10 +822,23 @@ def is_date_phrase(prep: Token) -> bool:
     return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
+def stray_appositive(phrase: Span) -> Token | None:
+    """The subject of the clause after "According to X, ..." that the parser hung on X as an appositive:
+    "According to the league, [412 of its 600 members] voted"."""
+    verb = phrase.root.head
+    if verb.pos_ not in ("VERB", "AUX") or has_subject(verb):
+        return None
+    appositives = [t for t in phrase if t.dep_ == "appos" and t.right_edge.i + 1 == verb.i]
+    return appositives[0] if appositives and appositives[0].left_edge.i - 1 > phrase.start else None
+
+
 def according_clause(ctx: Context, cue: Token) -> CharSpan | None:
     """The sentence around "according to X" (or "in the poll"), minus that phrase when it stands at either end."""
     sent = cue.sent
     phrase = cue.doc[cue.i:(cue.doc[cue.i + 1] if is_according(cue) else cue).right_edge.i + 1]
+    subject = stray_appositive(phrase)
+    if subject is not None:
+        phrase = cue.doc[phrase.start:subject.left_edge.i]
     before = [t for t in sent if t.i < phrase.start and not t.is_space]
     after = [t for t in sent if t.i >= phrase.end and not t.is_space]
     if any(not t.is_punct for t in before) and any(not t.is_punct for t in after):
