@@ -498,6 +498,9 @@ def test_a_revised_estimate_is_its_owners_claim(nlp, text, written, owner):
     ("According to a Daily Ledger-KVN News survey, 51 percent of respondents said they would vote for Anna Berg.",
      "51 percent", "Daily Ledger-KVN News"),
     ("Of the 121 people detained, 77 have been deported, according to an ICE spokeswoman.", "77", "ICE"),
+    # the parser makes "percent" the root and "approved" a modifier of the voters
+    ("In the latest Vellmark/Tribune survey, 71 percent of Berg supporters approved of Nowak.", "71 percent",
+     "Vellmark/Tribune"),
 ])
 def test_a_poll_claims_what_its_respondents_say_and_what_it_found(nlp, text, written, who):
     assert claimant(text, figure_written(nlp, text, written)) == who

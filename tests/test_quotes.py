@@ -931,6 +931,17 @@ def test_a_name_the_parser_compounded_with_a_verb_is_still_a_subject(nlp):
     assert is_subject(doc[0:1])
 
 
+@pytest.mark.parametrize("text, who", [
+    ("Anna Berg, the judge, heard the case on Monday. Lawyers for Nowak argued for an hour. The judge said the file "
+     "would stay sealed.", "Anna Berg"),
+    # the word must stand beside the name, not anywhere in what is said of the person
+    ("Piotr Nowak, a lawyer for the city, spoke on Monday. The city said the file would stay sealed.", None),
+    ("Piotr Nowak spoke on Monday. The judge said the file would stay sealed.", None),
+])
+def test_a_description_is_the_person_the_article_calls_by_it(run, text, who):
+    assert speaker_of(run, text, "the file would stay sealed") == who
+
+
 def test_according_to_keeps_the_subject_the_parser_hung_on_the_source(nlp):
     # a parse the model gives news sentences: the count after the comma an appositive of the source
     words = ["According", "to", "the", "Oslo", "Press", ",", "571", "of", "the", "714", "delegates", "backed", "Berg",

@@ -266,8 +266,13 @@ def is_according(tok: Token) -> bool:
 
 
 def in_document(ctx: Context, tok: Token) -> bool:
-    """The "In" of a fronted "In the poll, ..." or "In its report, ...": the document is the source."""
-    return tok.lower_ == "in" and tok.dep_ == "prep" and tok.i < tok.head.i and tok.head.pos_ in ("VERB", "AUX") \
+    """The "In" of a fronted "In the poll, ..." or "In its report, ...": the document is the source.
+
+    Opening its sentence, it counts even where the parser made a noun the root ("In the survey, 71 percent
+    [of voters] approved").
+    """
+    return tok.lower_ == "in" and tok.dep_ == "prep" and tok.i < tok.head.i \
+        and (tok.head.pos_ in ("VERB", "AUX") or tok.i == tok.sent.start and tok.head == tok.sent.root) \
         and any(c.dep_ == "pobj" and c.lower_ in ctx.data["document_nouns"] for c in tok.children) \
         and not (is_cue_verb(ctx, tok.head) and not counted(tok.head))  # "In a statement, the ministry said"
 

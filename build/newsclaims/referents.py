@@ -255,6 +255,10 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
     if low in data["person_nouns"] and definite(lefts):
         # "the Republican nominee", "the businessman": the person in view, never a woman for "the businessman"
         return last_person(ctx, pos, gender_of_words(data, words))
+    if definite(lefts) and head.tag_ == "NN" and not any(c.dep_ == "prep" for c in head.rights):
+        called = person_called(ctx, low, pos)
+        if called is not None:
+            return called  # "the judge": the person the article calls a judge ("the city of X" is no title)
     if named_word(head):
         return noun_phrase(head, "ORG")
     return None  # "reports", "the items": things, not speakers
@@ -451,6 +455,18 @@ def title_words(ent: Span) -> set[str]:
     words = {t.lower_.rstrip(".") for t in tokens if t.i not in others}  # "Mrs." is "mrs", as the word lists spell it
     spelled_out = name_words()["honorific_titles"]
     return words | {spelled_out[w] for w in words if w in spelled_out}  # "Sen." is a senator
+
+
+def person_called(ctx: Context, word: str, pos: CharOffset) -> Source | None:
+    """The last person before ``pos`` the article calls ``word`` right beside their name: "Judge Anna Berg",
+    "Berg, the judge"."""
+    for ent, _, _, _ in reversed(ctx.people):
+        root = ent.root
+        beside = [t.lower_ for t in ent.doc[min(root.left_edge.i, ent.start):ent.end - 1]] + \
+            [c.lower_ for c in root.children if c.dep_ == "appos"] + ([root.head.lower_] if root.dep_ == "appos" else [])
+        if ent.end_char <= pos and word in beside:
+            return person_span(ctx, ent)
+    return None
 
 
 def person_by_title(ctx: Context, words: set[str], head_word: str, pos: CharOffset) -> Source | None:
