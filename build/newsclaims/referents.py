@@ -462,8 +462,9 @@ def person_called(ctx: Context, word: str, pos: CharOffset) -> Source | None:
     "Berg, the judge"."""
     for ent, _, _, _ in reversed(ctx.people):
         root = ent.root
-        beside = [t.lower_ for t in ent.doc[min(root.left_edge.i, ent.start):ent.end - 1]] + \
-            [c.lower_ for c in root.children if c.dep_ == "appos"] + ([root.head.lower_] if root.dep_ == "appos" else [])
+        beside = [t.lower_ for t in ent.doc[min(root.left_edge.i, ent.start):ent.end - 1]]
+        beside += [c.lower_ for c in root.children if c.dep_ == "appos"]
+        beside += [root.head.lower_] if root.dep_ == "appos" else []
         if ent.end_char <= pos and word in beside:
             return person_span(ctx, ent)
     return None
