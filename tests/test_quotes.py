@@ -97,6 +97,20 @@ def test_a_curly_mark_typed_the_wrong_way_round_works_by_where_it_stands(text, q
     assert marked_texts(text) == [quoted]
 
 
+@pytest.mark.parametrize("text, quoted", [
+    ('Berg went on:\n\n"The tax is fair, I will read you the question: “Do you trust Nowak?” That is all."\n\nBye.',
+     ["The tax is fair, I will read you the question: “Do you trust Nowak?” That is all."]),
+    ('“The show is called "Harbour Lights" and it is good,” Berg said.',
+     ['The show is called "Harbour Lights" and it is good,']),
+    # an outer mark that never closes was stray: the quotation inside it stands alone
+    ('He wrote "half of it. Then “the plan is dead,” Berg said.\nThe next paragraph is narration.',
+     ["the plan is dead,"]),
+    ('Berg spoke.\n\n"“You do not win by counting states,” Berg said.\n\nNext.', ["You do not win by counting states,"]),
+])
+def test_marks_of_the_other_kind_quote_inside_a_quotation(text, quoted):
+    assert marked_texts(text) == quoted
+
+
 def test_stray_closing_mark_is_ignored():
     text = "The mayor said the plan had worked.” Then she left."
     assert marked_texts(text) == []
@@ -940,6 +954,22 @@ def test_a_name_the_parser_compounded_with_a_verb_is_still_a_subject(nlp):
 ])
 def test_a_description_is_the_person_the_article_calls_by_it(run, text, who):
     assert speaker_of(run, text, "the file would stay sealed") == who
+
+
+def test_a_verb_joined_to_a_reported_clause_it_cannot_share_a_modal_with_goes_with_the_cue(run):
+    text = ("Prime Minister Anna Berg said this week that the country would formally declare its intention to leave "
+            "the union by March and suggested that it would quit the single market.")
+    assert speaker_of(run, text, "it would quit") == "Anna Berg"
+
+
+@pytest.mark.parametrize("text, who", [
+    ("The senator also forced Nowak, who faced the committee, to admit that no executives had been punished.",
+     "Nowak"),
+    # a purpose clause: whoever used the words denies
+    ("Berg used unusually blunt language to deny that no executives had been punished.", "Berg"),
+])
+def test_the_object_of_forced_or_pressed_says_what_it_is_made_to_say(run, text, who):
+    assert speaker_of(run, text, "no executives") == who
 
 
 def test_according_to_keeps_the_subject_the_parser_hung_on_the_source(nlp):

@@ -429,8 +429,23 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head.i == verb.i:
             return None
-        verb = verb.head
+        if verb.dep_ == "xcomp" and verb.head.lower_ not in cue_data()["verb_forms"]:
+            told = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
+                    and (c.pos_ == "PROPN" or c.lower_ in cue_data()["person_pronouns"])]
+            if told:
+                # "forced Nowak to admit that ...": Nowak admits ("used strong words to deny": the user; "urged Nowak
+                # to deny": the urging is the speech, Nowak's denial its content)
+                return told[0]
+        verb = verb.head.head if beside_the_report(verb) else verb.head
     return None
+
+
+def beside_the_report(verb: Token) -> bool:
+    """A finite verb the parser joined to the verb of a reported clause it cannot share a modal with: in "Berg said
+    that the country would leave and suggested that ...", "suggested" goes with "said"."""
+    clause = verb.head
+    return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and clause.dep_ == "ccomp" and clause.tag_ == "VB" \
+        and any(c.tag_ == "MD" for c in clause.children)
 
 
 def stray_subjects(verb: Token, asked: bool) -> list[Token]:

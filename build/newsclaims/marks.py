@@ -88,25 +88,45 @@ def double_quoted(text: str, cap: int) -> list[CharSpan]:
     when that line closes it (a quote broken by a line break), or closes at
     the paragraph end when the next paragraph opens a quote (the convention
     for a quote running over paragraphs). Otherwise the mark was stray.
+    Marks of the other kind inside a quotation ("... “Shark Tank” ...") quote
+    someone else within it; they stand alone only if the outer mark was stray.
     """
-    spans, open_at = [], None
+    spans: list[CharSpan] = []
+    inner: list[CharSpan] = []
+    open_at = inner_at = None
     for i, c in enumerate(text):
         if open_at is not None and i - open_at > cap:
-            open_at = None
+            open_at, inner_at = None, None
+            spans += inner
+            inner = []
         if c == "\n" and open_at is not None:
             line_role = first_mark_role(text, i + 1)
             if line_role != "close":
                 if line_role == "leading open":
                     spans.append((open_at + 1, i))
-                open_at = None
+                else:
+                    spans += inner
+                open_at, inner_at, inner = None, None, []
         elif c in DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT:
             role = mark_role(text, i)
-            if role == "open":
-                open_at = i  # a second opener means the first one was stray
+            if role == "open" and open_at is not None and inner_at is None and straight(c) != straight(text[open_at]) \
+                    and i > open_at + 1:  # '"“' is one opening typed twice
+                inner_at = i
+            elif role == "open":
+                spans += inner
+                open_at, inner_at, inner = i, None, []  # a second opener means the first one was stray
+            elif role == "close" and inner_at is not None:
+                inner.append((inner_at + 1, i))
+                inner_at = None
             elif role == "close" and open_at is not None:
                 spans.append((open_at + 1, i))
-                open_at = None
-    return [trim_end(text, s, e) for s, e in spans]
+                open_at, inner = None, []
+    return [trim_end(text, s, e) for s, e in spans + inner]
+
+
+def straight(mark: str) -> bool:
+    """Whether a double mark is the typewriter kind: the two kinds nest, each inside the other."""
+    return mark in STRAIGHT
 
 
 def first_mark_role(text: str, start: CharOffset) -> str | None:
