@@ -105,7 +105,8 @@ def test_a_curly_mark_typed_the_wrong_way_round_works_by_where_it_stands(text, q
     # an outer mark that never closes was stray: the quotation inside it stands alone
     ('He wrote "half of it. Then “the plan is dead,” Berg said.\nThe next paragraph is narration.',
      ["the plan is dead,"]),
-    ('Berg spoke.\n\n"“You do not win by counting states,” Berg said.\n\nNext.', ["You do not win by counting states,"]),
+    ('Berg spoke.\n\n"“You do not win by counting states,” Berg said.\n\nNext.',
+     ["You do not win by counting states,"]),
 ])
 def test_marks_of_the_other_kind_quote_inside_a_quotation(text, quoted):
     assert marked_texts(text) == quoted
