@@ -801,6 +801,8 @@ def test_a_label_the_model_runs_on_into_the_next_word_is_still_only_the_label(ru
      "the Center for Media Studies"),
     ("A 2014 study that appeared in the Nordic Medical Journal found that half of the advice was wrong.",
      "the Nordic Medical Journal"),
+    ("The Vellmark Ledger recently ran a piece that noted his plan would help rich households.",
+     "The Vellmark Ledger"),
 ])
 def test_a_document_speaks_for_its_owner_its_maker_or_where_it_appeared(run, text, issuer):
     quotes, _ = run(text)
@@ -882,6 +884,10 @@ def test_it_means_who_spoke_before_not_what_their_words_were_about(run):
     ("In recent weeks, Senator Anna Berg has gone after Nowak as a “greedy parasite” and a “spoilt child.”",
      "greedy parasite", "Anna Berg"),
     ("The council approved the “Green Streets” plan on Monday.", "Green Streets", None),
+    # up through "about how ...", but not past a clause with a subject of its own
+    ("Anna Berg talks about how her crews must be ready “to sail tonight.”", "to sail tonight", "Anna Berg"),
+    ("The flood set off a long argument, with Senator Anna Berg telling reporters on Friday she viewed Nowak as "
+     "“personally to blame” for the damage.", "personally to blame", "Anna Berg"),
 ])
 def test_quoted_words_in_a_persons_sentence_are_theirs_whatever_the_verb(run, text, words, who):
     assert speaker_of(run, text, words) == who

@@ -365,7 +365,7 @@ def persons_verb(ctx: Context, span: Span) -> Token | None:
     """
     node = next((t for t in span if not t.is_punct and not span.start <= t.head.i < span.end), None)
     while node is not None and node.dep_ not in OWN_PHRASES and node.head.i != node.i and (
-            node.pos_ not in ("VERB", "AUX") or node.dep_ in ("relcl", "acl", "ccomp", "xcomp", "advcl")):
+            node.pos_ not in ("VERB", "AUX") or node.dep_ in ("relcl", "acl", "ccomp", "xcomp", "advcl", "pcomp")):
         node = node.head
     if node is None or node.pos_ != "VERB" or node.dep_ in OWN_PHRASES or span.start <= node.i < span.end:
         return None
