@@ -503,6 +503,14 @@ def test_a_signature_on_the_line_below_names_the_speaker_and_is_written_without_
     ("The vote went ahead on Monday. Anna Berg, the party's spokeswoman, said in a statement. "
      "\u201cThe count will take two more days.\u201d", "The count", "Anna Berg"),
     ("Anna Berg spoke to reporters on Monday.\n\n\u201cThe count will take two more days.\u201d", "The count", None),
+    # the name that ends the introduction, whatever its part in the sentence
+    ("The early lead does not surprise pollster Anna Berg: \u201cSmaller names often win in the first weeks.\u201d",
+     "Smaller names", "Anna Berg"),
+    ("Nowak spoke in an interview.\n\nWrote Berg:\n\n\u201cThe stakes could not be higher.\u201d", "The stakes",
+     "Berg"),
+    # a verb the parser made a modifier of its speaker
+    ("Anna Berg, the 2012 nominee, tweeted in response: \u201cImportant point: the mayor lies to voters.\u201d",
+     "Important point", "Anna Berg"),
 ])
 def test_a_sentence_that_introduces_a_quote_names_its_speaker(run, text, words, who):
     assert speaker_of(run, text, words) == who

@@ -23,7 +23,7 @@ from .marks import DOUBLE_OPEN, STRAIGHT, find_marked, lead_before
 from .nlp import doc_text
 from .offsets import CharOffset, CharSpan, TokenIndex
 from .referents import SUBJECTS, Context, Source, resolve
-from .signatures import dash_after, headline_opener, label_before, name_source, transcript_lines
+from .signatures import dash_after, headline_opener, label_before, name_source, named_before_colon, transcript_lines
 from .text import CLOSING_QUOTES, SENTENCE_END, in_headline, line_bounds
 
 # Climbing the parse from a quote stops at these: the quote is then part of
@@ -91,7 +91,8 @@ def quoted(ctx: Context, start: CharOffset, end: CharOffset) -> Attribution:
     found = attribute(ctx, start, end, kind, quote_cue(ctx, start, end))
     if found.source is not None:
         return found
-    name = label_before(ctx, start) or dash_after(ctx, end) or headline_opener(ctx, start)
+    name = label_before(ctx, start) or dash_after(ctx, end) or headline_opener(ctx, start) \
+        or named_before_colon(ctx, start)
     if name is not None:
         found.source, found.written = signature(ctx, name)
         return found
@@ -126,7 +127,10 @@ def introduction(ctx: Context, start: CharOffset) -> Token | None:
     # the verb the colon hangs on; the parser may run the sentence on into the quote, and hang on it what came before
     mark = colon[0]
     tops = [t for t in mark.sent if t.i < mark.i and t.head.i >= mark.i]
-    for verb in [mark.head, mark.sent.root] + tops:
+    # or made the verb a modifier of the speaker: "Anna Berg, the nominee, [tweeted] in response:"
+    modifiers = [t for t in mark.sent if t.i < mark.i and t.dep_ == "acl" and t.head.i in ctx.person_at
+                 and may_report(t.text, "quote")]
+    for verb in [mark.head, mark.sent.root] + tops + modifiers:
         subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") and verb.i < mark.i else None
         if subject is not None and (not lead or resolve(ctx, subject, verb.idx)):
             return verb

@@ -234,7 +234,7 @@ def name_bounds(doc: Doc, first: TokenIndex, last: TokenIndex, label: str) -> tu
     first += skip
     last = name_end(doc, first, last, label)
     while first < last - 1 and (no_word(doc[first]) or doc[first].lower_ in DETERMINERS
-                                or doc[first].pos_ in FUNCTION_WORDS):
+                                or doc[first].pos_ in FUNCTION_WORDS or inverted_cue(doc[first])):
         first += 1
     while last > first + 1:
         token = doc[last - 1]
@@ -247,6 +247,12 @@ def name_bounds(doc: Doc, first: TokenIndex, last: TokenIndex, label: str) -> tu
         else:
             break
     return first, last, titled
+
+
+def inverted_cue(token: Token) -> bool:
+    """A reporting verb, said or says, that opens a name the model ran on from it: "[Said] Ellis:"."""
+    forms = cue_data()["verb_forms"]
+    return forms.get(token.lower_, token.lower_) != token.lower_
 
 
 def in_capitals(body: str, start: CharOffset, end: CharOffset) -> bool:

@@ -14,7 +14,7 @@ from typing import Any, TypeAlias
 from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
 
-from .entities import has_org_head, name_words
+from .entities import has_org_head, inverted_cue, name_words
 from .lexicon import cue_data
 from .nlp import doc_text
 from .offsets import CharOffset, CharSpan, TokenIndex
@@ -90,7 +90,7 @@ def person_mentions(doc: Doc, data: dict[str, Any]) -> list[Span]:
     subject, or a known first name with a surname is a person too.
     """
     taken = {t.i for e in doc.ents for t in e}
-    people = [with_given_names(doc, e, taken, data) for e in doc.ents
+    people = [with_given_names(doc, e[1:] if len(e) > 1 and inverted_cue(e[0]) else e, taken, data) for e in doc.ents
               if (e.label_ == "PERSON" or is_full_name(e)) and not has_org_head(e)]
     surnames = {e[-1].text for e in people if len(e) > 1}
     # a bare name that reports speech ("Daalder added") is a person's surname

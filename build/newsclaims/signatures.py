@@ -2,9 +2,11 @@
 
 A transcript's label ("PENCE: Well, ..."), a headline's "Kovac: ‘...’", a
 dash and a name after the closing mark ("“...” ― Ana Ruiz"), the name a
-headline opens with ("Berg Sees ‘Betrayal’ in Vote"). A label in
-capitals speaks only when it is the surname of someone the article names,
-so a dateline ("BERLIN:") or a place alone on a line never does.
+headline opens with ("Berg Sees ‘Betrayal’ in Vote"), a name just before
+the colon that introduces them ("... surprises pollster Anna Berg: “...”").
+A label in capitals speaks only when it is the surname of someone the
+article names, so a dateline ("BERLIN:") or a place alone on a line never
+does.
 """
 from spacy.tokens import Doc, Span, Token
 
@@ -35,6 +37,19 @@ def label_before(ctx: Context, start: CharOffset) -> Span | None:
     if name is None or capitals != (colon.idx >= start) or capitals and not names_a_person(ctx, name):
         return None  # inside the marks a transcript's capitals are a label; before them, capitals are a dateline
     return name
+
+
+def named_before_colon(ctx: Context, start: CharOffset) -> Span | None:
+    """The person whose name ends the words that introduce a quote with a colon, on its line or closing the
+    paragraph before: "... does not surprise pollster Anna Berg: “...”", "Wrote Berg:"."""
+    text, k = ctx.text, start - 1
+    while k > 0 and (text[k].isspace() or text[k] in DOUBLE_OPEN + STRAIGHT):
+        k -= 1
+    if text[k] != ":" or text.count("\n", k, start) > 2:
+        return None
+    before = ctx.doc.char_span(k - 1, k, alignment_mode="expand")
+    person = ctx.person_at.get(before[-1].i) if before is not None else None
+    return person if person is not None and person.end_char == k else None
 
 
 def headline_opener(ctx: Context, start: CharOffset) -> Span | None:
