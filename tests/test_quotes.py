@@ -811,6 +811,8 @@ def test_a_label_the_model_runs_on_into_the_next_word_is_still_only_the_label(ru
      "the Nordic Medical Journal"),
     ("The Vellmark Ledger recently ran a piece that noted his plan would help rich households.",
      "The Vellmark Ledger"),
+    ("Nowak unleashed a series of tweets criticizing Anna Moro, the former singer.", "Nowak"),
+    ("The tax would fall, according to a speech Anna Berg delivered at Oslo University.", "Anna Berg"),
 ])
 def test_a_document_speaks_for_its_owner_its_maker_or_where_it_appeared(run, text, issuer):
     quotes, _ = run(text)

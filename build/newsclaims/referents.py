@@ -273,7 +273,10 @@ def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
     # "an article in the Herald", "a lawsuit filed by Anna Berg"
     clauses = [(c, o) for clause in head.children if clause.dep_ in ("acl", "relcl") for c in clause.children
                if c.dep_ in ("agent", "prep") for o in c.children if o.dep_ == "pobj"]
-    makers += [o for c, o in clauses + own if (c.dep_ == "agent" or c.lower_ in ("by", "in", "for"))
+    # "a speech Anna Berg delivered": the subject of a relative clause
+    clauses += [(c, c) for clause in head.children if clause.dep_ == "relcl" for c in clause.children
+                if c.dep_ in SUBJECTS]
+    makers += [o for c, o in clauses + own if (c.dep_ in ("agent",) + SUBJECTS or c.lower_ in ("by", "in", "for"))
                and ctx.ent_of.get(o.i) is not None and ctx.ent_of[o.i].label_ in ("ORG", "PERSON")]
     issuers = [ctx.ent_of[t.i] for t in lefts if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE] or [
         ctx.ent_of[t.i] for o in makers for t in o.doc[o.left_edge.i:o.i + 1]
@@ -291,9 +294,12 @@ def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
 
 
 def issuing_verb(document: Token) -> Token:
-    """The verb whose subject made a document: "[issued] a statement", "In a statement, Berg [was] blunt"."""
+    """The verb whose subject made a document: "[issued] a statement", "[sent] a series of tweets", "In a
+    statement, Berg [was] blunt"."""
     if document.dep_ == "pobj" and document.head.lower_ == "in":
         return document.head.head
+    if document.dep_ == "pobj" and document.head.lower_ == "of" and document.head.head.dep_ == "dobj":
+        return document.head.head.head
     return document.head if document.dep_ == "dobj" else document
 
 
