@@ -973,6 +973,17 @@ def test_a_description_is_the_person_the_article_calls_by_it(run, text, who):
     assert speaker_of(run, text, "the file would stay sealed") == who
 
 
+@pytest.mark.parametrize("text, who", [
+    ("Piotr Berg spoke first. In his speech, Tomas Nowak held up Berg as the most qualified person ever to run.",
+     "Tomas Nowak"),
+    # "her" cannot look ahead to a man
+    ("Anna Berg spoke first. In her speech, Tomas Nowak held up Berg as the most qualified person ever to run.",
+     "Anna Berg"),
+])
+def test_a_possessive_in_a_fronted_phrase_looks_ahead_to_the_subject(run, text, who):
+    assert speaker_of(run, text, "Tomas Nowak held up") == who
+
+
 def test_a_verb_joined_to_a_reported_clause_it_cannot_share_a_modal_with_goes_with_the_cue(run):
     text = ("Prime Minister Anna Berg said this week that the country would formally declare its intention to leave "
             "the union by March and suggested that it would quit the single market.")

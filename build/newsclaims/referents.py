@@ -151,7 +151,7 @@ def resolve(ctx: Context, head: Token, pos: CharOffset) -> Source | None:
     """
     low, data = head.lower_, ctx.data
     if low in data["person_pronouns"]:
-        return last_person(ctx, pos, gender_of_pronoun(ctx, low), pronoun=True)
+        return subject_ahead(ctx, head) or last_person(ctx, pos, gender_of_pronoun(ctx, low), pronoun=True)
     if low in data["relative_pronouns"] and head.head.dep_ == "relcl":
         return resolve(ctx, head.head.head, pos)
     if low in data["group_pronouns"]:
@@ -173,6 +173,18 @@ def resolve(ctx: Context, head: Token, pos: CharOffset) -> Source | None:
     if ent is not None:
         return ent.start_char, ent.end_char, None
     return describe(ctx, head, lefts, pos)
+
+
+def subject_ahead(ctx: Context, pronoun: Token) -> Source | None:
+    """The person a possessive in a fronted phrase looks ahead to: "In his speech, [Nowak] praised Berg"."""
+    phrase = pronoun.head.head if pronoun.dep_ == "poss" and pronoun.head.dep_ == "pobj" else None
+    if phrase is None or phrase.dep_ != "prep" or phrase.head.i < phrase.i:
+        return None
+    subject = next((c for c in phrase.head.children if c.dep_ in SUBJECTS and c.i > phrase.i), None)
+    person = ctx.person_at.get(subject.i) if subject is not None else None
+    gender = gender_of_pronoun(ctx, pronoun.lower_)
+    known = next((g for p, _, _, g in ctx.people if person is not None and p.start == person.start), None)
+    return person_span(ctx, person) if person is not None and not (gender and known and known != gender) else None
 
 
 def with_entity(ctx: Context, head: Token, phrase: Source) -> Source:
