@@ -112,6 +112,14 @@ def test_marks_of_the_other_kind_quote_inside_a_quotation(text, quoted):
     assert marked_texts(text) == quoted
 
 
+@pytest.mark.parametrize("text", [
+    "Nowak said,\u201cLook, rude images have no place in a campaign.\u201d",
+    'Nowak said:"Look, rude images have no place in a campaign."',
+])
+def test_an_opening_mark_typed_against_the_punctuation_before_it_still_quotes_the_cue(run, text):
+    assert speaker_of(run, text, "Look") == "Nowak"
+
+
 def test_stray_closing_mark_is_ignored():
     text = "The mayor said the plan had worked.” Then she left."
     assert marked_texts(text) == []

@@ -16,6 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from .rulefiles import data_folder, load_data
 from .tag_rules import replace_attribute_ruler
@@ -28,6 +29,8 @@ MAX_CHARS = 2_000_000
 # The parser's time and memory grow faster than the text on one long Doc; a longer article is
 # parsed in pieces of about this size, cut at line breaks, and joined (see parse).
 PIECE_CHARS = 50_000
+# An opening mark typed against the punctuation before it ("said,“Look") starts a token of its own.
+MARKS_AFTER_PUNCTUATION = [r"[,:;](?=[“\"«„])", r"(?<=[,:;])[“\"«„]"]
 
 
 # Modules that find files, run processes, write rows or serve the site: editing one changes no extracted row,
@@ -110,6 +113,8 @@ def load_nlp() -> Language:
 
     nlp = load_model()
     nlp.max_length = MAX_CHARS
+    tokenizer: Any = nlp.tokenizer  # a compiled class mypy cannot see into
+    tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or []), *MARKS_AFTER_PUNCTUATION]).finditer
     replace_attribute_ruler(nlp)
     nlp.add_pipe(numbers.spaced_thousands.__name__, first=True)
     nlp.add_pipe("paragraph_sentences", before="parser")
