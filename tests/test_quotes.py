@@ -820,6 +820,7 @@ def test_a_label_the_model_runs_on_into_the_next_word_is_still_only_the_label(ru
     ("The Vellmark Ledger recently ran a piece that noted his plan would help rich households.",
      "The Vellmark Ledger"),
     ("Nowak unleashed a series of tweets criticizing Anna Moro, the former singer.", "Nowak"),
+    ("His campaign spoke last. Anna Berg protested that Nowak aides were being unfair.", "Anna Berg"),
     ("The tax would fall, according to a speech Anna Berg delivered at Oslo University.", "Anna Berg"),
 ])
 def test_a_document_speaks_for_its_owner_its_maker_or_where_it_appeared(run, text, issuer):
@@ -904,6 +905,9 @@ def test_it_means_who_spoke_before_not_what_their_words_were_about(run):
     ("The council approved the “Green Streets” plan on Monday.", "Green Streets", None),
     # up through "about how ...", but not past a clause with a subject of its own
     ("Anna Berg talks about how her crews must be ready “to sail tonight.”", "to sail tonight", "Anna Berg"),
+    # set off by a dash from the person's clause
+    ("Anna Berg also backed harsher rules -- “I think a curfew is mild next to what they would do to us.”",
+     "I think a curfew", "Anna Berg"),
     ("The flood set off a long argument, with Senator Anna Berg telling reporters on Friday she viewed Nowak as "
      "“personally to blame” for the damage.", "personally to blame", "Anna Berg"),
 ])
@@ -979,6 +983,11 @@ def test_a_name_the_parser_compounded_with_a_verb_is_still_a_subject(nlp):
 ])
 def test_a_description_is_the_person_the_article_calls_by_it(run, text, who):
     assert speaker_of(run, text, "the file would stay sealed") == who
+
+
+def test_quoted_words_that_make_up_a_reported_clause_are_its_reporters(run):
+    text = "In 2014, Vellmark found that “about twice as many voters said it was more important to fix roads.”"
+    assert speaker_of(run, text, "about twice") == "Vellmark"
 
 
 @pytest.mark.parametrize("text, who", [

@@ -328,15 +328,36 @@ def quote_cue(ctx: Context, start: CharOffset, end: CharOffset) -> Token | None:
     if span is None:
         return None
     found = None
-    for finder in (governing_cue, after_cue, before_cue, persons_verb):
+    for finder in (governing_cue, after_cue, before_cue, persons_verb, dashed_aside):
         cue = finder(ctx, span)
-        if cue is None or is_cue_verb(ctx, cue) and not (may_report(cue.text, "quote") or as_it(cue)):
+        if cue is None or is_cue_verb(ctx, cue) and not (may_report(cue.text, "quote") or as_it(cue)
+                                                         or quotes_its_clause(cue, span)):
             continue
         head = cue_source(ctx, cue)
         if head is not None and resolve(ctx, head, cue.idx):
             return cue
         found = found or cue
     return found
+
+
+def quotes_its_clause(cue: Token, span: Span) -> bool:
+    """Whether quoted words are the clause a reporting verb governs: "a study found that “half of the advice was
+    wrong”" quotes the study, though "found" takes no quote alone."""
+    words = [t for t in span if not t.is_punct]
+    return bool(words) and may_report(cue.text, "clause") and any(
+        c.dep_ == "ccomp" and c.left_edge.i <= words[0].i and words[-1].i <= c.right_edge.i for c in cue.children)
+
+
+def dashed_aside(ctx: Context, span: Span) -> Token | None:
+    """The verb of the clause a quote is set off from by a dash, when its subject is a person: "Berg also backed a
+    curfew -- “It is the least we can do.”" """
+    before = [t for t in ctx.doc[span.sent.start:span.start] if not t.is_quote]
+    if not before or before[-1].text not in ("--", "—", "–", "―"):
+        return None
+    verbs = [t for t in before if t.pos_ == "VERB" and has_subject(t)]
+    subject = subject_of(verbs[-1]) if verbs else None
+    speaks = subject is not None and (subject.i in ctx.person_at or subject.lower_ in ctx.data["person_pronouns"])
+    return verbs[-1] if speaks else None
 
 
 def as_it(verb: Token) -> bool:
