@@ -542,6 +542,12 @@ def test_a_place_alone_before_a_colon_never_speaks(run):
     assert [speaker(text, q) for q in quotes] == [None]
 
 
+def test_a_run_in_subhead_before_a_colon_never_speaks(run):
+    text = ("The council met.\n\nVeto Power Blocks Peace Efforts: Ending \"the curse of war\" is one of the first "
+            "goals of the Nordic Council.\n\nMore text.")
+    assert speaker_of(run, text, "the curse of war") is None
+
+
 def test_a_sentence_ending_in_a_colon_introduces_the_next_paragraph(run):
     text = "Governor Paul Berg took questions on Friday. Berg continued:\n\n“The roads will be cleared by Monday.”"
     quotes, _ = run(text)

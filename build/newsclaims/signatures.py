@@ -36,6 +36,8 @@ def label_before(ctx: Context, start: CharOffset) -> Span | None:
     capitals = all(t.is_upper for t in name if t.is_alpha) if name is not None else False
     if name is None or capitals != (colon.idx >= start) or capitals and not names_a_person(ctx, name):
         return None  # inside the marks a transcript's capitals are a label; before them, capitals are a dateline
+    if len(name) > 3 and not any(t.ent_type_ == "PERSON" for t in name) and not in_headline(text, start):
+        return None  # a run-in subhead in the body, not a name: "Veto Power Blocks Peace Efforts: ..."
     return name
 
 
