@@ -227,7 +227,7 @@ def test_claimant_from_according_to(nlp):
 
 
 def test_claimant_of_a_clause_whose_subject_is_a_clause(nlp):
-    text = "The Vellmark Trust says widening the harbour will protect more than 3,000 seals."
+    text = "The Vellmark Trust says dredging the bay will cost more than 3,000 jobs."
     assert claimant(text, one(nlp, text)) == "The Vellmark Trust"
 
 
@@ -499,7 +499,7 @@ def test_a_revised_estimate_is_its_owners_claim(nlp, text, written, owner):
      "51 percent", "Daily Ledger-KVN News"),
     ("Of the 121 people detained, 77 have been deported, according to an ICE spokeswoman.", "77", "ICE"),
     # the parser makes "percent" the root and "approved" a modifier of the voters
-    ("In the latest Vellmark/Tribune survey, 71 percent of Berg supporters approved of Nowak.", "71 percent",
+    ("In the latest Vellmark/Tribune survey, 64 percent of Berg supporters approved of the harbour plan.", "64 percent",
      "Vellmark/Tribune"),
 ])
 def test_a_poll_claims_what_its_respondents_say_and_what_it_found(nlp, text, written, who):

@@ -98,23 +98,23 @@ def test_a_curly_mark_typed_the_wrong_way_round_works_by_where_it_stands(text, q
 
 
 @pytest.mark.parametrize("text, quoted", [
-    ('Berg went on:\n\n"The tax is fair, I will read you the question: “Do you trust Nowak?” That is all."\n\nBye.',
-     ["The tax is fair, I will read you the question: “Do you trust Nowak?” That is all."]),
+    ('Berg went on:\n\n"The tax is fair, and here is what we asked: “Do you trust Nowak?” That is all."\n\nBye.',
+     ["The tax is fair, and here is what we asked: “Do you trust Nowak?” That is all."]),
     ('“The show is called "Harbour Lights" and it is good,” Berg said.',
      ['The show is called "Harbour Lights" and it is good,']),
     # an outer mark that never closes was stray: the quotation inside it stands alone
     ('He wrote "half of it. Then “the plan is dead,” Berg said.\nThe next paragraph is narration.',
      ["the plan is dead,"]),
-    ('Berg spoke.\n\n"“You do not win by counting states,” Berg said.\n\nNext.',
-     ["You do not win by counting states,"]),
+    ('Berg spoke.\n\n"“Ferries do not run on promises,” Berg said.\n\nNext.',
+     ["Ferries do not run on promises,"]),
 ])
 def test_marks_of_the_other_kind_quote_inside_a_quotation(text, quoted):
     assert marked_texts(text) == quoted
 
 
 @pytest.mark.parametrize("text", [
-    "Nowak said,\u201cLook, rude images have no place in a campaign.\u201d",
-    'Nowak said:"Look, rude images have no place in a campaign."',
+    "Nowak said,\u201cLook, the budget was never ours to cut.\u201d",
+    'Nowak said:"Look, the budget was never ours to cut."',
 ])
 def test_an_opening_mark_typed_against_the_punctuation_before_it_still_quotes_the_cue(run, text):
     assert speaker_of(run, text, "Look") == "Nowak"
@@ -512,13 +512,13 @@ def test_a_signature_on_the_line_below_names_the_speaker_and_is_written_without_
      "\u201cThe count will take two more days.\u201d", "The count", "Anna Berg"),
     ("Anna Berg spoke to reporters on Monday.\n\n\u201cThe count will take two more days.\u201d", "The count", None),
     # the name that ends the introduction, whatever its part in the sentence
-    ("The early lead does not surprise pollster Anna Berg: \u201cSmaller names often win in the first weeks.\u201d",
-     "Smaller names", "Anna Berg"),
-    ("Nowak spoke in an interview.\n\nWrote Berg:\n\n\u201cThe stakes could not be higher.\u201d", "The stakes",
+    ("Nobody at the harbour was less surprised than pollster Anna Berg: \u201cFerry towns always vote late.\u201d",
+     "Ferry towns", "Anna Berg"),
+    ("Nowak spoke in an interview.\n\nWrote Berg:\n\n\u201cThe harbour deserves better.\u201d", "The harbour",
      "Berg"),
     # a verb the parser made a modifier of its speaker
-    ("Anna Berg, the 2012 nominee, tweeted in response: \u201cImportant point: the mayor lies to voters.\u201d",
-     "Important point", "Anna Berg"),
+    ("Anna Berg, the former harbour master, tweeted in reply: \u201cPlain fact: the ferry has never once been "
+     "late.\u201d", "Plain fact", "Anna Berg"),
 ])
 def test_a_sentence_that_introduces_a_quote_names_its_speaker(run, text, words, who):
     assert speaker_of(run, text, words) == who
@@ -543,9 +543,9 @@ def test_a_place_alone_before_a_colon_never_speaks(run):
 
 
 def test_a_run_in_subhead_before_a_colon_never_speaks(run):
-    text = ("The council met.\n\nVeto Power Blocks Peace Efforts: Ending \"the curse of war\" is one of the first "
-            "goals of the Nordic Council.\n\nMore text.")
-    assert speaker_of(run, text, "the curse of war") is None
+    text = ("The board met.\n\nBudget Rules Slow Harbour Works: Finishing \"the long quay\" is the first aim of the "
+            "port board.\n\nMore text.")
+    assert speaker_of(run, text, "the long quay") is None
 
 
 def test_a_sentence_ending_in_a_colon_introduces_the_next_paragraph(run):
@@ -823,11 +823,11 @@ def test_a_label_the_model_runs_on_into_the_next_word_is_still_only_the_label(ru
      "the Center for Media Studies"),
     ("A 2014 study that appeared in the Nordic Medical Journal found that half of the advice was wrong.",
      "the Nordic Medical Journal"),
-    ("The Vellmark Ledger recently ran a piece that noted his plan would help rich households.",
-     "The Vellmark Ledger"),
-    ("Nowak unleashed a series of tweets criticizing Anna Moro, the former singer.", "Nowak"),
-    ("His campaign spoke last. Anna Berg protested that Nowak aides were being unfair.", "Anna Berg"),
-    ("The tax would fall, according to a speech Anna Berg delivered at Oslo University.", "Anna Berg"),
+    ("The Vellmark Ledger ran a long piece last week that argued the tax would hurt small farms.",
+     "Vellmark Ledger"),
+    ("Nowak fired off a string of tweets attacking Anna Moro, the harbour director.", "Nowak"),
+    ("His campaign spoke last. Anna Berg protested that the rival budget left out the harbour.", "Anna Berg"),
+    ("Fares will rise, according to a speech Anna Berg gave to the port workers.", "Anna Berg"),
 ])
 def test_a_document_speaks_for_its_owner_its_maker_or_where_it_appeared(run, text, issuer):
     quotes, _ = run(text)
@@ -910,12 +910,13 @@ def test_it_means_who_spoke_before_not_what_their_words_were_about(run):
      "greedy parasite", "Anna Berg"),
     ("The council approved the “Green Streets” plan on Monday.", "Green Streets", None),
     # up through "about how ...", but not past a clause with a subject of its own
-    ("Anna Berg talks about how her crews must be ready “to sail tonight.”", "to sail tonight", "Anna Berg"),
+    ("Anna Berg talks about how the ferry crews have to stay “ready for any storm.”", "ready for any storm",
+     "Anna Berg"),
     # set off by a dash from the person's clause
-    ("Anna Berg also backed harsher rules -- “I think a curfew is mild next to what they would do to us.”",
-     "I think a curfew", "Anna Berg"),
-    ("The flood set off a long argument, with Senator Anna Berg telling reporters on Friday she viewed Nowak as "
-     "“personally to blame” for the damage.", "personally to blame", "Anna Berg"),
+    ("Anna Berg also backed longer opening hours -- “Our shops should never close before the crowds go home.”",
+     "Our shops", "Anna Berg"),
+    ("The ferry strike dragged on, with Senator Anna Berg warning the press she regarded Nowak as “personally to "
+     "blame” for the delays.", "personally to blame", "Anna Berg"),
 ])
 def test_quoted_words_in_a_persons_sentence_are_theirs_whatever_the_verb(run, text, words, who):
     assert speaker_of(run, text, words) == who
@@ -992,15 +993,15 @@ def test_a_description_is_the_person_the_article_calls_by_it(run, text, who):
 
 
 def test_quoted_words_that_make_up_a_reported_clause_are_its_reporters(run):
-    text = "In 2014, Vellmark found that “about twice as many voters said it was more important to fix roads.”"
-    assert speaker_of(run, text, "about twice") == "Vellmark"
+    text = "Last year, Vellmark found that “nearly three times as many drivers wanted new roads as wanted trams.”"
+    assert speaker_of(run, text, "nearly three") == "Vellmark"
 
 
 @pytest.mark.parametrize("text, who", [
-    ("Piotr Berg spoke first. In his speech, Tomas Nowak held up Berg as the most qualified person ever to run.",
+    ("Piotr Berg spoke first. In his speech, Tomas Nowak held up Berg as the finest harbour master the town has had.",
      "Tomas Nowak"),
     # "her" cannot look ahead to a man
-    ("Anna Berg spoke first. In her speech, Tomas Nowak held up Berg as the most qualified person ever to run.",
+    ("Anna Berg spoke first. In her speech, Tomas Nowak held up Berg as the finest harbour master the town has had.",
      "Anna Berg"),
 ])
 def test_a_possessive_in_a_fronted_phrase_looks_ahead_to_the_subject(run, text, who):
@@ -1008,24 +1009,24 @@ def test_a_possessive_in_a_fronted_phrase_looks_ahead_to_the_subject(run, text, 
 
 
 def test_a_verb_joined_to_a_reported_clause_it_cannot_share_a_modal_with_goes_with_the_cue(run):
-    text = ("Prime Minister Anna Berg said this week that the country would formally declare its intention to leave "
-            "the union by March and suggested that it would quit the single market.")
-    assert speaker_of(run, text, "it would quit") == "Anna Berg"
+    text = ("Mayor Anna Berg said on Monday that the city would formally announce its plan to leave the league by June "
+            "and suggested that it would drop the shared budget.")
+    assert speaker_of(run, text, "it would drop") == "Anna Berg"
 
 
 @pytest.mark.parametrize("text, who", [
-    ("The senator also forced Nowak, who faced the committee, to admit that no executives had been punished.",
+    ("The chairwoman also forced Nowak, who sat before the panel, to concede that no managers had lost their jobs.",
      "Nowak"),
     # a purpose clause: whoever used the words denies
-    ("Berg used unusually blunt language to deny that no executives had been punished.", "Berg"),
+    ("Berg used unusually blunt language to deny that no managers had lost their jobs.", "Berg"),
 ])
 def test_the_object_of_forced_or_pressed_says_what_it_is_made_to_say(run, text, who):
-    assert speaker_of(run, text, "no executives") == who
+    assert speaker_of(run, text, "no managers") == who
 
 
 def test_according_to_keeps_the_subject_the_parser_hung_on_the_source(nlp):
     # a parse the model gives news sentences: the count after the comma an appositive of the source
-    words = ["According", "to", "the", "Oslo", "Press", ",", "571", "of", "the", "714", "delegates", "backed", "Berg",
+    words = ["According", "to", "the", "Oslo", "Press", ",", "412", "of", "the", "530", "delegates", "backed", "Berg",
              "."]
     doc = Doc(nlp.vocab, words=words, spaces=[True] * 4 + [False] + [True] * 7 + [False, False],
               heads=[11, 0, 4, 4, 1, 4, 4, 6, 10, 10, 7, 11, 11, 11],
@@ -1034,7 +1035,7 @@ def test_according_to_keeps_the_subject_the_parser_hung_on_the_source(nlp):
               pos=["VERB", "ADP", "DET", "PROPN", "PROPN", "PUNCT", "NUM", "ADP", "DET", "NUM", "NOUN", "VERB", "PROPN",
                    "PUNCT"])
     [report] = find_quotes(doc)
-    assert report.text == "571 of the 714 delegates backed Berg"
+    assert report.text == "412 of the 530 delegates backed Berg"
 
 
 def test_a_title_with_a_full_stop_gives_a_gender_that_outweighs_the_familys(run):
