@@ -127,7 +127,7 @@ def introduction(ctx: Context, start: CharOffset) -> Token | None:
     # the verb the colon hangs on; the parser may run the sentence on into the quote, and hang on it what came before
     mark = colon[0]
     tops = [t for t in mark.sent if t.i < mark.i and t.head.i >= mark.i]
-    # or made the verb a modifier of the speaker: "Anna Berg, the nominee, [tweeted] in response:"
+    # or made the verb a modifier of the speaker: "Anna Berg, the harbour master, [tweeted] in reply:"
     modifiers = [t for t in mark.sent if t.i < mark.i and t.dep_ == "acl" and t.head.i in ctx.person_at
                  and may_report(t.text, "quote")]
     for verb in [mark.head, mark.sent.root] + tops + modifiers:
@@ -272,7 +272,7 @@ def is_according(tok: Token) -> bool:
 def in_document(ctx: Context, tok: Token) -> bool:
     """The "In" of a fronted "In the poll, ..." or "In its report, ...": the document is the source.
 
-    Opening its sentence, it counts even where the parser made a noun the root ("In the survey, 71 percent
+    Opening its sentence, it counts even where the parser made a noun the root ("In the survey, 64 percent
     [of voters] approved").
     """
     return tok.lower_ == "in" and tok.dep_ == "prep" and tok.i < tok.head.i \
@@ -785,7 +785,7 @@ def narration_after(cue: Token, clause: Token) -> set[TokenIndex]:
 
 
 def has_subject(clause: Token) -> bool:
-    """A finite reported clause has its own subject ("Russia had lost", "[widening the road] will cost"); "pledging
+    """A finite reported clause has its own subject ("Russia had lost", "[dredging the bay] will cost"); "pledging
     ..." has none."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") for c in clause.children)
 

@@ -250,7 +250,7 @@ def name_bounds(doc: Doc, first: TokenIndex, last: TokenIndex, label: str) -> tu
 
 
 def inverted_cue(token: Token) -> bool:
-    """A reporting verb, said or says, that opens a name the model ran on from it: "[Said] Ellis:"."""
+    """A reporting verb, said or says, that opens a name the model ran on from it: "[Said] Berg:"."""
     forms = cue_data()["verb_forms"]
     return forms.get(token.lower_, token.lower_) != token.lower_
 

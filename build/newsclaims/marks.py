@@ -88,7 +88,7 @@ def double_quoted(text: str, cap: int) -> list[CharSpan]:
     when that line closes it (a quote broken by a line break), or closes at
     the paragraph end when the next paragraph opens a quote (the convention
     for a quote running over paragraphs). Otherwise the mark was stray.
-    Marks of the other kind inside a quotation ("... “Shark Tank” ...") quote
+    Marks of the other kind inside a quotation ("... “Harbour Lights” ...") quote
     someone else within it; they stand alone only if the outer mark was stray.
     """
     spans: list[CharSpan] = []

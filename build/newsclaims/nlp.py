@@ -29,7 +29,7 @@ MAX_CHARS = 2_000_000
 # The parser's time and memory grow faster than the text on one long Doc; a longer article is
 # parsed in pieces of about this size, cut at line breaks, and joined (see parse).
 PIECE_CHARS = 50_000
-# An opening mark typed against the punctuation before it ("said,“Look") starts a token of its own.
+# An opening mark typed against the punctuation before it ("said,“No") starts a token of its own.
 MARKS_AFTER_PUNCTUATION = [r"[,:;](?=[“\"«„])", r"(?<=[,:;])[“\"«„]"]
 
 

@@ -285,7 +285,7 @@ def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
     # "an article in the Herald", "a lawsuit filed by Anna Berg"
     clauses = [(c, o) for clause in head.children if clause.dep_ in ("acl", "relcl") for c in clause.children
                if c.dep_ in ("agent", "prep") for o in c.children if o.dep_ == "pobj"]
-    # "a speech Anna Berg delivered": the subject of a relative clause
+    # "a speech Anna Berg gave": the subject of a relative clause
     clauses += [(c, c) for clause in head.children if clause.dep_ == "relcl" for c in clause.children
                 if c.dep_ in SUBJECTS]
     makers += [o for c, o in clauses + own if (c.dep_ in ("agent",) + SUBJECTS or c.lower_ in ("by", "in", "for"))
@@ -306,7 +306,7 @@ def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
 
 
 def issuing_verb(document: Token) -> Token:
-    """The verb whose subject made a document: "[issued] a statement", "[sent] a series of tweets", "In a
+    """The verb whose subject made a document: "[issued] a statement", "[fired off] a string of tweets", "In a
     statement, Berg [was] blunt"."""
     if document.dep_ == "pobj" and document.head.lower_ == "in":
         return document.head.head

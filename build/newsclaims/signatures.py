@@ -3,7 +3,7 @@
 A transcript's label ("PENCE: Well, ..."), a headline's "Kovac: ‘...’", a
 dash and a name after the closing mark ("“...” ― Ana Ruiz"), the name a
 headline opens with ("Berg Sees ‘Betrayal’ in Vote"), a name just before
-the colon that introduces them ("... surprises pollster Anna Berg: “...”").
+the colon that introduces them ("... than pollster Anna Berg: “...”").
 A label in capitals speaks only when it is the surname of someone the
 article names, so a dateline ("BERLIN:") or a place alone on a line never
 does.
@@ -37,13 +37,13 @@ def label_before(ctx: Context, start: CharOffset) -> Span | None:
     if name is None or capitals != (colon.idx >= start) or capitals and not names_a_person(ctx, name):
         return None  # inside the marks a transcript's capitals are a label; before them, capitals are a dateline
     if len(name) > 3 and not any(t.ent_type_ == "PERSON" for t in name) and not in_headline(text, start):
-        return None  # a run-in subhead in the body, not a name: "Veto Power Blocks Peace Efforts: ..."
+        return None  # a run-in subhead in the body, not a name: "Budget Rules Slow Harbour Works: ..."
     return name
 
 
 def named_before_colon(ctx: Context, start: CharOffset) -> Span | None:
     """The person whose name ends the words that introduce a quote with a colon, on its line or closing the
-    paragraph before: "... does not surprise pollster Anna Berg: “...”", "Wrote Berg:"."""
+    paragraph before: "... than pollster Anna Berg: “...”", "Wrote Berg:"."""
     text, k = ctx.text, start - 1
     while k > 0 and (text[k].isspace() or text[k] in DOUBLE_OPEN + STRAIGHT):
         k -= 1
