@@ -19,7 +19,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import cue_data, may_report
-from .marks import DOUBLE_OPEN, STRAIGHT, find_marked, lead_before
+from .marks import DOUBLE_OPEN, STRAIGHT, before_opening, find_marked, lead_before
 from .nlp import doc_text
 from .offsets import CharOffset, CharSpan, TokenIndex
 from .referents import SUBJECTS, Context, Source, resolve
@@ -142,9 +142,7 @@ def said_before(ctx: Context, start: CharOffset) -> Token | None:
     own: "Berg said in a statement. “The count will take two days.”" """
     if not starts_sentence(ctx.text, start):
         return None
-    doc, k = ctx.doc, start - 1
-    while k > 0 and (ctx.text[k].isspace() or ctx.text[k] in DOUBLE_OPEN + STRAIGHT):
-        k -= 1
+    doc, k = ctx.doc, before_opening(ctx.text, start)
     last = doc.char_span(k, k + 1, alignment_mode="expand")
     if last is None or last[0].text != "." or ctx.text.count("\n", k, start) > 2:
         return None
@@ -355,9 +353,7 @@ def dashed_aside(ctx: Context, span: Span) -> Token | None:
     if not before or before[-1].text not in ("--", "—", "–", "―"):
         return None
     verbs = [t for t in before if t.pos_ == "VERB" and has_subject(t)]
-    subject = subject_of(verbs[-1]) if verbs else None
-    speaks = subject is not None and (subject.i in ctx.person_at or subject.lower_ in ctx.data["person_pronouns"])
-    return verbs[-1] if speaks else None
+    return verbs[-1] if verbs and is_person(ctx, subject_of(verbs[-1])) else None
 
 
 def as_it(verb: Token) -> bool:
@@ -394,9 +390,12 @@ def persons_verb(ctx: Context, span: Span) -> Token | None:
         node = node.head
     if node is None or node.pos_ != "VERB" or node.dep_ in OWN_PHRASES or span.start <= node.i < span.end:
         return None
-    subject = subject_of(node)
-    speaks = subject is not None and (subject.i in ctx.person_at or subject.lower_ in ctx.data["person_pronouns"])
-    return node if speaks else None
+    return node if is_person(ctx, subject_of(node)) else None
+
+
+def is_person(ctx: Context, subject: Token | None) -> bool:
+    """Whether a subject is someone: a person the article names, or "he" or "she"."""
+    return subject is not None and (subject.i in ctx.person_at or subject.lower_ in ctx.data["person_pronouns"])
 
 
 def after_cue(ctx: Context, span: Span) -> Token | None:

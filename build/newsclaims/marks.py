@@ -48,6 +48,15 @@ def lead_before(text: str, start: CharOffset) -> str:
     return text[line_bounds(text, start)[0]:start].rstrip(DOUBLE_OPEN + STRAIGHT + SINGLE_OPEN + PAIR_REST).rstrip()
 
 
+def before_opening(text: str, start: CharOffset) -> CharOffset:
+    """The offset of the last character before the quotation opening at ``start`` that is no space and no opening
+    mark: where a colon or full stop that introduces it stands."""
+    k = start - 1
+    while k > 0 and (text[k].isspace() or text[k] in DOUBLE_OPEN + STRAIGHT):
+        k -= 1
+    return k
+
+
 def mark_role(text: str, i: CharOffset) -> str | None:
     """'open', 'close' or None for the double quotation mark at text[i].
 

@@ -182,9 +182,9 @@ def subject_ahead(ctx: Context, pronoun: Token) -> Source | None:
         return None
     subject = next((c for c in phrase.head.children if c.dep_ in SUBJECTS and c.i > phrase.i), None)
     person = ctx.person_at.get(subject.i) if subject is not None else None
-    gender = gender_of_pronoun(ctx, pronoun.lower_)
-    known = next((g for p, _, _, g in ctx.people if person is not None and p.start == person.start), None)
-    return person_span(ctx, person) if person is not None and not (gender and known and known != gender) else None
+    if person is None or not gender_fits(ctx, person.start_char, gender_of_pronoun(ctx, pronoun.lower_)):
+        return None
+    return person_span(ctx, person)
 
 
 def with_entity(ctx: Context, head: Token, phrase: Source) -> Source:
@@ -600,9 +600,14 @@ def described_subject(ctx: Context, start: CharOffset, pos: CharOffset, gender: 
         if tok.dep_ in SUBJECTS and definite(lefts) and tok.lower_ in data["title_words"] \
                 and not ctx.in_quote(tok.idx):
             found = person_by_title(ctx, description_words(lefts, tok), tok.lower_, tok.idx)
-            known = next((g for p, _, _, g in ctx.people if found and p.start_char == found[0]), None)
-            return found if not (gender and known and known != gender) else None
+            return found if found is None or gender_fits(ctx, found[0], gender) else None
     return None
+
+
+def gender_fits(ctx: Context, start: CharOffset, gender: str | None) -> bool:
+    """Whether the person mentioned at ``start`` may be "he" or "she" of this gender: never a known other one."""
+    known = next((g for p, _, _, g in ctx.people if p.start_char == start), None)
+    return not (gender and known and known != gender)
 
 
 def main_subject(ctx: Context, person: Span, pos: CharOffset, gender: str | None) -> Token | None:

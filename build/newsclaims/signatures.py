@@ -11,7 +11,7 @@ does.
 from spacy.tokens import Doc, Span, Token
 
 from .entities import in_title_case_line, name_words
-from .marks import DOUBLE_OPEN, STRAIGHT
+from .marks import DOUBLE_OPEN, STRAIGHT, before_opening
 from .offsets import CharOffset
 from .referents import Context, Source, resolve
 from .text import in_headline, line_bounds, overlaps
@@ -44,9 +44,7 @@ def label_before(ctx: Context, start: CharOffset) -> Span | None:
 def named_before_colon(ctx: Context, start: CharOffset) -> Span | None:
     """The person whose name ends the words that introduce a quote with a colon, on its line or closing the
     paragraph before: "... than pollster Anna Berg: “...”", "Wrote Berg:"."""
-    text, k = ctx.text, start - 1
-    while k > 0 and (text[k].isspace() or text[k] in DOUBLE_OPEN + STRAIGHT):
-        k -= 1
+    text, k = ctx.text, before_opening(ctx.text, start)
     if text[k] != ":" or text.count("\n", k, start) > 2:
         return None
     before = ctx.doc.char_span(k - 1, k, alignment_mode="expand")
