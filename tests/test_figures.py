@@ -458,6 +458,7 @@ def test_whole_values_are_stored_as_integers_and_fractions_as_reals(seeds_db):
     ("Piotr Nowak announced plans this week to give an additional $15 million to the Future Fund.",
      "$15 million", "Piotr Nowak"),
     ("The ministry put the cost at $5 billion.", "$5 billion", "ministry"),
+    ("The Harbour Ledger pegged her fortune at $2.9 billion.", "$2.9 billion", "Harbour Ledger"),
     ("Anna Berg cited the figure at the Veterans Forum, a debate viewed by 14.7 million people.",
      "14.7 million", None),
 ])

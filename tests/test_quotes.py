@@ -303,9 +303,31 @@ def test_indirect_inverted_cue(run):
     # a name the parser hung on the one before it as an appositive
     ("On the trail for his wife, front-runner Anna Berg, former president Ines Moro said the plan was right "
      "because \u201cthe economy is weak.\u201d", "the economy"),
+    # the speaker's apposition the parser hung on the noun of a fronted phrase
+    ("In a letter to the Gazette, her chief harbour adviser, Ines Moro, said: \u201cAnna Berg thinks that ferry "
+     "cooperation matters.\u201d", "Anna Berg thinks"),
 ])
 def test_speakers_a_misparse_or_a_run_of_quotes_would_lose(run, text, words):
     assert speaker_of(run, text, words) == "Ines Moro"
+
+
+def test_whoever_asks_in_the_passive_speaks(run):
+    text = ("Berg was asked by moderator Ines Moro whether her plan to widen the harbour would risk \u201cadding to "
+            "the debt.\u201d")
+    quotes, _ = run(text)
+    assert [(q.kind, speaker(text, q)) for q in quotes] == [("indirect", "Ines Moro"), ("partial", "Ines Moro")]
+
+
+@pytest.mark.parametrize("text", ["\u201cWho pays for the harbour?\u201d asked Moro.",
+                                  "''Is the ferry running against the tide?'' asked Moro."])
+def test_the_name_after_an_inverted_asked_is_who_asks_not_whom(run, text):
+    assert speaker_of(run, text, "") == "Moro"
+
+
+def test_whom_a_participle_after_a_quote_tells_is_not_its_speaker(run):
+    text = ("The Ferry Foundation did not want to address \u201cthat person,\u201d telling Harbour 35 that the group "
+            "works on \u201cending senseless delays.\u201d")
+    assert speaker_of(run, text, "that person") == "The Ferry Foundation"
 
 
 def test_source_as_written_leaves_out_a_leading_conjunction(run):

@@ -240,13 +240,13 @@ def copy_source(origin: Attribution, target: Attribution) -> None:
 def is_cue_verb(ctx: Context, tok: Token) -> bool:
     """A reporting verb ("said", "told", "warns") used as a verb.
 
-    A past participle counts only with an auxiliary or a subject ("has said",
-    a misparsed "Naryshkin stated"), not as a modifier ("the sum stated").
+    A past participle counts only with an auxiliary, a subject or whoever
+    does it in the passive, not as a modifier ("the sum stated").
     """
     if tok.lower_ not in ctx.data["verb_forms"] or tok.pos_ not in ("VERB", "AUX") or used_as_noun(tok):
         return False
-    if tok.tag_ != "VBN" or any(c.dep_ in ("aux", "nsubj") for c in tok.children):
-        return True
+    if tok.tag_ != "VBN" or any(c.dep_ in ("aux", "nsubj", "agent") for c in tok.children):
+        return True  # "has said", "Naryshkin stated", "was asked by Berg"
     # the parser's "[a poll found] last week that ...": a document that reports a clause
     return tok.dep_ == "acl" and tok.head.lower_ in ctx.data["document_nouns"] \
         and any(c.dep_ == "ccomp" for c in tok.children)
@@ -443,6 +443,10 @@ def subject_of(verb: Token) -> Token | None:
         subjects += [g for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
                      for g in c.children if g.dep_ in SUBJECTS and g.i < c.i]
         subjects = subjects or stray_subjects(verb, verb is asked)
+        if verb is asked and verb.lower_ in cue_data()["verb_forms"]:
+            # "Berg was asked by Olsen whether ...": Olsen asks
+            subjects = subjects or [o for c in verb.children if c.dep_ == "agent" for o in c.children
+                                    if o.dep_ == "pobj"]
         if subjects:
             # the nearest: a dateline ("KYIV, March 4 (Reuters) -") can parse as a second subject
             return min(subjects, key=lambda c: abs(verb.i - c.i))
@@ -474,17 +478,23 @@ def beside_the_report(verb: Token) -> bool:
 
 def stray_subjects(verb: Token, asked: bool) -> list[Token]:
     """Subjects a misparse put beside a verb rather than under it: on the clause after a cue that follows a quote
-    ("…,” said retired pilot Ines Moro, asked about …"), or, for the verb asked about itself, a name just before a
-    finite verb that the parser hung on the name before it ("her husband, Piotr Berg, former governor Ines Moro
-    said ...")."""
+    ("…,” said retired pilot Ines Moro, asked about …") or as its object, or, for the verb asked about itself, a
+    name just before a finite verb that the parser hung on the name before it ("her husband, Piotr Berg, former
+    governor Ines Moro said ...") or on a fronted phrase ("In a letter to the Gazette, her adviser, Tomas Vellmark,
+    said")."""
     if verb.i == 0:
         return []
     before = verb.doc[verb.i - 1]
     if before.is_quote:
         after = [g for c in verb.children if c.i > verb.i for g in c.children
                  if g.dep_ in SUBJECTS and g.left_edge.i == verb.i + 1 and g.i < c.i]
+        # "“Is it over?” asked Ines Moro": the parser reads who asks as whom
+        after = after or [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"
+                          and c.left_edge.i == verb.i + 1 and verb.tag_ in ("VBD", "VBZ")]
         if after:
             return after
+    if before.text == "," and verb.i > 1 and verb.doc[verb.i - 2].dep_ == "appos":
+        before = verb.doc[verb.i - 2]  # the apposition's closing comma
     if asked and verb.tag_ in ("VBD", "VBZ", "VBP") and before.pos_ == "PROPN" \
             and before.dep_ in ("appos", "conj", "pobj") and before.head.i < before.i \
             and before.ent_type_ in ("PERSON", "ORG", "NORP"):
