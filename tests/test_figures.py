@@ -518,6 +518,9 @@ def test_a_poll_claims_what_its_respondents_say_and_what_it_found(nlp, text, wri
     # a named document the model did not tag speaks for itself
     ("Data from the 2014 Vellmark Household Survey show that about 41 percent of lawyers are women.",
      "about 41 percent", "Vellmark Household Survey"),
+    # the parser hangs the maker's clause on what the poll is of
+    ("Support for the ferry fell, according to a poll of 400 voters released on Friday by Harbour Decisions. Some "
+     "62 percent of voters in Vellmark oppose the plan, the poll found.", "Some 62 percent", "Harbour Decisions"),
 ])
 def test_a_count_or_result_speaks_for_whoever_made_it(nlp, text, written, maker):
     assert claimant(text, figure_written(nlp, text, written)) == maker

@@ -413,8 +413,21 @@ def after_cue(ctx: Context, span: Span) -> Token | None:
             allowed = {t.i for c in tok.children if c.dep_ in SUBJECTS for t in c.subtree}
             allowed |= {c.i for c in tok.children if c.dep_ in ("advmod", "npadvmod", "aux", "neg")}
             introduces = tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"  # "Berg said: “...”" is the next quote's
-            return tok if all(t.i in allowed for t in between) and not introduces else None
+            return tok if all(t.i in allowed for t in between) and not introduces \
+                and not (ends_sentence(ctx, span) and acts_on_a_thing(ctx, tok)) else None
     return None
+
+
+def ends_sentence(ctx: Context, span: Span) -> bool:
+    """Quoted words that close with their own period: “... this campaign.”"""
+    return ctx.text[span.start_char:span.end_char].rstrip("”’\"' ").endswith(".")
+
+
+def acts_on_a_thing(ctx: Context, verb: Token) -> bool:
+    """A verb with an object that is no one spoken to: "Moro praised [the plan]" opens a sentence of its own after
+    “....”, where "Moro told [reporters]" may still be the cue."""
+    return any(c.dep_ == "dobj" and not (is_person(ctx, c) or c.ent_type_ in ("PERSON", "NORP") or c.tag_ == "NNS")
+               for c in verb.children)
 
 
 def before_cue(ctx: Context, span: Span) -> Token | None:

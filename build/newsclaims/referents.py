@@ -285,6 +285,9 @@ def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
     # "an article in the Herald", "a lawsuit filed by Anna Berg"
     clauses = [(c, o) for clause in head.children if clause.dep_ in ("acl", "relcl") for c in clause.children
                if c.dep_ in ("agent", "prep") for o in c.children if o.dep_ == "pobj"]
+    # "a poll of 400 voters released by X": the parser hangs the maker's clause on what the document is of
+    clauses += [(c, o) for p, inner in own if p.lower_ == "of" for clause in inner.children if clause.dep_ == "acl"
+                for c in clause.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     # "a speech Anna Berg gave": the subject of a relative clause
     clauses += [(c, c) for clause in head.children if clause.dep_ == "relcl" for c in clause.children
                 if c.dep_ in SUBJECTS]
@@ -445,8 +448,11 @@ def stands_alone(person: Span) -> bool:
 
 
 def is_subject(ent: Span) -> bool:
-    """Whether a PERSON mention is the subject of its clause (a likely antecedent)."""
+    """Whether a PERSON mention is the subject of its clause (a likely antecedent), not its possessor: the
+    parser reads "Moss’ plan" as a noun modifier of the plan."""
     node = ent.root
+    if node.dep_ == "nmod" and ent.end < len(ent.doc) and ent.doc[ent.end].text in ("’", "'"):
+        return False
     for _ in range(6):  # the subject itself, or named inside the subject phrase
         if node.dep_ in ("nsubj", "nsubjpass") or node.dep_ == "compound" and node.head.pos_ == "VERB" \
                 and node.head.i > node.i:  # the parser's "[Lind] bristles at ...": a name compounded with a verb
@@ -525,15 +531,14 @@ def first_names() -> Detector:
 def first_name_gender(word: str) -> str | None:
     """'female' or 'male' when ``word`` is mostly given to one gender, else None.
 
-    A name only mostly given to one gender worldwide must not lean the other way in the
-    United States, whose news this reads most: "Bernie" is mostly female worldwide, mostly male there.
+    A name given to one gender worldwide must not lean the other way in the United States, whose news
+    this reads most: "Bernie" is mostly female worldwide, mostly male there; "Jan" male worldwide, mostly
+    female there.
     """
     if not word[:1].isupper() or not word.isalpha():
         return None
     guess = first_names().get_gender(word)
-    if guess in ("female", "male"):
-        return guess
-    if guess not in ("mostly_female", "mostly_male"):
+    if guess not in ("female", "male", "mostly_female", "mostly_male"):
         return None
     gender = guess.removeprefix("mostly_")
     american = first_names().get_gender(word, "usa").removeprefix("mostly_")
