@@ -93,6 +93,15 @@ def test_a_source_span_with_a_person_inside_names_the_person():
     assert entity_for(text, 9, 24, mentions) is None  # "press secretary": a description names nobody
 
 
+@pytest.mark.parametrize("text, source, entity", [
+    ("Two in three said they would stay home.", "Two in three", None),
+    ("One of her aides said the ferry was late.", "One of her aides", None),
+    ("One Harbour said the ferry was late.", "One Harbour", ("One Harbour", "ORG")),
+])
+def test_a_number_that_opens_the_sentence_names_nobody(text, source, entity):
+    assert entity_for(text, 0, len(source), []) == entity
+
+
 def test_a_surname_label_names_the_one_person_the_article_gives_in_full():
     text = "BERG: We will win."
     assert entity_for(text, 0, 4, [], "PERSON", ["Anna Berg", "Piotr Nowak"]) == ("Anna Berg", "PERSON")

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import cue_data
 from .nlp import doc_text, load_data
+from .numbers import word_value
 from .offsets import CharOffset, CharSpan, TokenIndex
 from .text import line_bounds, outside, overlaps
 
@@ -567,7 +568,7 @@ def entity_for(text: str, start: CharOffset | None, end: CharOffset | None, ment
     if whole:
         return whole[0].name, whole[0].type
     phrase = text[start:end].strip()
-    if phrase == phrase.lower():
+    if phrase == phrase.lower() or counts_nobody(phrase):
         return None  # "the prime minister" unresolved: a description names nobody, never make one up
     full = [name for name in people if is_surname_of(phrase, name)] if label == "PERSON" else []
     if len(full) == 1:
@@ -576,6 +577,12 @@ def entity_for(text: str, start: CharOffset | None, end: CharOffset | None, ment
         return inside[0].name, inside[0].type
     label = label or "ORG"
     return canonical_name(phrase, label), label
+
+
+def counts_nobody(phrase: str) -> bool:
+    """A phrase capitalised only for the number that opens its sentence: "Two in three", "One of her aides"."""
+    first, _, rest = phrase.partition(" ")
+    return word_value(first) is not None and rest == rest.lower()
 
 
 # Across the database: which entities are one thing, what type each is, why an alias is folded in.
