@@ -94,7 +94,7 @@ def test_a_source_span_with_a_person_inside_names_the_person():
 
 
 @pytest.mark.parametrize("text, source, entity", [
-    ("Two in three said they would stay home.", "Two in three", None),
+    ("Three in five said they would stay home.", "Three in five", None),
     ("One of her aides said the ferry was late.", "One of her aides", None),
     ("One Harbour said the ferry was late.", "One Harbour", ("One Harbour", "ORG")),
 ])

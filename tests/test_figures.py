@@ -458,7 +458,7 @@ def test_whole_values_are_stored_as_integers_and_fractions_as_reals(seeds_db):
     ("Piotr Nowak announced plans this week to give an additional $15 million to the Future Fund.",
      "$15 million", "Piotr Nowak"),
     ("The ministry put the cost at $5 billion.", "$5 billion", "ministry"),
-    ("The Harbour Ledger pegged her fortune at $2.9 billion.", "$2.9 billion", "Harbour Ledger"),
+    ("The Harbour Ledger pegged the dredging bill at $4.6 billion.", "$4.6 billion", "Harbour Ledger"),
     ("Anna Berg cited the figure at the Veterans Forum, a debate viewed by 14.7 million people.",
      "14.7 million", None),
 ])
@@ -519,8 +519,8 @@ def test_a_poll_claims_what_its_respondents_say_and_what_it_found(nlp, text, wri
     ("Data from the 2014 Vellmark Household Survey show that about 41 percent of lawyers are women.",
      "about 41 percent", "Vellmark Household Survey"),
     # the parser hangs the maker's clause on what the poll is of
-    ("Support for the ferry fell, according to a poll of 400 voters released on Friday by Harbour Decisions. Some "
-     "62 percent of voters in Vellmark oppose the plan, the poll found.", "Some 62 percent", "Harbour Decisions"),
+    ("Ferry use dropped, according to a survey of 850 riders carried out in March by Harbour Insight. Some 58 "
+     "percent of riders in Vellmark dislike the timetable, the survey found.", "Some 58 percent", "Harbour Insight"),
 ])
 def test_a_count_or_result_speaks_for_whoever_made_it(nlp, text, written, maker):
     assert claimant(text, figure_written(nlp, text, written)) == maker

@@ -304,41 +304,39 @@ def test_indirect_inverted_cue(run):
     ("On the trail for his wife, front-runner Anna Berg, former president Ines Moro said the plan was right "
      "because \u201cthe economy is weak.\u201d", "the economy"),
     # the speaker's apposition the parser hung on the noun of a fronted phrase
-    ("In a letter to the Gazette, her chief harbour adviser, Ines Moro, said: \u201cAnna Berg thinks that ferry "
-     "cooperation matters.\u201d", "Anna Berg thinks"),
+    ("In an email to the Courier, the mayor's press aide, Ines Moro, said: \u201cAnna Berg wants the ferries to run "
+     "all night.\u201d", "Anna Berg wants"),
 ])
 def test_speakers_a_misparse_or_a_run_of_quotes_would_lose(run, text, words):
     assert speaker_of(run, text, words) == "Ines Moro"
 
 
 def test_whoever_asks_in_the_passive_speaks(run):
-    text = ("Berg was asked by moderator Ines Moro whether her plan to widen the harbour would risk \u201cadding to "
-            "the debt.\u201d")
+    text = "Berg was asked by host Ines Moro if raising the port fees would end up \u201churting the fishermen.\u201d"
     quotes, _ = run(text)
     assert [(q.kind, speaker(text, q)) for q in quotes] == [("indirect", "Ines Moro"), ("partial", "Ines Moro")]
 
 
 @pytest.mark.parametrize("text", ["\u201cWho pays for the harbour?\u201d asked Moro.",
-                                  "''Is the ferry running against the tide?'' asked Moro."])
+                                  "''Who will pay for the new quay?'' asked Moro."])
 def test_the_name_after_an_inverted_asked_is_who_asks_not_whom(run, text):
     assert speaker_of(run, text, "") == "Moro"
 
 
 @pytest.mark.parametrize("text, words, who", [
     # whom a participle after a quote tells is not its speaker
-    ("The Ferry Foundation did not want to address \u201cthat person,\u201d telling Harbour 35 that the group works "
-     "on \u201cending senseless delays.\u201d", "that person", "The Ferry Foundation"),
+    ("The Dock Union declined to name \u201cthat man,\u201d telling Radio 9 that its members care about \u201csafer "
+     "night shifts.\u201d", "that man", "The Dock Union"),
     # "Jan" is a man's name in much of the world and mostly a woman's in the United States: no gender
-    ("Nowak named his running mate on Saturday. Former governor Jan Moro, an early backer of Nowak, calls the plan "
-     "\u201ca priority\u201d for women. \u201cThat will matter to all women,\u201d she said.", "That will matter",
-     "Jan Moro"),
+    ("Nowak opened a campaign office on Friday. Jan Moro, a retired judge from Bergen, called the harbour tax "
+     "\u201cunfair\u201d to fishermen. \u201cNobody asked the crews,\u201d she said.", "Nobody asked", "Jan Moro"),
     # quoted words that end their sentence are not cued by the next sentence's verb
-    ("Nowak named his running mate on Saturday, calling Piet Olsen \u201cmy partner in this campaign.\u201d Former "
-     "governor Jan Moro praised the plan.", "my partner", "Nowak"),
+    ("Nowak picked his deputy on Sunday, calling Piet Olsen \u201cmy partner at the port.\u201d Former governor Ines "
+     "Moro praised the choice.", "my partner", "Nowak"),
     # a name before a bare possessive apostrophe is no subject for "she"
-    ("Anna Berg is using the harbour board as a shield against Moss\u2019 attacks on her budget.\n\nBerg was booed "
-     "at the debate on Thursday when she said Moss\u2019 attack was an attack on the board. She says people may not "
-     "like the answer, but insists Moss is mounting a \u201cphony attack.\u201d", "phony attack", "Berg"),
+    ("Anna Berg leans on the port board to fend off Moss\u2019 attacks on her budget.\n\nBerg was booed at the "
+     "hearing on Monday when she said Moss\u2019 attack was an attack on the port. She says voters may dislike it, "
+     "but insists Moss is running a \u201csmear campaign.\u201d", "smear campaign", "Berg"),
 ])
 def test_the_speaker_is_not_a_neighbour_the_words_around_mislead_to(run, text, words, who):
     assert speaker_of(run, text, words) == who

@@ -285,7 +285,7 @@ def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
     # "an article in the Herald", "a lawsuit filed by Anna Berg"
     clauses = [(c, o) for clause in head.children if clause.dep_ in ("acl", "relcl") for c in clause.children
                if c.dep_ in ("agent", "prep") for o in c.children if o.dep_ == "pobj"]
-    # "a poll of 400 voters released by X": the parser hangs the maker's clause on what the document is of
+    # "a survey of 850 riders carried out by X": the parser hangs the maker's clause on what the document is of
     clauses += [(c, o) for p, inner in own if p.lower_ == "of" for clause in inner.children if clause.dep_ == "acl"
                 for c in clause.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     # "a speech Anna Berg gave": the subject of a relative clause
