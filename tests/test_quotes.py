@@ -324,6 +324,8 @@ def test_the_name_after_an_inverted_asked_is_who_asks_not_whom(run, text):
 
 
 @pytest.mark.parametrize("text, words, who", [
+    # the speaker's name in apposition, which the parser hung on the place before it
+    ("\u201cIt was a bold move,\u201d said his old friend from Lund, Piet Olsen.", "It was a bold", "Piet Olsen"),
     # whom a participle after a quote tells is not its speaker
     ("The Dock Union declined to name \u201cthat man,\u201d telling Radio 9 that its members care about \u201csafer "
      "night shifts.\u201d", "that man", "The Dock Union"),
@@ -380,10 +382,14 @@ def test_participle_reports_for_the_subject_of_its_verb(run):
     assert (q.text, speaker(text, q)) == ("the water was safe to drink", "Anna Kovac")
 
 
-def test_officials_in_a_place_speak_for_it(run):
-    text = "Two schools were damaged, according to officials in Kharkiv."
+@pytest.mark.parametrize("text, place", [
+    ("Two schools were damaged, according to officials in Kharkiv.", "Kharkiv"),
+    ("U.S. officials said the convoy turned back at the border.", "U.S."),
+    ("Two ferries were late, Harbour Board officials said on Monday.", "Harbour Board"),
+])
+def test_officials_of_a_named_place_or_body_speak_for_it(run, text, place):
     quotes, _ = run(text)
-    assert speaker(text, only(quotes, ("indirect",))[0]) == "Kharkiv"
+    assert speaker(text, only(quotes, ("indirect",))[0]) == place
 
 
 def test_quotes_come_in_text_order(run):

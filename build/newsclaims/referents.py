@@ -160,7 +160,10 @@ def resolve(ctx: Context, head: Token, pos: CharOffset) -> Source | None:
     if person is not None:
         return person_span(ctx, person)
     ent = ctx.ent_of.get(head.i)
-    appositive = person_in([t for c in head.children if c.dep_ == "appos" for t in c.subtree], ctx)
+    # the name in apposition, which the parser may hang on the last noun before it: "his friend from Lund, Piet Olsen"
+    phrases = [o for c in head.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    appositive = person_in([t for h in [head] + phrases for c in h.children if c.dep_ == "appos" for t in c.subtree],
+                           ctx)
     lefts = list(ctx.doc[head.left_edge.i:head.i])
     named = appositive or person_in(lefts, ctx)
     if named:
@@ -384,11 +387,15 @@ def definite(lefts: list[Token]) -> bool:
 
 
 def organisation_of(ctx: Context, head: Token) -> Source | None:
-    """The named organisation in "<people> at|from|with|for <ORG>", or None.
+    """The named organisation in "<people> at|from|with|for <ORG>" or "<ORG> <people>", or None.
 
-    Officials in or from a place speak for its government: "officials in Kyiv".
+    Officials in or from a place speak for its government: "officials in Kyiv", "U.S. officials".
     """
     governs = head.lower_ in ctx.data["government_nouns"]
+    modifier = ctx.ent_of.get(head.i - 1) if head.i else None
+    if modifier is not None and modifier.root.head.i == head.i and (modifier.label_ == "ORG" or
+                                                                    modifier.label_ == "GPE" and governs):
+        return modifier.start_char, modifier.end_char, None
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "from", "with", "for", "in")):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             ent = ctx.ent_of.get(obj.i)
