@@ -96,6 +96,8 @@ def test_a_source_span_with_a_person_inside_names_the_person():
 @pytest.mark.parametrize("text, source, entity", [
     ("Three in five said they would stay home.", "Three in five", None),
     ("One of her aides said the ferry was late.", "One of her aides", None),
+    ("Forty-two percent of riders in Vellmark said the ferry was late.", "Forty-two percent of riders in Vellmark",
+     None),
     ("One Harbour said the ferry was late.", "One Harbour", ("One Harbour", "ORG")),
 ])
 def test_a_number_that_opens_the_sentence_names_nobody(text, source, entity):

@@ -580,9 +580,11 @@ def entity_for(text: str, start: CharOffset | None, end: CharOffset | None, ment
 
 
 def counts_nobody(phrase: str) -> bool:
-    """A phrase capitalised only for the number that opens its sentence: "Two in three", "One of her aides"."""
-    first, _, rest = phrase.partition(" ")
-    return word_value(first) is not None and rest == rest.lower()
+    """A count of people that opens its sentence: "Two in three", "One of her aides", "Sixty-seven percent of
+    voters"; "One Nation" is a name."""
+    words = phrase.split()
+    return all(word_value(part) is not None for part in words[0].split("-")) \
+        and (len(words) == 1 or words[1] == words[1].lower())
 
 
 # Across the database: which entities are one thing, what type each is, why an alias is folded in.
