@@ -25,6 +25,11 @@ def test_every_spelling_of_the_united_states_is_one_name():
         assert canonical_name(spelling.removeprefix("the "), "GPE") == "United States"
 
 
+def test_the_republican_party_is_the_gop_however_spelled():
+    for spelling in ("GOP", "G.O.P.", "Grand Old Party", "Republican Party"):
+        assert canonical_name(spelling, "ORG") == "GOP"
+
+
 def test_titles_are_not_part_of_a_persons_name():
     assert canonical_name("Russian President Vladimir Putin", "PERSON") == "Vladimir Putin"
     assert canonical_name("Mr Stoltenberg", "PERSON") == "Stoltenberg"
