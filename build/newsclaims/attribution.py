@@ -283,8 +283,13 @@ def counted(verb: Token) -> bool:
     """Whether a verb's subject is a count of people: "In the poll, [79 percent of voters] said ..." speak for the
     poll, not for themselves."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    return subject is not None and any(t.ent_type_ in ("PERCENT", "CARDINAL") and t.lower_ != "one"
-                                       for t in subject.subtree)  # "one of the family's lawyers" is a person
+    return subject is not None and is_count(subject)
+
+
+def is_count(head: Token) -> bool:
+    """Whether a phrase counts people rather than naming one: "79 percent of voters", "two in three"; "one of the
+    family's lawyers" is a person."""
+    return any(t.ent_type_ in ("PERCENT", "CARDINAL") and t.lower_ != "one" for t in head.subtree)
 
 
 def is_sourcing(ctx: Context, tok: Token) -> bool:

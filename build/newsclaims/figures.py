@@ -13,6 +13,7 @@ from typing import TypeAlias
 
 from spacy.tokens import Doc, Span, Token
 
+from .attribution import is_count
 from .nlp import doc_text, load_data
 from .numbers import Amount, Number, blocked_spans, is_code, is_date, is_label, read_number, units
 from .offsets import CharOffset, CharSpan, TokenIndex
@@ -338,15 +339,24 @@ def attribute(doc: Doc, figure: Figure, number: Number, quotes: list[Quote], spe
 def holding_quote(doc: Doc, number: Number, quotes: list[Quote], speech: SpanIndex) -> Quote | None:
     """The tightest speech quote overlapping the number itself, or None; ``speech`` indexes them.
 
-    Quoted words nobody is said to speak lose to the statement around them.
+    Quoted words nobody is said to speak lose to the statement around them, and so do the answers of a poll's
+    respondents ("In the survey, 51 percent of riders said ..., versus 39 percent ..."): the poll claims them.
 
     Overlap rather than containment: a reported clause's span may start after
     the figure's qualifier ("[20 Bradley tanks]" for "over 20 Bradley tanks").
     """
     start, end = doc[number.value_start].idx, doc[number.value_end - 1].idx + len(doc[number.value_end - 1])
-    held = [(quotes[i].speaker_start is None and quotes[i].speaker_text_start is None,
+    held = [(quotes[i].speaker_start is None and (quotes[i].speaker_text_start is None or counts(doc, quotes[i])),
              quotes[i].end - quotes[i].start, i) for i in speech.overlapping(start, end)]
     return quotes[min(held)[2]] if held else None  # the tightest with a source, else the tightest
+
+
+def counts(doc: Doc, quote: Quote) -> bool:
+    """Whether the quote's source phrase counts people rather than naming anyone."""
+    if quote.speaker_text_start is None or quote.speaker_text_end is None:
+        return False
+    phrase = doc.char_span(quote.speaker_text_start, quote.speaker_text_end, alignment_mode="expand")
+    return phrase is not None and is_count(phrase.root)
 
 
 def entity_at(doc: Doc, token: Token) -> Span | None:
