@@ -636,10 +636,29 @@ def test_a_cue_inside_the_report_it_attributes(run):
     assert speaker(text, q) == "Anna Kovac"
 
 
-def test_pointed_out_reports_a_clause(run):
-    text = "Governor Paul Berg pointed out that the roads had been closed for a week."
+@pytest.mark.parametrize("text", [
+    "Governor Paul Berg pointed out that the roads had been closed for a week.",
+    "Governor Paul Berg speculated that the roads would be closed for a week.",
+    "Governor Paul Berg signaled that the roads would stay closed for a week.",
+    "Governor Paul Berg reminded drivers that the roads were closed for a week.",
+])
+def test_verbs_of_supposing_and_signalling_report_a_clause(run, text):
     quotes, _ = run(text)
     assert speaker(text, only(quotes, ("indirect",))[0]) == "Paul Berg"
+
+
+def test_a_sign_that_reads_is_the_source_of_its_words(run):
+    text = "The old sign read: \u201cDrivers must leave the ramp before the last ferry sails.\u201d"
+    quotes, _ = run(text)
+    assert written(text, starting(quotes, "Drivers must")) == "The old sign"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Governor Paul Berg apologized for the \u201cdelays and confusion\u201d at the port.", "delays"),
+    ("Governor Paul Berg welcomed the \u201clong overdue\u201d repairs.", "long overdue"),
+])
+def test_verbs_of_regret_or_welcome_attribute_quoted_words(run, text, words):
+    assert speaker_of(run, text, words) == "Paul Berg"
 
 
 def test_a_readout_speaks_for_its_issuer_not_for_who_it_mentions(run):
