@@ -128,6 +128,16 @@ def test_stray_closing_mark_is_ignored():
 # --- cues and speakers ------------------------------------------------------------
 
 
+@pytest.mark.parametrize("text, who", [
+    ("\u201cWe will sail at dawn, whatever the weather,\u201d Ines Moro grinned.", "Ines Moro"),
+    ("\u201cHope,\u201d a new film by Ines Moro, opened on Friday.", None),
+    ("Ines Moro called the judge \u201cbiased,\u201d which made the papers.", "Ines Moro"),
+])
+def test_any_verb_whose_subject_follows_quoted_words_ending_on_a_comma_is_their_cue(run, text, who):
+    quotes, _ = run(text)
+    assert speaker(text, quotes[0]) == who
+
+
 def test_cue_after_quote(run):
     quotes, text = run("“Our harbour is open again,” Mayor Anna Kovac said on Monday.")
     q = only(quotes)[0]
@@ -303,6 +313,15 @@ def test_indirect_inverted_cue(run):
     # a name the parser hung on the one before it as an appositive
     ("On the trail for his wife, front-runner Anna Berg, former president Ines Moro said the plan was right "
      "because \u201cthe economy is weak.\u201d", "the economy"),
+    # the same reporting verb again, joined to the clause the first one reports
+    ("Ines Moro said the move was made by harbour chief Piet Olsen and said, \u201cWho are you going to trust on "
+     "safety?\u201d", "Who are you"),
+    # the subject a passive verb of reporting raises ("is reported to have called")
+    ("Ines Moro also is reported to have called the ferry firms \u201cfree riders\u201d who rely on aid.",
+     "free riders"),
+    # the speaker the parser made a subject of the relative clause on it, beside "who"
+    ("Piet Nowak has many friends on the board. Ines Moro, however, who has none of them, said the vote shows who "
+     "is \u201cfit to lead the port.\u201d", "fit to lead"),
     # the speaker's apposition the parser hung on the noun of a fronted phrase
     ("In an email to the Courier, the mayor's press aide, Ines Moro, said: \u201cAnna Berg wants the ferries to run "
      "all night.\u201d", "Anna Berg wants"),

@@ -408,24 +408,31 @@ def after_cue(ctx: Context, span: Span) -> Token | None:
 
     Everything between the mark and the verb must be the verb's subject or
     its adverbs, so a verb later in the narrator's sentence does not count.
+    After quoted words that close on a comma any verb so placed is the cue:
+    '...,” Berg joked', '...,” the mayor riffed'.
     """
     doc = ctx.doc
     for tok in doc[span.end:span.end + 14]:
         if "\n" in tok.text or tok.text in SENTENCE_END or ctx.in_quote(tok.idx):
             return None
-        if is_cue_verb(ctx, tok):
+        reporting = is_cue_verb(ctx, tok)
+        if reporting or tok.tag_ in ("VBD", "VBZ") and tok.pos_ == "VERB" and closing_punct(ctx, span) == "," \
+                and not any(c.dep_ in SUBJECTS and c.lower_ in ctx.data["relative_pronouns"] for c in tok.children):
             between = [t for t in doc[span.end:tok.i] if not t.is_punct]
             allowed = {t.i for c in tok.children if c.dep_ in SUBJECTS for t in c.subtree}
             allowed |= {c.i for c in tok.children if c.dep_ in ("advmod", "npadvmod", "aux", "neg")}
             introduces = tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"  # "Berg said: “...”" is the next quote's
-            return tok if all(t.i in allowed for t in between) and not introduces \
-                and not (ends_sentence(ctx, span) and acts_on_a_thing(ctx, tok)) else None
+            if all(t.i in allowed for t in between) and (reporting or between) and not introduces \
+                    and not (closing_punct(ctx, span) == "." and acts_on_a_thing(ctx, tok)):
+                return tok
+            if reporting:
+                return None
     return None
 
 
-def ends_sentence(ctx: Context, span: Span) -> bool:
-    """Quoted words that close with their own period: “... this campaign.”"""
-    return ctx.text[span.start_char:span.end_char].rstrip("”’\"' ").endswith(".")
+def closing_punct(ctx: Context, span: Span) -> str:
+    """The last character before quoted words' closing marks: "," for “... the answer's no,”."""
+    return ctx.text[span.start_char:span.end_char].rstrip("”’\"' ")[-1:]
 
 
 def acts_on_a_thing(ctx: Context, verb: Token) -> bool:
@@ -452,7 +459,7 @@ def before_cue(ctx: Context, span: Span) -> Token | None:
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, or of the verb it shares its subject with."""
-    asked = verb
+    asked, raised = verb, False
     if verb.tag_ == "VBG" and verb.dep_ in SUBJECTS and verb.head.i > verb.i:
         verb = verb.head  # the parser's ", writing “…”": the participle as the subject of the quote after it
     for _ in range(4):
@@ -461,6 +468,8 @@ def subject_of(verb: Token) -> Token | None:
         subjects += [g for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
                      for g in c.children if g.dep_ in SUBJECTS and g.i < c.i]
         subjects = subjects or stray_subjects(verb, verb is asked)
+        if raised:  # "Berg is reported to have called ...": the subject of the passive it is raised to
+            subjects = subjects or [c for c in verb.children if c.dep_ == "nsubjpass"]
         if verb is asked and verb.lower_ in cue_data()["verb_forms"]:
             # "Berg was asked by Olsen whether ...": Olsen asks
             subjects = subjects or [o for c in verb.children if c.dep_ == "agent" for o in c.children
@@ -482,16 +491,21 @@ def subject_of(verb: Token) -> Token | None:
                 # "forced Nowak to admit that ...": Nowak admits ("used strong words to deny": the user; "urged Nowak
                 # to deny": the urging is the speech, Nowak's denial its content)
                 return told[0]
+        raised = verb.dep_ == "xcomp"
         verb = verb.head.head if beside_the_report(verb) else verb.head
     return None
 
 
 def beside_the_report(verb: Token) -> bool:
-    """A finite verb the parser joined to the verb of a reported clause it cannot share a modal with: in "Berg said
-    that the country would leave and suggested that ...", "suggested" goes with "said"."""
+    """A finite verb the parser joined to the verb of a reported clause it cannot share a modal with, or the same
+    reporting verb again: in "Berg said that the country would leave and suggested that ..." and "Berg said the
+    move was made by Olsen and said, “...”", the second verb goes with the first "said"."""
     clause = verb.head
-    return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and clause.dep_ == "ccomp" and clause.tag_ == "VB" \
-        and any(c.tag_ == "MD" for c in clause.children)
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or clause.dep_ != "ccomp":
+        return False
+    forms = cue_data()["verb_forms"]
+    repeated = verb.lower_ in forms and forms[verb.lower_] == forms.get(clause.head.lower_)
+    return repeated or clause.tag_ == "VB" and any(c.tag_ == "MD" for c in clause.children)
 
 
 def stray_subjects(verb: Token, asked: bool) -> list[Token]:
@@ -499,6 +513,7 @@ def stray_subjects(verb: Token, asked: bool) -> list[Token]:
     ("…,” said retired pilot Ines Moro, asked about …") or as its object, or, for the verb asked about itself, a
     name just before a finite verb that the parser hung on the name before it ("her husband, Piotr Berg, former
     governor Ines Moro said ...") or on a fronted phrase ("In a letter to the Gazette, her adviser, Tomas Vellmark,
+    said"), or the name the parser made a subject of its own relative clause ("Nowak, who sits on the board,
     said")."""
     if verb.i == 0:
         return []
@@ -511,6 +526,9 @@ def stray_subjects(verb: Token, asked: bool) -> list[Token]:
                           and c.left_edge.i == verb.i + 1 and verb.tag_ in ("VBD", "VBZ")]
         if after:
             return after
+    clause = relative_clause_misparse(verb)
+    if asked and clause is not None:
+        return [c for c in clause.children if c.dep_ in SUBJECTS][:1]
     if before.text == "," and verb.i > 1 and verb.doc[verb.i - 2].dep_ == "appos":
         before = verb.doc[verb.i - 2]  # the apposition's closing comma
     if asked and verb.tag_ in ("VBD", "VBZ", "VBP") and before.pos_ == "PROPN" \
@@ -518,6 +536,16 @@ def stray_subjects(verb: Token, asked: bool) -> list[Token]:
             and before.ent_type_ in ("PERSON", "ORG", "NORP"):
         return [before]
     return []
+
+
+def relative_clause_misparse(verb: Token) -> Token | None:
+    """The clause before a verb that the parser built from the verb's subject and a relative clause on it, both
+    as its subjects: "Nowak, who sits on the board, said ..."; that clause is no report."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i):
+        subjects = [s for s in clause.children if s.dep_ in SUBJECTS and s.i < clause.i]
+        if len(subjects) == 2 and subjects[1].lower_ in cue_data()["relative_pronouns"]:
+            return clause
+    return None
 
 
 def cue_source(ctx: Context, cue: Token) -> Token | None:
@@ -722,7 +750,8 @@ def reported_clause(ctx: Context, cue: Token) -> CharSpan | None:
     army said", where the parser makes the report the verb's complement or
     hangs the verb on the report ("parataxis").
     """
-    clauses = [c for c in cue.children if c.dep_ == "ccomp"] or that_clause_after_phrase(cue)
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" and c != relative_clause_misparse(cue)] \
+        or that_clause_after_phrase(cue)
     # a clause before its cue ("..., the army said") is a report whatever the parser made of its subject
     clauses = [c for c in clauses if has_subject(c) or c.i < cue.i and c.pos_ in ("VERB", "AUX")]
     if clauses:
