@@ -575,6 +575,10 @@ def test_a_signature_on_the_line_below_names_the_speaker_and_is_written_without_
      "Ferry towns", "Anna Berg"),
     ("Nowak spoke in an interview.\n\nWrote Berg:\n\n\u201cThe harbour deserves better.\u201d", "The harbour",
      "Berg"),
+    # an aside set off by dashes after the name of whoever says it
+    ("Several captains object, among them the retired mayor Piet Olsen \u2014 \u201cNobody should close the port at "
+     "night\u201d \u2014 and Tom Berg.", "Nobody should", "Piet Olsen"),
+    ("The judge ruled against Piet Olsen -- \u201ca blow to the whole port.\u201d", "a blow", None),
     # a verb the parser made a modifier of its speaker
     ("Anna Berg, the former harbour master, tweeted in reply: \u201cPlain fact: the ferry has never once been "
      "late.\u201d", "Plain fact", "Anna Berg"),

@@ -23,7 +23,15 @@ from .marks import DOUBLE_OPEN, STRAIGHT, before_opening, find_marked, lead_befo
 from .nlp import doc_text
 from .offsets import CharOffset, CharSpan, TokenIndex
 from .referents import SUBJECTS, Context, Source, resolve
-from .signatures import dash_after, headline_opener, label_before, name_source, named_before_colon, transcript_lines
+from .signatures import (
+    dash_after,
+    headline_opener,
+    label_before,
+    name_source,
+    named_before_aside,
+    named_before_colon,
+    transcript_lines,
+)
 from .text import CLOSING_QUOTES, SENTENCE_END, in_headline, line_bounds
 
 # Climbing the parse from a quote stops at these: the quote is then part of
@@ -83,8 +91,9 @@ def quoted(ctx: Context, start: CharOffset, end: CharOffset) -> Attribution:
 
     With no cue that names someone, a signature names the speaker: a label
     before the words ("PENCE: ...", "Kovac: ‘...’") or a dash and a name
-    after them ("“...” ― Ana Ruiz"), or a headline's opening name ("Obama
-    Sees ‘Insult’ in Vote"); failing that, the sentence that ends
+    after them ("“...” ― Ana Ruiz"), a headline's opening name ("Obama
+    Sees ‘Insult’ in Vote"), or the name the words follow as an aside set
+    off by dashes ("Piet Olsen -- “...” -- and"); failing that, the sentence that ends
     the paragraph before with a colon introduces them ("Kovac continued:").
     """
     kind = "direct" if starts_sentence(ctx.text, start) else "partial"
@@ -92,7 +101,7 @@ def quoted(ctx: Context, start: CharOffset, end: CharOffset) -> Attribution:
     if found.source is not None:
         return found
     name = label_before(ctx, start) or dash_after(ctx, end) or headline_opener(ctx, start) \
-        or named_before_colon(ctx, start)
+        or named_before_colon(ctx, start) or named_before_aside(ctx, start, end)
     if name is not None:
         found.source, found.written = signature(ctx, name)
         return found

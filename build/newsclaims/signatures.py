@@ -3,7 +3,8 @@
 A transcript's label ("PENCE: Well, ..."), a headline's "Kovac: ‘...’", a
 dash and a name after the closing mark ("“...” ― Ana Ruiz"), the name a
 headline opens with ("Berg Sees ‘Betrayal’ in Vote"), a name just before
-the colon that introduces them ("... than pollster Anna Berg: “...”").
+the colon that introduces them ("... than pollster Anna Berg: “...”") or the dashes that set them off
+("including Piet Olsen -- “...” -- and").
 A label in capitals speaks only when it is the surname of someone the
 article names, so a dateline ("BERLIN:") or a place alone on a line never
 does.
@@ -47,9 +48,36 @@ def named_before_colon(ctx: Context, start: CharOffset) -> Span | None:
     text, k = ctx.text, before_opening(ctx.text, start)
     if text[k] != ":" or text.count("\n", k, start) > 2:
         return None
-    before = ctx.doc.char_span(k - 1, k, alignment_mode="expand")
+    return person_ending_at(ctx, k)
+
+
+def named_before_aside(ctx: Context, start: CharOffset, end: CharOffset) -> Span | None:
+    """The person named just before quoted words that dashes set off as an aside: "..., including the former
+    governor Piet Olsen -- “...” -- and ..."."""
+    text, k = ctx.text, before_opening(ctx.text, start)
+    while k > 0 and text[k] in "' ":  # the two apostrophes that open a quote in some papers
+        k -= 1
+    after = end
+    while after < len(text) and text[after] in "”\"’', \u00a0":
+        after += 1
+    if not (is_dash(text, k) and is_dash(text, after)):
+        return None
+    stop = k - 1 if text[k - 1:k + 1] == "--" else k
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    return person_ending_at(ctx, stop)
+
+
+def is_dash(text: str, at: CharOffset) -> bool:
+    """Whether a dash stands at ``at``: one of the dash characters, or two hyphens."""
+    return at < len(text) and (text[at] in "―—–" or text[at] == "-" and "--" in text[at - 1:at + 2])
+
+
+def person_ending_at(ctx: Context, stop: CharOffset) -> Span | None:
+    """The person mention that ends exactly at ``stop``, or None."""
+    before = ctx.doc.char_span(stop - 1, stop, alignment_mode="expand")
     person = ctx.person_at.get(before[-1].i) if before is not None else None
-    return person if person is not None and person.end_char == k else None
+    return person if person is not None and person.end_char == stop else None
 
 
 def headline_opener(ctx: Context, start: CharOffset) -> Span | None:
