@@ -314,11 +314,11 @@ def test_indirect_inverted_cue(run):
     ("On the trail for his wife, front-runner Anna Berg, former president Ines Moro said the plan was right "
      "because \u201cthe economy is weak.\u201d", "the economy"),
     # the same reporting verb again, joined to the clause the first one reports
-    ("Ines Moro said the move was made by harbour chief Piet Olsen and said, \u201cWho are you going to trust on "
-     "safety?\u201d", "Who are you"),
+    ("Ines Moro said the closure was ordered by harbour chief Piet Olsen and said, \u201cWhose word do you trust on "
+     "the tides?\u201d", "Whose word"),
     # the subject a passive verb of reporting raises ("is reported to have called")
-    ("Ines Moro also is reported to have called the ferry firms \u201cfree riders\u201d who rely on aid.",
-     "free riders"),
+    ("Ines Moro is said to have called the ferry owners \u201cidle passengers\u201d of the harbour budget.",
+     "idle passengers"),
     # the speaker the parser made a subject of the relative clause on it, beside "who"
     ("Piet Nowak has many friends on the board. Ines Moro, however, who has none of them, said the vote shows who "
      "is \u201cfit to lead the port.\u201d", "fit to lead"),
