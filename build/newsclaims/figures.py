@@ -340,7 +340,7 @@ def holding_quote(doc: Doc, number: Number, quotes: list[Quote], speech: SpanInd
     """The tightest speech quote overlapping the number itself, or None; ``speech`` indexes them.
 
     Quoted words nobody is said to speak lose to the statement around them, and so do the answers of a poll's
-    respondents ("In the survey, 51 percent of riders said ..., versus 39 percent ..."): the poll claims them.
+    respondents ("In the survey, 58 percent of riders said ..., against 27 percent ..."): the poll claims them.
 
     Overlap rather than containment: a reported clause's span may start after
     the figure's qualifier ("[20 Bradley tanks]" for "over 20 Bradley tanks").
