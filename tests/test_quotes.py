@@ -346,18 +346,18 @@ def test_the_name_after_an_inverted_asked_is_who_asks_not_whom(run, text):
     # the speaker's name in apposition, which the parser hung on the place before it
     ("\u201cIt was a bold move,\u201d said his old friend from Lund, Piet Olsen.", "It was a bold", "Piet Olsen"),
     # whom a participle after a quote tells is not its speaker
-    ("The Dock Union declined to name \u201cthat man,\u201d telling Radio 9 that its members care about \u201csafer "
-     "night shifts.\u201d", "that man", "The Dock Union"),
+    ("The Dock Union would not comment on \u201cthe incident,\u201d telling Channel Four that its members want "
+     "\u201csafer night shifts.\u201d", "the incident", "The Dock Union"),
     # "Jan" is a man's name in much of the world and mostly a woman's in the United States: no gender
     ("Nowak opened a campaign office on Friday. Jan Moro, a retired judge from Bergen, called the harbour tax "
      "\u201cunfair\u201d to fishermen. \u201cNobody asked the crews,\u201d she said.", "Nobody asked", "Jan Moro"),
     # quoted words that end their sentence are not cued by the next sentence's verb
-    ("Nowak picked his deputy on Sunday, calling Piet Olsen \u201cmy partner at the port.\u201d Former governor Ines "
-     "Moro praised the choice.", "my partner", "Nowak"),
+    ("Nowak chose his harbour deputy on Friday, calling Piet Olsen \u201cmy first mate at the port.\u201d Councillor "
+     "Ines Moro praised the decision.", "my first mate", "Nowak"),
     # a name before a bare possessive apostrophe is no subject for "she"
-    ("Anna Berg leans on the port board to fend off Moss\u2019 attacks on her budget.\n\nBerg was booed at the "
-     "hearing on Monday when she said Moss\u2019 attack was an attack on the port. She says voters may dislike it, "
-     "but insists Moss is running a \u201csmear campaign.\u201d", "smear campaign", "Berg"),
+    ("Anna Berg relies on the port board against Moss\u2019 criticism of her budget.\n\nBerg was heckled at the "
+     "hearing when she said Moss\u2019 proposal was a blow to the port. She concedes voters are angry, yet claims Moss "
+     "is running a \u201csmear campaign.\u201d", "smear campaign", "Berg"),
 ])
 def test_the_speaker_is_not_a_neighbour_the_words_around_mislead_to(run, text, words, who):
     assert speaker_of(run, text, words) == who
