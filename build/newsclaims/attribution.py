@@ -506,13 +506,17 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def beside_the_report(verb: Token) -> bool:
-    """A finite verb the parser joined to the verb of a reported clause it cannot share a modal with, or the same
-    reporting verb again: in "Berg said that the country would leave and suggested that ..." and "Berg said the
-    move was made by Olsen and said, “...”", the second verb goes with the first "said"."""
-    clause = verb.head
-    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or clause.dep_ != "ccomp":
+    """A finite verb the parser joined to the verb of a reported clause it cannot share a modal with, the same
+    reporting verb again, or a reporting participle hung on the clause: in "Berg said that the country would leave
+    and suggested that ...", "Berg said the closure was ordered by Olsen and said, “...”" and "Berg argued that the
+    delays were rare, explaining ...", the second verb goes with the first."""
+    clause, forms = verb.head, cue_data()["verb_forms"]
+    if clause.dep_ != "ccomp" or verb.lower_ not in forms and verb.dep_ != "conj":
         return False
-    forms = cue_data()["verb_forms"]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return clause.head.lower_ in forms  # "argued that the delays were rare, explaining ...": who argued explains
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ"):
+        return False
     repeated = verb.lower_ in forms and forms[verb.lower_] == forms.get(clause.head.lower_)
     return repeated or clause.tag_ == "VB" and any(c.tag_ == "MD" for c in clause.children)
 
@@ -761,6 +765,10 @@ def reported_clause(ctx: Context, cue: Token) -> CharSpan | None:
     """
     clauses = [c for c in cue.children if c.dep_ == "ccomp" and c != relative_clause_misparse(cue)] \
         or that_clause_after_phrase(cue)
+    subject = object_as_subject(cue, clauses)
+    if subject is not None:
+        # "explaining [the firings] amounted to ...": the parser took the clause's subject for the verb's object
+        return char_range(without_end_punct(list(cue.doc[subject.left_edge.i:clauses[0].right_edge.i + 1])))
     # a clause before its cue ("..., the army said") is a report whatever the parser made of its subject
     clauses = [c for c in clauses if has_subject(c) or c.i < cue.i and c.pos_ in ("VERB", "AUX")]
     if clauses:
@@ -774,6 +782,16 @@ def reported_clause(ctx: Context, cue: Token) -> CharSpan | None:
             return token_range(head, {t.i for t in cue.subtree} | own_reports(ctx, head))
         return token_range(head)  # "Acts of protest, he said, are acts of patriotism": the report runs around its cue
     return set_off(cue)
+
+
+def object_as_subject(cue: Token, clauses: list[Token]) -> Token | None:
+    """The verb's object that the parser took from the subjectless clause right after it, or None; a verb that
+    may have an object of its own ("telling reporters ...") keeps it."""
+    if not clauses or has_subject(clauses[0]) or clauses[0].i < cue.i or may_report(cue.text, "object"):
+        return None
+    objects = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clauses[0].i
+               and c.right_edge.i + 1 == clauses[0].left_edge.i]
+    return objects[0] if objects else None
 
 
 def set_off(cue: Token) -> CharSpan | None:
