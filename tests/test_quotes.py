@@ -1120,6 +1120,21 @@ def test_according_to_keeps_the_subject_the_parser_hung_on_the_source(nlp):
     assert report.text == "412 of the 530 delegates backed Berg"
 
 
+def test_a_clause_whose_subject_the_parser_took_for_the_verbs_object_is_still_reported(nlp):
+    # a parse the model gives news sentences: "explaining [the dismissals] came to ..."
+    words = ["Olsen", "insisted", "the", "crews", "were", "sound", ",", "explaining", "the", "dismissals", "came", "to",
+             "3", "percent", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 5 + [False] + [True] * 7 + [False, False],
+              heads=[1, 1, 3, 4, 1, 4, 1, 1, 9, 7, 7, 10, 13, 11, 1],
+              deps=["nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct", "advcl", "det", "dobj", "ccomp",
+                    "prep", "nummod", "pobj", "punct"],
+              tags=["NNP", "VBD", "DT", "NNS", "VBD", "JJ", ",", "VBG", "DT", "NNS", "VBD", "IN", "CD", "NN", "."],
+              pos=["PROPN", "VERB", "DET", "NOUN", "AUX", "ADJ", "PUNCT", "VERB", "DET", "NOUN", "VERB", "ADP", "NUM",
+                   "NOUN", "PUNCT"])
+    report = next(q for q in find_quotes(doc) if q.cue == "explaining")
+    assert report.text == "the dismissals came to 3 percent" and written(doc.text, report) == "Olsen"
+
+
 def test_a_title_with_a_full_stop_gives_a_gender_that_outweighs_the_familys(run):
     text = ("Anna Berg and her husband, Piotr Berg, campaigned in Ohio. Mrs. Berg will meet the same critics Mr. "
             "Nowak met. He noted that the plan would fail.")
