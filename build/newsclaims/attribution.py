@@ -26,6 +26,7 @@ from .referents import SUBJECTS, Context, Source, resolve
 from .signatures import (
     dash_after,
     headline_opener,
+    is_dash,
     label_before,
     name_source,
     named_before_aside,
@@ -364,7 +365,7 @@ def dashed_aside(ctx: Context, span: Span) -> Token | None:
     """The verb of the clause a quote is set off from by a dash, when its subject is a person: "Berg also backed a
     curfew -- “It is the least we can do.”" """
     before = [t for t in ctx.doc[span.sent.start:span.start] if not t.is_quote]
-    if not before or before[-1].text not in ("--", "—", "–", "―"):
+    if not before or not is_dash(ctx.text, before[-1].idx):
         return None
     verbs = [t for t in before if t.pos_ == "VERB" and has_subject(t)]
     return verbs[-1] if verbs and is_person(ctx, subject_of(verbs[-1])) else None
@@ -420,19 +421,19 @@ def after_cue(ctx: Context, span: Span) -> Token | None:
     After quoted words that close on a comma any verb so placed is the cue:
     '...,” Berg joked', '...,” the mayor riffed'.
     """
-    doc = ctx.doc
+    doc, last = ctx.doc, closing_punct(ctx, span)
     for tok in doc[span.end:span.end + 14]:
         if "\n" in tok.text or tok.text in SENTENCE_END or ctx.in_quote(tok.idx):
             return None
         reporting = is_cue_verb(ctx, tok)
-        if reporting or tok.tag_ in ("VBD", "VBZ") and tok.pos_ == "VERB" and closing_punct(ctx, span) == "," \
+        if reporting or tok.tag_ in ("VBD", "VBZ") and tok.pos_ == "VERB" and last == "," \
                 and not any(c.dep_ in SUBJECTS and c.lower_ in ctx.data["relative_pronouns"] for c in tok.children):
             between = [t for t in doc[span.end:tok.i] if not t.is_punct]
             allowed = {t.i for c in tok.children if c.dep_ in SUBJECTS for t in c.subtree}
             allowed |= {c.i for c in tok.children if c.dep_ in ("advmod", "npadvmod", "aux", "neg")}
             introduces = tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"  # "Berg said: “...”" is the next quote's
             if all(t.i in allowed for t in between) and (reporting or between) and not introduces \
-                    and not (closing_punct(ctx, span) == "." and acts_on_a_thing(ctx, tok)):
+                    and not (last == "." and acts_on_a_thing(ctx, tok)):
                 return tok
             if reporting:
                 return None
@@ -511,9 +512,9 @@ def beside_the_report(verb: Token) -> bool:
     and suggested that ...", "Berg said the closure was ordered by Olsen and said, “...”" and "Berg argued that the
     delays were rare, explaining ...", the second verb goes with the first."""
     clause, forms = verb.head, cue_data()["verb_forms"]
-    if clause.dep_ != "ccomp" or verb.lower_ not in forms and verb.dep_ != "conj":
+    if clause.dep_ != "ccomp":
         return False
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lower_ in forms:
         return clause.head.lower_ in forms  # "argued that the delays were rare, explaining ...": who argued explains
     if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ"):
         return False
@@ -539,8 +540,8 @@ def stray_subjects(verb: Token, asked: bool) -> list[Token]:
                           and c.left_edge.i == verb.i + 1 and verb.tag_ in ("VBD", "VBZ")]
         if after:
             return after
-    clause = relative_clause_misparse(verb)
-    if asked and clause is not None:
+    clause = relative_clause_misparse(verb) if asked else None
+    if clause is not None:
         return [c for c in clause.children if c.dep_ in SUBJECTS][:1]
     if before.text == "," and verb.i > 1 and verb.doc[verb.i - 2].dep_ == "appos":
         before = verb.doc[verb.i - 2]  # the apposition's closing comma
@@ -763,8 +764,8 @@ def reported_clause(ctx: Context, cue: Token) -> CharSpan | None:
     army said", where the parser makes the report the verb's complement or
     hangs the verb on the report ("parataxis").
     """
-    clauses = [c for c in cue.children if c.dep_ == "ccomp" and c != relative_clause_misparse(cue)] \
-        or that_clause_after_phrase(cue)
+    misparse = relative_clause_misparse(cue)
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" and c != misparse] or that_clause_after_phrase(cue)
     subject = object_as_subject(cue, clauses)
     if subject is not None:
         # "explaining [the firings] amounted to ...": the parser took the clause's subject for the verb's object
