@@ -151,6 +151,13 @@ def test_inverted_cue_with_document_noun(run):
     assert speaker(text, q) == "Vatican"
 
 
+@pytest.mark.parametrize("aside", [", an economist at the Harbour Forecast,",
+                                   ", an economist who is the head of the Harbour Forecast,"])
+def test_a_quote_broken_by_an_inverted_cue_is_the_speakers_on_both_sides(run, aside):
+    quotes, text = run(f"Rents may climb.\n\n“The danger,” said Piet Olsen{aside} “is that we will lose our skippers.”")
+    assert [speaker(text, q) for q in only(quotes)] == ["Piet Olsen", "Piet Olsen"]
+
+
 def test_cue_before_quote_with_colon(run):
     quotes, text = run("Finance Minister Erik Lind said: “We cannot pay for this twice.”")
     q = only(quotes)[0]

@@ -524,17 +524,20 @@ def beside_the_report(verb: Token) -> bool:
 
 def stray_subjects(verb: Token, asked: bool) -> list[Token]:
     """Subjects a misparse put beside a verb rather than under it: on the clause after a cue that follows a quote
-    ("…,” said retired pilot Ines Moro, asked about …") or as its object, or, for the verb asked about itself, a
-    name just before a finite verb that the parser hung on the name before it ("her husband, Piotr Berg, former
-    governor Ines Moro said ...") or on a fronted phrase ("In a letter to the Gazette, her adviser, Tomas Vellmark,
-    said"), or the name the parser made a subject of its own relative clause ("Nowak, who sits on the board,
-    said")."""
+    ("…,” said retired pilot Ines Moro, asked about …"), on the quote's second half or as its object, or, for the
+    verb asked about itself, a name just before a finite verb that the parser hung on the name before it ("her
+    husband, Piotr Berg, former governor Ines Moro said ...") or on a fronted phrase ("In a letter to the Gazette,
+    her adviser, Tomas Vellmark, said"), or the name the parser made a subject of its own relative clause ("Nowak,
+    who sits on the board, said")."""
     if verb.i == 0:
         return []
     before = verb.doc[verb.i - 1]
     if before.is_quote:
         after = [g for c in verb.children if c.i > verb.i for g in c.children
                  if g.dep_ in SUBJECTS and g.left_edge.i == verb.i + 1 and g.i < c.i]
+        # "“The danger,” said Olsen, an economist, “is that ...”": the parser gives the name to the quote's second half
+        after += [g for g in verb.head.children if verb.head.i > verb.i and g.dep_ in SUBJECTS
+                  and g.left_edge.i == verb.i + 1]
         # "“Is it over?” asked Ines Moro": the parser reads who asks as whom
         after = after or [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"
                           and c.left_edge.i == verb.i + 1 and verb.tag_ in ("VBD", "VBZ")]
