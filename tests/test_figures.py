@@ -446,6 +446,12 @@ def test_a_poll_that_shows_someone_at_a_number_claims_it(nlp):
     assert claimant(text, f) == "Baltic Herald"
 
 
+def test_a_poll_claims_every_result_it_lists(nlp):
+    text = ("A Harbour Ledger survey showed Berg topping the list of candidates at 38 percent, followed by Olsen at 21 "
+            "percent, Moro at 12 percent and Vellmark at 5 percent.")
+    assert [claimant(text, f) for f in figures(nlp, text)] == ["Harbour Ledger"] * 4
+
+
 def test_whole_values_are_stored_as_integers_and_fractions_as_reals(seeds_db):
     db = sqlite_utils.Database(seeds_db)
     stored = list(db.query("select value, typeof(value) as type from figures where value is not null"))

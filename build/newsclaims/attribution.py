@@ -778,6 +778,9 @@ def reported_clause(ctx: Context, cue: Token) -> CharSpan | None:
     if clauses:
         span = token_range(clauses[0], own_reports(ctx, clauses[0]) | narration_after(cue, clauses[0]))
         more = [token_range(c) for c in cue.children if continues_report(cue, clauses[0], c)]
+        listed = next((c for c in cue.children if continues_list(clauses[0], c)), None)
+        if listed is not None:  # the list runs to the end of the cue's phrase: "..., Moro at 12 percent [and Olsen]"
+            more.append(char_range(without_end_punct(list(cue.doc[listed.left_edge.i:cue.right_edge.i + 1]))))
         return (span[0], max([span[1]] + [m[1] for m in more if m])) if span else None
     head = cue.head
     if cue.dep_ == "parataxis" and head.pos_ in ("VERB", "AUX") and has_subject(head) \
@@ -853,6 +856,15 @@ def continues_report(cue: Token, clause: Token, child: Token) -> bool:
         return {c.lower_ for c in verb.children if c.tag_ == "MD"}
     return child.dep_ == "conj" and child.i > clause.i and not any(c.dep_ in SUBJECTS for c in child.children) \
         and bool(modals(child) & modals(clause)) and not modals(cue)
+
+
+def continues_list(clause: Token, child: Token) -> bool:
+    """Whether a phrase the parser hung on the cue after the report, past a comma, goes on with the figures the
+    report lists: "a poll showed Berg ahead at 38 percent, followed by Olsen at 21 percent, [Moro at 12 percent]"."""
+    def numbered(head: Token) -> bool:
+        return any(t.like_num for t in head.subtree)
+    return child.i > clause.right_edge.i and child.dep_ in ("npadvmod", "appos", "dobj") \
+        and child.doc[child.left_edge.i - 1].text == "," and numbered(clause) and numbered(child)
 
 
 def narration_after(cue: Token, clause: Token) -> set[TokenIndex]:
