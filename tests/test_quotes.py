@@ -917,6 +917,12 @@ def test_a_label_the_model_runs_on_into_the_next_word_is_still_only_the_label(ru
     ("Nowak fired off a string of tweets attacking Anna Moro, the harbour director.", "Nowak"),
     ("His campaign spoke last. Anna Berg protested that the rival budget left out the harbour.", "Anna Berg"),
     ("Fares will rise, according to a speech Anna Berg gave to the port workers.", "Anna Berg"),
+    ("The strike will start on Monday, according to an article in the Harbour Ledger.", "Harbour Ledger"),
+    # a maker given by description is whoever the description names
+    ("Anna Berg raised 40 million kroner last year, according to figures her campaign released on Friday.",
+     "Anna Berg"),
+    ("The ferry levy cut traffic by 9 percent, according to a study last year by economists at Lund University.",
+     "Lund University"),
 ])
 def test_a_document_speaks_for_its_owner_its_maker_or_where_it_appeared(run, text, issuer):
     quotes, _ = run(text)

@@ -306,9 +306,16 @@ def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
     found = next(filter(None, (issuer_of(ctx, o, list(o.doc[o.left_edge.i:o.i])) for o in inner)), None)
     if found:
         return found
-    # "data from the 2014 Vellmark Household Survey": a maker the model did not tag is its proper nouns
-    untagged = next((o for o in makers if named_word(o) and not o.ent_type_), None)
-    return proper_run(list(head.doc[untagged.left_edge.i:untagged.i + 1])) if untagged else None
+    # "data from the 2014 Vellmark Household Survey", "an article in FactTally": a maker the model did not tag is its
+    # proper nouns
+    untagged = next((o for o in makers + [o for c, o in own if c.lower_ == "in"] if named_word(o) and not o.ent_type_),
+                    None)
+    if untagged is not None:
+        return proper_run(list(head.doc[untagged.left_edge.i:untagged.i + 1]))
+    # "a study by economists at Lund University", "figures her campaign released": a maker given by description
+    described = [o for c, o in clauses + own if o.pos_ == "NOUN" and (c.dep_ in ("agent",) + SUBJECTS or
+                                                                      c.lower_ in ("by", "from"))]
+    return next(filter(None, (resolve(ctx, o, o.idx) for o in described)), None)
 
 
 def issuing_verb(document: Token) -> Token:
