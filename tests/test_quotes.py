@@ -918,6 +918,8 @@ def test_a_label_the_model_runs_on_into_the_next_word_is_still_only_the_label(ru
     ("His campaign spoke last. Anna Berg protested that the rival budget left out the harbour.", "Anna Berg"),
     ("Fares will rise, according to a speech Anna Berg gave to the port workers.", "Anna Berg"),
     ("The strike will start on Monday, according to an article in the Harbour Ledger.", "Harbour Ledger"),
+    ("Harbour Board reports show the port lost 4 million kroner last year.", "Harbour Board"),
+    ("A 2019 examination by the Lund Institute found that fares had doubled.", "the Lund Institute"),
     # a maker given by description is whoever the description names
     ("Anna Berg raised 40 million kroner last year, according to figures her campaign released on Friday.",
      "Anna Berg"),
