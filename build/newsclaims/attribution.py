@@ -22,7 +22,7 @@ from .lexicon import cue_data, may_report
 from .marks import DOUBLE_OPEN, STRAIGHT, before_opening, find_marked, lead_before
 from .nlp import doc_text
 from .offsets import CharOffset, CharSpan, TokenIndex
-from .referents import SUBJECTS, Context, Source, resolve
+from .referents import SUBJECTS, Context, Source, may_speak, resolve
 from .signatures import (
     dash_after,
     headline_opener,
@@ -431,6 +431,8 @@ def after_cue(ctx: Context, span: Span) -> Token | None:
             between = [t for t in doc[span.end:tok.i] if not t.is_punct]
             allowed = {t.i for c in tok.children if c.dep_ in SUBJECTS for t in c.subtree}
             allowed |= {c.i for c in tok.children if c.dep_ in ("advmod", "npadvmod", "aux", "neg")}
+            if reporting and named_just_before(ctx, tok):
+                allowed |= {t.i for t in between}  # a name the parser broke up: '...,” Lund police Chief Olsen said'
             introduces = tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"  # "Berg said: “...”" is the next quote's
             if all(t.i in allowed for t in between) and (reporting or between) and not introduces \
                     and not (last == "." and acts_on_a_thing(ctx, tok)):
@@ -438,6 +440,18 @@ def after_cue(ctx: Context, span: Span) -> Token | None:
             if reporting:
                 return None
     return None
+
+
+def named_just_before(ctx: Context, verb: Token) -> bool:
+    """Whether the words from the closing mark to the verb are a person's name and title, nouns all, whatever the
+    parser made of them."""
+    words = []
+    for tok in reversed(verb.doc[:verb.i]):
+        if tok.is_quote or tok.is_punct:
+            break
+        words.append(tok)
+    return bool(words) and words[0].ent_type_ == "PERSON" \
+        and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET") or t.ent_type_ for t in words)
 
 
 def closing_punct(ctx: Context, span: Span) -> str:
@@ -485,10 +499,14 @@ def subject_of(verb: Token) -> Token | None:
             subjects = subjects or [o for c in verb.children if c.dep_ == "agent" for o in c.children
                                     if o.dep_ == "pobj"]
         if subjects:
-            # the nearest: a dateline ("KYIV, March 4 (Reuters) -") can parse as a second subject
-            return min(subjects, key=lambda c: abs(verb.i - c.i))
+            return nearest_subject(verb, subjects)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head  # "a statement calling the test a violation": the statement speaks
+            noun = verb.head
+            if may_speak(noun) or not (noun.dep_ == "pobj" and noun.tag_ == "NN"
+                                       or any(c.lower_ == "to" for c in verb.children)):
+                return noun  # "a statement calling the test a violation": the statement speaks
+            verb = verb_above(noun)  # "at one point calling ...", "his plans to fix the port by calling ...": who
+            continue
         if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
             verb = verb.head.head  # "began by saying": whoever began
             continue
@@ -504,6 +522,20 @@ def subject_of(verb: Token) -> Token | None:
         raised = verb.dep_ == "xcomp"
         verb = verb.head.head if beside_the_report(verb) else verb.head
     return None
+
+
+def nearest_subject(verb: Token, subjects: list[Token]) -> Token:
+    """The subject nearest the verb, as a dateline ("KYIV, March 4 (Reuters) -") can parse as a second one; but
+    after a closing mark the one after the verb, as the quote's own words say nobody ('“Yikes,” wrote a fan'), and a
+    name rather than the description the parser made a second subject beside it ("Kim Su-bin, the secretary
+    general, vowed")."""
+    doc = verb.doc
+    if verb.i and doc[verb.i - 1].is_quote:
+        subjects = [c for c in subjects if c.i > verb.i] or subjects
+    nearest = min(subjects, key=lambda c: abs(verb.i - c.i))
+    named = [c for c in subjects if c.pos_ == "PROPN" and c.i < nearest.i and doc[c.right_edge.i + 1].text == ","
+             and nearest.left_edge.i == c.right_edge.i + 2]
+    return named[0] if named and nearest.pos_ == "NOUN" else nearest
 
 
 def beside_the_report(verb: Token) -> bool:

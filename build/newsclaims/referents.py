@@ -14,13 +14,17 @@ from typing import Any, TypeAlias
 from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
 
-from .entities import has_org_head, inverted_cue, name_words
+from .entities import has_org_head, in_title_case_line, inverted_cue, name_words
 from .lexicon import cue_data
 from .nlp import doc_text
 from .offsets import CharOffset, CharSpan, TokenIndex
 from .spans import SpanIndex
+from .text import line_bounds
 
 SUBJECTS = ("nsubj",)
+# The lexicon's lists of nouns that name who or what speaks.
+SPEAKING_NOUNS = ("document_nouns", "reporting_nouns", "org_nouns", "person_nouns", "title_words",
+                  "representative_nouns", "government_nouns")
 # Entity labels that never name a source.
 NO_SOURCE = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
@@ -153,7 +157,12 @@ def resolve(ctx: Context, head: Token, pos: CharOffset) -> Source | None:
     if low in data["person_pronouns"]:
         return subject_ahead(ctx, head) or last_person(ctx, pos, gender_of_pronoun(ctx, low), pronoun=True)
     if low in data["relative_pronouns"] and head.head.dep_ == "relcl":
-        return resolve(ctx, head.head.head, pos)
+        antecedent = head.head.head
+        people = ctx.doc[antecedent.head.i - 1] if antecedent.dep_ == "pobj" and antecedent.head.i \
+            and antecedent.head.lower_ in ("in", "on", "at", "from") else None
+        if low == "who" and people is not None and (people.ent_type_ == "NORP" or people.tag_ in ("NNS", "NNPS")):
+            antecedent = people  # "Republicans in Ohio, who": the people before the place, however parsed
+        return resolve(ctx, antecedent, pos)
     if low in data["group_pronouns"]:
         return last_group(ctx, pos)
     person = ctx.person_at.get(head.i)
@@ -312,7 +321,7 @@ def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
                     None)
     if untagged is not None:
         return proper_run(list(head.doc[untagged.left_edge.i:untagged.i + 1]))
-    # "a study by economists at Lund University", "figures her campaign released": a maker given by description
+    # "a study by economists at Lund University", "figures her campaign filed": a maker given by description
     described = [o for c, o in clauses + own if o.pos_ == "NOUN" and (c.dep_ in ("agent",) + SUBJECTS or
                                                                       c.lower_ in ("by", "from"))]
     return next(filter(None, (resolve(ctx, o, o.idx) for o in described)), None)
@@ -376,6 +385,11 @@ def employer_of(data: dict[str, Any], head: Token) -> Token | None:
 def member_noun(data: dict[str, Any], word: str) -> bool:
     """Whether a word names people who speak for where they work: "official(s)", "analysts"."""
     return one_or_more(word, data["title_words"])
+
+
+def may_speak(noun: Token) -> bool:
+    """Whether a noun can say something: a name, a document, a body, or someone by role ("the mayor", "aides")."""
+    return bool(noun.ent_type_) or any(one_or_more(noun.lower_, cue_data()[words]) for words in SPEAKING_NOUNS)
 
 
 def one_or_more(word: str, words: list[str]) -> bool:
@@ -650,19 +664,26 @@ def last_group(ctx: Context, pos: CharOffset) -> Source | None:
     """What "they" or "it" at ``pos`` refers to: the last subject that is no pronoun and no one person.
 
     A subject that names nobody ("the reports") is passed over for the one before, and so is the
-    subject of a complement clause: after "the fund warned that the Nowak plan could fail", "it" is the fund.
+    subject of a complement clause: after "the fund warned that the Nowak plan could fail", "it" is the fund,
+    and a headline's, whose capitals the model may read as one long name.
     """
     before = ctx.doc.char_span(0, pos, alignment_mode="expand")
     if before is None:
         return None  # nothing comes before the start of the text
     for tok in reversed(ctx.doc[:before.end]):
         if tok.idx >= pos or tok.dep_ not in SUBJECTS or tok.pos_ == "PRON" or ctx.in_quote(tok.idx) \
-                or tok.i in ctx.person_at or tok.head.dep_ == "ccomp":
+                or tok.i in ctx.person_at or tok.head.dep_ == "ccomp" or title_line(ctx, tok):
             continue
         found = resolve(ctx, tok, tok.idx)
         if found:
             return found
     return None
+
+
+def title_line(ctx: Context, tok: Token) -> bool:
+    """Whether a token stands in a line of its own written in title case: a headline, full stop or not."""
+    start, end = line_bounds(ctx.text, tok.idx)
+    return in_title_case_line(tok) and ctx.text[start:end].strip() == tok.sent.text.strip()
 
 
 def last_organisation(ctx: Context, pos: CharOffset) -> Source | None:
