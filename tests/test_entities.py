@@ -194,6 +194,14 @@ def test_a_bare_surname_labelled_a_place_joins_the_full_name(nlp):
     assert {(m.name, m.type) for m in find_mentions(doc)} == {("Marisol Quintero", "PERSON")}
 
 
+def test_a_bare_surname_that_speaks_joins_the_full_name_though_the_model_calls_it_a_people(nlp):
+    doc = tagged(nlp, "Tomas Cuban owns a ferry firm. Cuban said he would run. The Republican said no.",
+                 ("Tomas Cuban", "PERSON"), ("Cuban", "NORP"), ("Republican", "NORP"))
+    assert {(m.text, m.name, m.type) for m in find_mentions(doc)} == {
+        ("Tomas Cuban", "Tomas Cuban", "PERSON"), ("Cuban", "Tomas Cuban", "PERSON"),
+        ("Republican", "Republicans", "NORP")}
+
+
 def test_a_name_in_an_all_capitals_dateline_is_written_as_a_name(nlp):
     doc = tagged(nlp, "LISBON (Reuters) - The fleet sailed from Lisbon.", ("LISBON", "GPE"), ("Lisbon", "GPE"))
     assert {m.name for m in find_mentions(doc)} == {"Lisbon"}

@@ -331,7 +331,8 @@ def after_place_preposition(span: Span) -> bool:
 
 def context_vote(span: Span, label: str) -> str | None:
     """The type the words around a mention give, or None: "in X" is a place, "X said" is no place
-    (a person when it has two or three words, else an organisation; a bare surname joins its full name later)."""
+    (a person when it has two or three words, else an organisation; a bare surname joins its full name later) and
+    no people either."""
     if after_place_preposition(span) and label not in PLACE_TYPES | {"NORP"}:
         return "GPE"
     root = span.root
@@ -340,6 +341,9 @@ def context_vote(span: Span, label: str) -> str | None:
     according = root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
     if (reports or according) and label in PLACE_TYPES and len(span) <= 3:
         return "PERSON" if len(span) > 1 else "ORG"  # one unknown word that speaks is seldom a person's whole name
+    if reports and label == "NORP" and len(span) == 1 and root.tag_ == "NNP" and not any(
+            c.dep_ == "det" for c in root.children):
+        return "PERSON"  # "Moravec said": a surname the model took for a people, never "the Republican said"
     return None
 
 
@@ -537,6 +541,8 @@ def mention_at(doc: Doc, body: str, first: TokenIndex, last: TokenIndex, label: 
     written = title_case(text) if headline_capitals else text
     name = canonical_name(written, "PERSON" if titled else label)
     vote, evidence = own_vote(span, name, label, titled)
+    if vote == "PERSON" != label:
+        name = canonical_name(written, vote)  # a person's name, not the plural a people is named by
     return Mention(start, end, text, name, vote, vote, evidence)
 
 
