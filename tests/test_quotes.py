@@ -1044,9 +1044,17 @@ def test_one_party_member_is_a_person_not_the_party(run, text, who):
     ("Piotr Nowak spoke in Ohio on Monday. The Republican front-runner said the plan would fail.", "Piotr Nowak"),
     ("Piotr Nowak spoke in Boston on Tuesday. The former secretary of state said the plan would fail.", "Piotr Nowak"),
     ("Piotr Nowak spoke in Oslo on Tuesday. The deputy head of the Nordic delegation said the plan would fail.", None),
+    # an indefinite one is someone new: the one the next sentence names, if any
+    ("Sen. Piet Olsen of Lund spoke first. Later, a Democratic senator said the plan would fail.", None),
+    ("A Democratic senator said the plan would fail. The vote is due on Friday. Sen. Ines Moro agreed.", None),
 ])
 def test_a_definite_description_of_one_person_is_the_person_in_view(run, text, who):
     assert speaker_of(run, text, "the plan") == who
+
+
+def test_an_indefinite_title_is_the_person_the_next_sentence_names_with_it(run):
+    text = "The plan would fail, a senior harbour general has said.\nGeneral Ines Moro spoke after a meeting in Oslo."
+    assert speaker_of(run, text, "The plan") == "General Ines Moro"
 
 
 @pytest.mark.parametrize("text, who", [

@@ -273,6 +273,10 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
         elsewhere = any(o.dep_ == "pobj" and any(d.dep_ in ("det", "poss") for d in o.children)
                         for c in head.rights if c.dep_ == "prep" for o in c.children) \
             or any(t.dep_ == "poss" for t in lefts)
+        if lefts and lefts[0].lower_ in ("a", "an"):
+            # "a top US general has said" is someone new: the one the next sentence names, if any
+            following = head.doc[head.sent.end].sent if head.sent.end < len(head.doc) else head.sent
+            return person_by_title(ctx, words, low, pos, until=following.end_char)
         return person_by_title(ctx, words, low, pos) or (noun_phrase(head, "PERSON") if named else None) \
             or (last_person(ctx, pos, gender_of_words(data, words)) if definite(lefts) and specific and not elsewhere
                 else None)
@@ -522,13 +526,16 @@ def person_called(ctx: Context, word: str, pos: CharOffset) -> Source | None:
     return None
 
 
-def person_by_title(ctx: Context, words: set[str], head_word: str, pos: CharOffset) -> Source | None:
+def person_by_title(ctx: Context, words: set[str], head_word: str, pos: CharOffset,
+                    until: CharOffset | None = None) -> Source | None:
     """The person last described with this title ("the NATO secretary general").
 
     The best overlap of title words wins, the latest one before ``pos``;
-    a description may also come first ("a top US general ... General X").
+    a description may also come first ("a top US general ... General X"), and an indefinite one must, named
+    before ``until``.
     """
-    fits = [(len(words & titles), ent) for ent, _, titles, _ in ctx.people if head_word in titles]
+    fits = [(len(words & titles), ent) for ent, _, titles, _ in ctx.people if head_word in titles
+            and (until is None or pos < ent.start_char < until)]
     before = [f for f in fits if f[1].end_char <= pos]
     pool = before or [f for f in fits if f[1].start_char > pos][:1]
     if not pool:
