@@ -361,6 +361,9 @@ def test_the_name_after_an_inverted_asked_is_who_asks_not_whom(run, text):
     # quoted words that end their sentence are not cued by the next sentence's verb
     ("Nowak chose his harbour deputy on Friday, calling Piet Olsen \u201cmy first mate at the port.\u201d Councillor "
      "Ines Moro praised the decision.", "my first mate", "Nowak"),
+    # nor by one that reports a clause of its own
+    ("\u201cIt was a sad day,\u201d Olsen told reporters in Lund. \u201cThis is what the harbour board wanted.\u201d "
+     "Mayor Ines Moro said she would have shut the pier.", "This is what", "Olsen"),
     # a name before a bare possessive apostrophe is no subject for "she"
     ("Anna Berg relies on the port board against Moss\u2019 criticism of her budget.\n\nBerg was heckled at the "
      "hearing when she said Moss\u2019 proposal was a blow to the port. She concedes voters are angry, yet claims Moss "
@@ -1044,6 +1047,8 @@ def test_one_party_member_is_a_person_not_the_party(run, text, who):
     ("Piotr Nowak spoke in Ohio on Monday. The Republican front-runner said the plan would fail.", "Piotr Nowak"),
     ("Piotr Nowak spoke in Boston on Tuesday. The former secretary of state said the plan would fail.", "Piotr Nowak"),
     ("Piotr Nowak spoke in Oslo on Tuesday. The deputy head of the Nordic delegation said the plan would fail.", None),
+    ("President Anna Berg met Vice President Piotr Nowak on Monday. Later, the president said the plan would fail.",
+     "Anna Berg"),
     # an indefinite one is someone new: the one the next sentence names, if any
     ("Sen. Piet Olsen of Lund spoke first. Later, a Democratic senator said the plan would fail.", None),
     ("A Democratic senator said the plan would fail. The vote is due on Friday. Sen. Ines Moro agreed.", None),

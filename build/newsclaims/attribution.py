@@ -435,7 +435,7 @@ def after_cue(ctx: Context, span: Span) -> Token | None:
                 allowed |= {t.i for t in between}  # a name the parser broke up: '...,” Lund police Chief Olsen said'
             introduces = tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"  # "Berg said: “...”" is the next quote's
             if all(t.i in allowed for t in between) and (reporting or between) and not introduces \
-                    and not (last == "." and acts_on_a_thing(ctx, tok)):
+                    and not (last == "." and (acts_on_a_thing(ctx, tok) or reports_its_own(tok))):
                 return tok
             if reporting:
                 return None
@@ -452,6 +452,12 @@ def named_just_before(ctx: Context, verb: Token) -> bool:
         words.append(tok)
     return bool(words) and words[0].ent_type_ == "PERSON" \
         and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET") or t.ent_type_ for t in words)
+
+
+def reports_its_own(verb: Token) -> bool:
+    """A verb with a clause of its own after it: "Moro said she would have fired him" opens a report of its own
+    after “....”, where "Moro said." may still be the cue."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def closing_punct(ctx: Context, span: Span) -> str:

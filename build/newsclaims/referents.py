@@ -530,12 +530,14 @@ def person_by_title(ctx: Context, words: set[str], head_word: str, pos: CharOffs
                     until: CharOffset | None = None) -> Source | None:
     """The person last described with this title ("the NATO secretary general").
 
-    The best overlap of title words wins, the latest one before ``pos``;
+    The best overlap of title words wins, the latest one before ``pos``, never a lesser office ("the president" is
+    not the vice president);
     a description may also come first ("a top US general ... General X"), and an indefinite one must, named
     before ``until``.
     """
+    lesser = name_words()["lesser_office_words"]
     fits = [(len(words & titles), ent) for ent, _, titles, _ in ctx.people if head_word in titles
-            and (until is None or pos < ent.start_char < until)]
+            and not (titles & lesser) - words and (until is None or pos < ent.start_char < until)]
     before = [f for f in fits if f[1].end_char <= pos]
     pool = before or [f for f in fits if f[1].start_char > pos][:1]
     if not pool:

@@ -49,7 +49,7 @@ SCHEMAS = {
     "names.yml": {
         "org_heads": WORDS, "place_heads": {"GPE": WORDS, "LOC": WORDS, "FAC": WORDS}, "honorifics": WORDS,
         "honorific_titles": {str: str}, "person_titles": WORDS, "title_modifiers": WORDS, "media_heads": WORDS,
-        "given_names": WORDS, "event_heads": WORDS,
+        "given_names": WORDS, "event_heads": WORDS, "lesser_office_words": WORDS,
     },
     "places.yml": {"GPE": WORDS, "LOC": WORDS},
     "units.yml": {
