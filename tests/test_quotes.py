@@ -415,10 +415,19 @@ def test_participle_reports_for_the_subject_of_its_verb(run):
     ("Two schools were damaged, according to officials in Kharkiv.", "Kharkiv"),
     ("U.S. officials said the convoy turned back at the border.", "U.S."),
     ("Two ferries were late, Harbour Board officials said on Monday.", "Harbour Board"),
+    ("Oslo police said the pier was closed.", "Oslo"),
+    ("Executives for Vellco, which owns six ferries, say the levy is unfair.", "Vellco"),
 ])
 def test_officials_of_a_named_place_or_body_speak_for_it(run, text, place):
     quotes, _ = run(text)
     assert speaker(text, only(quotes, ("indirect",))[0]) == place
+
+
+def test_a_contracted_has_said_the_parser_read_as_a_passive_still_names_the_speaker(run):
+    text = "Look at House Speaker Piet Olsen. He's said he takes his ideas on money from a speech in an old novel."
+    quotes, _ = run(text)
+    assert (quotes[0].text, speaker(text, quotes[0])) == ("he takes his ideas on money from a speech in an old novel",
+                                                           "Speaker Piet Olsen")
 
 
 def test_quotes_come_in_text_order(run):

@@ -500,6 +500,8 @@ def subject_of(verb: Token) -> Token | None:
         subjects = subjects or stray_subjects(verb, verb is asked)
         if raised:  # "Berg is reported to have called ...": the subject of the passive it is raised to
             subjects = subjects or [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb is asked and has_said(verb):
+            subjects = subjects or [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ != "it"]
         if verb is asked and verb.lower_ in cue_data()["verb_forms"]:
             # "Berg was asked by Olsen whether ...": Olsen asks
             subjects = subjects or [o for c in verb.children if c.dep_ == "agent" for o in c.children
@@ -528,6 +530,13 @@ def subject_of(verb: Token) -> Token | None:
         raised = verb.dep_ == "xcomp"
         verb = verb.head.head if beside_the_report(verb) else verb.head
     return None
+
+
+def has_said(verb: Token) -> bool:
+    """ "He's said he ...": a verb whose "'s" the parser read as a passive "is", though a clause of its own follows
+    (unlike "it's said that")."""
+    return any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children) \
+        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def nearest_subject(verb: Token, subjects: list[Token]) -> Token:
