@@ -932,7 +932,10 @@ def test_a_label_the_model_runs_on_into_the_next_word_is_still_only_the_label(ru
     ("The strike will start on Monday, according to an article in the Harbour Ledger.", "Harbour Ledger"),
     ("Harbour Board reports show the port lost 4 million kroner last year.", "Harbour Board"),
     ("A 2019 examination by the Lund Institute found that fares had doubled.", "the Lund Institute"),
+    ("Nowak knew of the plan, according to a declaration filed in court by Ines Moro.", "Ines Moro"),
     # a maker given by description is whoever the description names
+    ("Anna Berg spoke on Monday. The pier was shut for a week, according to an account she gave to the Ledger.",
+     "Anna Berg"),
     ("Anna Berg raised 40 million kroner last year, according to figures her campaign filed on Friday.",
      "Anna Berg"),
     ("The ferry levy cut traffic by 9 percent, according to a 2021 study by economists at Lund University.",
