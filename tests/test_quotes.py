@@ -933,6 +933,8 @@ def test_a_label_the_model_runs_on_into_the_next_word_is_still_only_the_label(ru
     ("Harbour Board reports show the port lost 4 million kroner last year.", "Harbour Board"),
     ("A 2019 examination by the Lund Institute found that fares had doubled.", "the Lund Institute"),
     ("Nowak knew of the plan, according to a declaration filed in court by Ines Moro.", "Ines Moro"),
+    ("Audit files from the Harbour Board show that four accounts ran 24 searches of the ferry data.",
+     "the Harbour Board"),
     # a maker given by description is whoever the description names
     ("Anna Berg spoke on Monday. The pier was shut for a week, according to an account she gave to the Ledger.",
      "Anna Berg"),
