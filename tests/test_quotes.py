@@ -361,6 +361,9 @@ def test_the_name_after_an_inverted_asked_is_who_asks_not_whom(run, text):
     # quoted words that end their sentence are not cued by the next sentence's verb
     ("Nowak chose his harbour deputy on Friday, calling Piet Olsen \u201cmy first mate at the port.\u201d Councillor "
      "Ines Moro praised the decision.", "my first mate", "Nowak"),
+    # a cue the parser hangs the quote on across a dash that closes an aside yields to the cue after the quote
+    ("If Nowak is trying to sink the ferry plan \u2014 as skippers believe, but Nowak denies \u2014 \u201cwhy "
+     "not raise the alarm?\u201d asked Moro, now a partner at a law firm.", "why not", "Moro"),
     # nor by one that reports a clause of its own
     ("\u201cIt was a sad day,\u201d Olsen told reporters in Lund. \u201cThis is what the harbour board wanted.\u201d "
      "Mayor Ines Moro said she would have shut the pier.", "This is what", "Olsen"),

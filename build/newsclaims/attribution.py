@@ -378,7 +378,8 @@ def as_it(verb: Token) -> bool:
 
 
 def governing_cue(ctx: Context, span: Span) -> Token | None:
-    """The reporting verb or noun above the quote in the parse, within its sentence."""
+    """The reporting verb or noun above the quote in the parse, within its sentence; not one in an aside before it
+    (“— as Nowak denies — “why not?” asked Moro”), where a cue after the quote may come first."""
     for tok in span:
         if span.start <= tok.head.i < span.end or tok.is_punct:
             continue
@@ -388,8 +389,16 @@ def governing_cue(ctx: Context, span: Span) -> Token | None:
                 break
             node = node.head
             if is_cue(ctx, node) and not (span.start <= node.i < span.end):
-                return node
+                return None if node.i < span.start and in_aside(ctx, node, span.start) else node
     return None
+
+
+def in_aside(ctx: Context, tok: Token, end: TokenIndex) -> bool:
+    """Whether a token stands between two dashes before ``end``, in an aside of its sentence: "— as skippers
+    believe, but Nowak denies —"."""
+    def dashed(tokens: Span) -> bool:
+        return any(is_dash(ctx.text, t.idx) for t in tokens)
+    return dashed(ctx.doc[tok.sent.start:tok.i]) and dashed(ctx.doc[tok.i + 1:end])
 
 
 def persons_verb(ctx: Context, span: Span) -> Token | None:
