@@ -419,6 +419,7 @@ def test_participle_reports_for_the_subject_of_its_verb(run):
     ("U.S. officials said the convoy turned back at the border.", "U.S."),
     ("Two ferries were late, Harbour Board officials said on Monday.", "Harbour Board"),
     ("Oslo police said the pier was closed.", "Oslo"),
+    ("The city of Bergen has asked the ferry company to stop the night sailings.", "Bergen"),
     ("Executives for Vellco, which owns six ferries, say the levy is unfair.", "Vellco"),
 ])
 def test_officials_of_a_named_place_or_body_speak_for_it(run, text, place):

@@ -415,17 +415,23 @@ def definite(lefts: list[Token]) -> bool:
 def organisation_of(ctx: Context, head: Token) -> Source | None:
     """The named organisation in "<people> at|from|with|for <ORG>" or "<ORG> <people>", or None.
 
-    Officials in or from a place speak for its government: "officials in Kyiv", "U.S. officials".
+    Officials in or from a place speak for its government, as the place itself does: "officials in Kyiv", "U.S.
+    officials", "the city of Lund".
     """
     governs = head.lower_ in ctx.data["government_nouns"]
     modifier = ctx.ent_of.get(head.i - 1) if head.i else None
     if modifier is not None and modifier.root.head.i == head.i and (modifier.label_ == "ORG" or
                                                                     modifier.label_ == "GPE" and governs):
         return modifier.start_char, modifier.end_char, None
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "from", "with", "for", "in")):
+    preps = ("at", "from", "with", "for", "in", "of")
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             ent = ctx.ent_of.get(obj.i)
-            if ent is not None and (ent.label_ == "ORG" and prep.lower_ != "in" or ent.label_ == "GPE" and governs):
+            if ent is None:
+                continue
+            # "analysts at the Institute"; "of" a body only for those who govern it ("the city of Bergen")
+            body = ent.label_ == "ORG" and prep.lower_ != "in" and (prep.lower_ != "of" or governs)
+            if body or ent.label_ == "GPE" and governs:
                 return ent.start_char, ent.end_char, None
     return None
 
