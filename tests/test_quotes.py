@@ -151,8 +151,7 @@ def test_inverted_cue_with_document_noun(run):
     assert speaker(text, q) == "Vatican"
 
 
-@pytest.mark.parametrize("aside", [", an economist at the Harbour Forecast,",
-                                   ", an economist who is the head of the Harbour Forecast,"])
+@pytest.mark.parametrize("aside", [", an analyst at the Ferry Institute,", ", a skipper who chairs the harbour board,"])
 def test_a_quote_broken_by_an_inverted_cue_is_the_speakers_on_both_sides(run, aside):
     quotes, text = run(f"Rents may climb.\n\n“The danger,” said Piet Olsen{aside} “is that we will lose our skippers.”")
     assert [speaker(text, q) for q in only(quotes)] == ["Piet Olsen", "Piet Olsen"]
@@ -361,9 +360,10 @@ def test_the_name_after_an_inverted_asked_is_who_asks_not_whom(run, text):
     # quoted words that end their sentence are not cued by the next sentence's verb
     ("Nowak chose his harbour deputy on Friday, calling Piet Olsen \u201cmy first mate at the port.\u201d Councillor "
      "Ines Moro praised the decision.", "my first mate", "Nowak"),
-    # a cue the parser hangs the quote on across a dash that closes an aside yields to the cue after the quote
-    ("If Nowak is trying to sink the ferry plan \u2014 as skippers believe, but Nowak denies \u2014 \u201cwhy "
-     "not raise the alarm?\u201d asked Moro, now a partner at a law firm.", "why not", "Moro"),
+    # a cue in an aside between dashes before the quote yields to the cue after it
+    ("If Olsen is secretly planning to sell the ferries \u2014 as some skippers fear, but Olsen firmly denies "
+     "\u2014 \u201cwhy wouldn\u2019t the crews want to know?\u201d asked Moro, a lawyer in Lund.", "why wouldn",
+     "Moro"),
     # nor by one that reports a clause of its own
     ("\u201cIt was a sad day,\u201d Olsen told reporters in Lund. \u201cThis is what the harbour board wanted.\u201d "
      "Mayor Ines Moro said she would have shut the pier.", "This is what", "Olsen"),
@@ -420,7 +420,7 @@ def test_participle_reports_for_the_subject_of_its_verb(run):
     ("Two ferries were late, Harbour Board officials said on Monday.", "Harbour Board"),
     ("Oslo police said the pier was closed.", "Oslo"),
     ("The city of Bergen has asked the ferry company to stop the night sailings.", "Bergen"),
-    ("Executives for Vellco, which owns six ferries, say the levy is unfair.", "Vellco"),
+    ("Executives at Vellco say the levy is unfair.", "Vellco"),
 ])
 def test_officials_of_a_named_place_or_body_speak_for_it(run, text, place):
     quotes, _ = run(text)
@@ -428,10 +428,10 @@ def test_officials_of_a_named_place_or_body_speak_for_it(run, text, place):
 
 
 def test_a_contracted_has_said_the_parser_read_as_a_passive_still_names_the_speaker(run):
-    text = "Look at House Speaker Piet Olsen. He's said he takes his ideas on money from a speech in an old novel."
+    text = "Look at Mayor Piet Olsen. He's said he finds the money for the pier in the harbour budget."
     quotes, _ = run(text)
-    assert (quotes[0].text, speaker(text, quotes[0])) == ("he takes his ideas on money from a speech in an old novel",
-                                                           "Speaker Piet Olsen")
+    assert (quotes[0].text, speaker(text, quotes[0])) == ("he finds the money for the pier in the harbour budget",
+                                                           "Piet Olsen")
 
 
 def test_quotes_come_in_text_order(run):
@@ -937,10 +937,9 @@ def test_a_label_the_model_runs_on_into_the_next_word_is_still_only_the_label(ru
     ("Harbour Board reports show the port lost 4 million kroner last year.", "Harbour Board"),
     ("A 2019 examination by the Lund Institute found that fares had doubled.", "the Lund Institute"),
     ("Nowak knew of the plan, according to a declaration filed in court by Ines Moro.", "Ines Moro"),
-    ("Audit files from the Harbour Board show that four accounts ran 24 searches of the ferry data.",
-     "the Harbour Board"),
+    ("Audit files from the Harbour Board show that two clerks opened the ferry ledger 31 times.", "the Harbour Board"),
     # a maker given by description is whoever the description names
-    ("Anna Berg spoke on Monday. The pier was shut for a week, according to an account she gave to the Ledger.",
+    ("Anna Berg spoke on Monday. The pier was shut for a week, according to a letter she sent to the council.",
      "Anna Berg"),
     ("Anna Berg raised 40 million kroner last year, according to figures her campaign filed on Friday.",
      "Anna Berg"),
@@ -1183,7 +1182,7 @@ def test_a_clause_whose_subject_the_parser_took_for_the_verbs_object_is_still_re
 
 def test_they_never_means_a_headline_the_model_read_as_one_long_name(nlp):
     # a parse and entities the model gives a title-case headline: the whole line one organisation
-    words = ["Harbour", "Levy", "Rules", "Face", "Test", "\n\n", "Towns", "are", "fighting", "the", "levy", ".",
+    words = ["Harbour", "Levy", "Plan", "Meets", "Test", "\n\n", "Towns", "are", "fighting", "the", "levy", ".",
              "\n\n", "They", "argue", "that", "the", "levy", "is", "unfair", "."]
     spaces = [True] * 4 + [False] * 2 + [True] * 4 + [False] * 3 + [True] * 6 + [False] * 2
     doc = Doc(nlp.vocab, words=words, spaces=spaces,
@@ -1207,7 +1206,7 @@ def test_who_after_a_place_means_the_people_before_it(run):
 
 def test_a_name_and_title_the_parser_broke_up_after_the_closing_mark_still_name_the_speaker(nlp):
     # a parse the model gives news text: the place before the title read as a verb, the cue joined to the quote
-    words = ["“", "We", "will", "win", ",", "”", "Lund", "police", "Chief", "Piet", "Olsen", "said", "Monday", "."]
+    words = ["“", "We", "will", "win", ",", "”", "Lund", "fire", "Chief", "Piet", "Olsen", "said", "Tuesday", "."]
     doc = Doc(nlp.vocab, words=words, spaces=[False, True, True, False, False] + [True] * 7 + [False, False],
               heads=[3, 3, 3, 3, 3, 3, 3, 8, 6, 10, 8, 3, 11, 3],
               deps=["punct", "nsubj", "aux", "ROOT", "punct", "punct", "dep", "compound", "dobj", "compound", "appos",
@@ -1221,8 +1220,8 @@ def test_a_name_and_title_the_parser_broke_up_after_the_closing_mark_still_name_
 
 
 @pytest.mark.parametrize("text, words, who", [
-    ("Nowak has quarrelled with the board about the pier for years, at one point calling the harbour master a "
-     "\"crook.\"", "the harbour master", "Nowak"),
+    ("Nowak spoke on the radio for an hour, in one segment calling the harbour master a \"crook.\"",
+     "the harbour master", "Nowak"),
     ("Berg backed his ferry deal but went beyond his plans to fix the harbour by calling for a new pier.",
      "for a new pier", "Berg"),
 ])

@@ -441,7 +441,7 @@ def after_cue(ctx: Context, span: Span) -> Token | None:
             allowed = {t.i for c in tok.children if c.dep_ in SUBJECTS for t in c.subtree}
             allowed |= {c.i for c in tok.children if c.dep_ in ("advmod", "npadvmod", "aux", "neg")}
             if reporting and named_just_before(ctx, tok):
-                allowed |= {t.i for t in between}  # a name the parser broke up: '...,” Lund police Chief Olsen said'
+                allowed |= {t.i for t in between}  # a name the parser broke up: '...,” Lund fire Chief Olsen said'
             introduces = tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"  # "Berg said: “...”" is the next quote's
             if all(t.i in allowed for t in between) and (reporting or between) and not introduces \
                     and not (last == "." and (acts_on_a_thing(ctx, tok) or reports_its_own(tok))):
@@ -522,7 +522,7 @@ def subject_of(verb: Token) -> Token | None:
             if may_speak(noun) or not (noun.dep_ == "pobj" and noun.tag_ == "NN"
                                        or any(c.lower_ == "to" for c in verb.children)):
                 return noun  # "a statement calling the test a violation": the statement speaks
-            verb = verb_above(noun)  # "at one point calling ...", "his plans to fix the port by calling ...": who
+            verb = verb_above(noun)  # "in one segment calling ...", "his plans to fix the port by calling ...": who
             continue
         if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
             verb = verb.head.head  # "began by saying": whoever began
@@ -551,8 +551,8 @@ def has_said(verb: Token) -> bool:
 def nearest_subject(verb: Token, subjects: list[Token]) -> Token:
     """The subject nearest the verb, as a dateline ("KYIV, March 4 (Reuters) -") can parse as a second one; but
     after a closing mark the one after the verb, as the quote's own words say nobody ('“Yikes,” wrote a fan'), and a
-    name rather than the description the parser made a second subject beside it ("Kim Su-bin, the secretary
-    general, vowed")."""
+    name rather than the description the parser made a second subject beside it ("Kim Su-bin, the harbour
+    master, vowed")."""
     doc = verb.doc
     if verb.i and doc[verb.i - 1].is_quote:
         subjects = [c for c in subjects if c.i > verb.i] or subjects

@@ -325,7 +325,7 @@ def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
                     None)
     if untagged is not None:
         return proper_run(list(head.doc[untagged.left_edge.i:untagged.i + 1]))
-    # "a study by economists at Lund University", "figures her campaign filed", "an account she gave": a maker
+    # "a study by economists at Lund University", "figures her campaign filed", "a letter she sent": a maker
     # given by description or as "he" or "she"
     described = [o for c, o in clauses + own if (o.pos_ == "NOUN" or o.lower_ in ctx.data["person_pronouns"])
                  and (c.dep_ in ("agent",) + SUBJECTS or c.lower_ in ("by", "from"))]
