@@ -332,6 +332,13 @@ def test_a_name_ends_at_a_comma_or_a_dash_between_names(nlp):
     assert {m.text for m in find_mentions(doc)} == {"Eau Vive", "Scott"}
 
 
+def test_an_organisations_possessive_before_a_persons_name_names_both(nlp):
+    text = "The Harbour Ledger\u2019s Ishra Vantoor wrote the piece. The Party\u2019s National Committee met."
+    doc = tagged(nlp, text, ("Harbour Ledger\u2019s Ishra Vantoor", "ORG"), ("Party\u2019s National Committee", "ORG"))
+    assert {(m.text, m.type) for m in find_mentions(doc)} == {
+        ("Harbour Ledger", "ORG"), ("Ishra Vantoor", "PERSON"), ("Party\u2019s National Committee", "ORG")}
+
+
 def test_a_possessive_followed_by_a_number_ends_the_name(nlp):
     doc = tagged(nlp, "He read Ardwick\u2019s 1995 filings.", ("Ardwick\u2019s 1995", "ORG"))
     assert {m.text for m in find_mentions(doc)} == {"Ardwick"}

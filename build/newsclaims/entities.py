@@ -485,11 +485,18 @@ def organisation_names(doc: Doc) -> list[tuple[TokenIndex, TokenIndex]]:
 
 def possessor_split(doc: Doc, first: TokenIndex, last: TokenIndex, label: str) -> list[EntitySpan]:
     """One span, or two where an organisation's possessive runs into a person's name:
-    "the Green Party's Jill Stein" names a party and a person."""
+    "the Green Party's Jill Stein" and "the Harbour Ledger's Ishra Vantoor" name a paper and a person."""
     for i in range(first + 1, last - 1):
-        if doc[i].lower_ in POSSESSIVE_TOKENS and doc[i + 1].lower_ in name_words()["given_names"]:
+        if doc[i].lower_ in POSSESSIVE_TOKENS and (doc[i + 1].lower_ in name_words()["given_names"]
+                                                   or name_shaped(doc[i + 1:last])):
             return [(first, i, "ORG" if label == "PERSON" else label), (i + 1, last, "PERSON")]
     return [(first, last, label)]
+
+
+def name_shaped(words: Span) -> bool:
+    """Two or three capitalised words, none the head of an organisation's or a place's name: a person's name."""
+    heads = name_words()["heads"] | name_words()["media_heads"]
+    return 2 <= len(words) <= 3 and all(capitalised(t) and t.lower_ not in heads for t in words)
 
 
 def entity_spans(doc: Doc) -> list[EntitySpan]:
