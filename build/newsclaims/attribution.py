@@ -544,8 +544,7 @@ def subject_of(verb: Token) -> Token | None:
 def has_said(verb: Token) -> bool:
     """ "He's said he ...": a verb whose "'s" the parser read as a passive "is", though a clause of its own follows
     (unlike "it's said that")."""
-    return any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children) \
-        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    return any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children) and reports_its_own(verb)
 
 
 def nearest_subject(verb: Token, subjects: list[Token]) -> Token:

@@ -265,18 +265,19 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
         return earlier_phrase(ctx, head, pos, modifiers) or (definite(lefts) and last_organisation(ctx, pos)) \
             or noun_phrase(head, "ORG")
     if low in data["title_words"]:
-        # "a senior official" or "the official" is nobody we can name; "the former secretary of state" is the person
-        # in view, "the Kyiv regional governor" one office
+        if lefts and lefts[0].lower_ in ("a", "an"):
+            # "a senior official" is someone new: the one the next sentence names with that title, if any ("a top
+            # US general has said. General ...")
+            following = head.doc[head.sent.end].sent if head.sent.end < len(head.doc) else head.sent
+            return person_by_title(ctx, words, low, pos, until=following.end_char)
+        # "the official" is nobody we can name; "the former secretary of state" is the person in view, "the Kyiv
+        # regional governor" one office
         named = any(t.pos_ == "PROPN" or t.i in ctx.ent_of for t in lefts)
         # but the office of a body it names is someone else's ("the deputy head of China's delegation"), unlike a
         # title's own "of" ("the former secretary of State")
         elsewhere = any(o.dep_ == "pobj" and any(d.dep_ in ("det", "poss") for d in o.children)
                         for c in head.rights if c.dep_ == "prep" for o in c.children) \
             or any(t.dep_ == "poss" for t in lefts)
-        if lefts and lefts[0].lower_ in ("a", "an"):
-            # "a top US general has said" is someone new: the one the next sentence names, if any
-            following = head.doc[head.sent.end].sent if head.sent.end < len(head.doc) else head.sent
-            return person_by_title(ctx, words, low, pos, until=following.end_char)
         return person_by_title(ctx, words, low, pos) or (noun_phrase(head, "PERSON") if named else None) \
             or (last_person(ctx, pos, gender_of_words(data, words)) if definite(lefts) and specific and not elsewhere
                 else None)
