@@ -1261,3 +1261,43 @@ def test_a_name_the_tagger_calls_a_noun_is_known_by_its_capitals(nlp):
     words = ["D’Arcy", "Data-X", "FactTally", "U.S.", "Officials", "it"]
     doc = Doc(nlp.vocab, words=words, pos=["NOUN"] * len(words))
     assert [named_word(t) for t in doc] == [True, True, True, True, False, False]
+
+
+def test_a_surname_the_tagger_reads_as_an_adverb_still_speaks_after_an_inverted_cue(run):
+    text = ("Ines Sweetly, a ferry captain, backed the plan. “Nobody has done it faster,” said Sweetly, adding "
+            "that the crossing was calm.")
+    assert speaker_of(run, text, "Nobody has") == "Sweetly"
+
+
+def test_a_cue_the_parser_hung_on_a_participle_aside_speaks_for_the_participles_subject(nlp):
+    # a parse the model gives news text: "said" a parataxis of the aside's participle, which took the subject
+    words = ["Berg", ",", "noting", "the", "delays", ",", "said", ",", "“", "We", "are", "late", ".", "”"]
+    doc = Doc(nlp.vocab, words=words, spaces=[False, True, True, True, False, True, False, True, False, True, True,
+                                              False, False, False],
+              heads=[2, 2, 2, 4, 2, 4, 2, 6, 6, 10, 6, 10, 2, 2],
+              deps=["nsubj", "punct", "ROOT", "det", "dobj", "punct", "parataxis", "punct", "punct", "nsubj", "ccomp",
+                    "acomp", "punct", "punct"],
+              tags=["NNP", ",", "VBG", "DT", "NNS", ",", "VBD", ",", "``", "PRP", "VBP", "JJ", ".", "''"],
+              pos=["PROPN", "PUNCT", "VERB", "DET", "NOUN", "PUNCT", "VERB", "PUNCT", "PUNCT", "PRON", "AUX", "ADJ",
+                   "PUNCT", "PUNCT"])
+    doc.ents = [Span(doc, 0, 1, "PERSON")]
+    quote = next(q for q in find_quotes(doc) if q.text.startswith("We"))
+    assert speaker(doc.text, quote) == "Berg"
+
+
+def test_a_name_with_a_description_in_apposition_speaks_where_the_parser_left_the_cue_without_subject(nlp):
+    # a parse the model gives news text: the name an apposition of the date before it, "said" with no subject
+    words = ["On", "May", "3", ",", "Ivar", "Berg", ",", "a", "navy", "spokesman", "in", "Lund", ",", "said", ",", "“",
+             "We", "are", "late", ".", "”"]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, True, False, True, True, False, True, True, True, True, True,
+                                              False, True, False, True, False, True, True, False, False, False],
+              heads=[13, 0, 1, 1, 5, 1, 5, 9, 9, 5, 9, 10, 13, 13, 13, 13, 17, 13, 17, 13, 13],
+              deps=["prep", "pobj", "nummod", "punct", "compound", "appos", "punct", "det", "compound", "appos", "prep",
+                    "pobj", "punct", "ROOT", "punct", "punct", "nsubj", "ccomp", "acomp", "punct", "punct"],
+              tags=["IN", "NNP", "CD", ",", "NNP", "NNP", ",", "DT", "NN", "NN", "IN", "NNP", ",", "VBD", ",", "``",
+                    "PRP", "VBP", "JJ", ".", "''"],
+              pos=["ADP", "PROPN", "NUM", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "ADP", "PROPN",
+                   "PUNCT", "VERB", "PUNCT", "PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT"])
+    doc.ents = [Span(doc, 1, 3, "DATE"), Span(doc, 4, 6, "PERSON"), Span(doc, 11, 12, "GPE")]
+    quote = next(q for q in find_quotes(doc) if q.text.startswith("We"))
+    assert speaker(doc.text, quote) == "Ivar Berg"

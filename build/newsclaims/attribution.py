@@ -527,6 +527,9 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
             verb = verb.head.head  # "began by saying": whoever began
             continue
+        if verb.dep_ == "parataxis" and verb.head.tag_ == "VBG" and verb.head.i < verb.i:
+            verb = verb.head  # the parser's "Berg, noting the delays, [said]": whoever notes says
+            continue
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head.i == verb.i:
             return None
         if verb.dep_ == "xcomp" and verb.head.lower_ not in cue_data()["verb_forms"]:
@@ -601,13 +604,23 @@ def stray_subjects(verb: Token, asked: bool) -> list[Token]:
     clause = relative_clause_misparse(verb) if asked else None
     if clause is not None:
         return [c for c in clause.children if c.dep_ in SUBJECTS][:1]
-    if before.text == "," and verb.i > 1 and verb.doc[verb.i - 2].dep_ == "appos":
-        before = verb.doc[verb.i - 2]  # the apposition's closing comma
+    if before.text == "," and verb.i > 1:
+        before = apposition_name(verb.doc[verb.i - 2]) or before  # the apposition's closing comma
     if asked and verb.tag_ in ("VBD", "VBZ", "VBP") and before.pos_ == "PROPN" \
             and before.dep_ in ("appos", "conj", "pobj") and before.head.i < before.i \
             and before.ent_type_ in ("PERSON", "ORG", "NORP"):
         return [before]
     return []
+
+
+def apposition_name(last: Token) -> Token | None:
+    """The name of an apposition that ends with ``last``: the name itself ("her adviser, Tomas Vellmark,") or the name
+    a description stands beside ("Col. Ivar Berg, a navy spokesman in Lund,")."""
+    while last.dep_ != "appos" and last.head.i < last.i:
+        last = last.head
+    if last.dep_ != "appos":
+        return None
+    return last if last.pos_ == "PROPN" or last.head.pos_ != "PROPN" else last.head
 
 
 def relative_clause_misparse(verb: Token) -> Token | None:
@@ -637,7 +650,17 @@ def cue_source(ctx: Context, cue: Token) -> Token | None:
         if cue.lower_ in ctx.data["document_nouns"]:
             return cue  # "a Times report that ...": the document speaks for whoever issued it
         return subject_of(verb_above(cue))
-    return subject_of(cue)
+    return subject_of(cue) or name_after(ctx, cue)
+
+
+def name_after(ctx: Context, cue: Token) -> Token | None:
+    """A person's name right after an inverted cue, whatever the parser made of it: in '“...,” said Skelly' the
+    tagger may read a surname in -ly as an adverb."""
+    doc = cue.doc
+    if not (cue.i and doc[cue.i - 1].is_quote and cue.i + 1 < len(doc)):
+        return None
+    name = doc[cue.i + 1]
+    return name if name.i in ctx.person_at and name.head.i == cue.i else None
 
 
 def written_phrase(head: Token) -> CharSpan:
