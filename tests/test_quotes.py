@@ -1301,3 +1301,68 @@ def test_a_name_with_a_description_in_apposition_speaks_where_the_parser_left_th
     doc.ents = [Span(doc, 1, 3, "DATE"), Span(doc, 4, 6, "PERSON"), Span(doc, 11, 12, "GPE")]
     quote = next(q for q in find_quotes(doc) if q.text.startswith("We"))
     assert speaker(doc.text, quote) == "Ivar Berg"
+
+
+def test_a_participle_right_after_a_closing_mark_is_the_inverted_cue(run):
+    text = '"Harbour recap," tweeted ferry spokesman Ivar Berg. "Olsen: I come from the north."'
+    assert speaker_of(run, text, "Harbour recap") == "Ivar Berg"
+
+
+def test_a_name_the_parser_hung_on_the_cue_as_a_compound_is_its_subject(nlp):
+    # a parse the model gives news text: "notes" read as a noun with the name as its compound
+    words = ["“", "We", "lost", ",", "”", "Moravec", "notes", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[False, True, False, False, True, True, False, False],
+              heads=[2, 2, 6, 6, 6, 6, 6, 6], deps=["punct", "nsubj", "ccomp", "punct", "punct", "compound", "ROOT",
+                                                     "punct"],
+              tags=["``", "PRP", "VBD", ",", "''", "NNP", "VBZ", "."],
+              pos=["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"])
+    doc.ents = [Span(doc, 5, 6, "PERSON")]
+    [quote] = find_quotes(doc)
+    assert (quote.text, speaker(doc.text, quote)) == ("We lost,", "Moravec")
+
+
+def test_a_clause_whose_subject_the_parser_read_as_a_compound_is_still_reported(nlp):
+    words = ["Olsen", "said", "that", "Berg", "needs", "more", "time", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 6 + [False, False],
+              heads=[1, 1, 4, 4, 1, 6, 4, 1],
+              deps=["nsubj", "ROOT", "mark", "compound", "ccomp", "amod", "dobj", "punct"],
+              tags=["NNP", "VBD", "IN", "NNP", "VBZ", "JJR", "NN", "."],
+              pos=["PROPN", "VERB", "SCONJ", "PROPN", "VERB", "ADJ", "NOUN", "PUNCT"])
+    doc.ents = [Span(doc, 0, 1, "PERSON"), Span(doc, 3, 4, "PERSON")]
+    report = next(q for q in find_quotes(doc) if q.cue == "said")
+    assert (report.text, speaker(doc.text, report)) == ("Berg needs more time", "Olsen")
+
+
+def test_the_quotes_own_subject_never_speaks_for_a_cue_the_parser_joined_to_the_quote(nlp):
+    # a parse the model gives news text: the cue a conjunct of the quote's verb, the surname (labelled an
+    # organisation) and the age hung on that verb
+    words = ["Ines", "Moro", "spoke", ".", "“", "We", "lost", ",", "”", "Moro", ",", "61", ",", "told", "the",
+             "radio", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, True, False, True, False, True, False, False, True, False, True,
+                                              False, True, True, True, False, False],
+              heads=[1, 2, 2, 2, 6, 6, 6, 6, 6, 6, 9, 9, 9, 6, 15, 13, 6],
+              deps=["compound", "nsubj", "ROOT", "punct", "punct", "nsubj", "ROOT", "punct", "punct", "npadvmod",
+                    "punct", "appos", "punct", "conj", "det", "dobj", "punct"],
+              tags=["NNP", "NNP", "VBD", ".", "``", "PRP", "VBD", ",", "''", "NNP", ",", "CD", ",", "VBD", "DT", "NN",
+                    "."],
+              pos=["PROPN", "PROPN", "VERB", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PROPN", "PUNCT",
+                   "NUM", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"])
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 9, 10, "ORG")]
+    quote = starting(find_quotes(doc), "We lost")
+    assert (quote.text, quote.cue, speaker(doc.text, quote)) == ("We lost,", "told", "Moro")
+
+
+def test_whom_a_cue_after_a_closing_mark_acts_on_is_not_who_speaks(nlp):
+    # a parse the model gives news text: the show's quoted title the subject of "thanked", the name its object
+    words = ["Moro", ",", "star", "of", "“", "Tides", ",", "”", "thanked", "Berg", "for", "“", "the", "help", ".", "”"]
+    doc = Doc(nlp.vocab, words=words, spaces=[False, True, True, True, False, False, False, True, True, True, True,
+                                              False, True, False, False, False],
+              heads=[2, 2, 5, 2, 5, 8, 5, 5, 8, 8, 8, 13, 13, 10, 8, 8],
+              deps=["compound", "punct", "compound", "prep", "punct", "nsubj", "punct", "punct", "ROOT", "dobj", "prep",
+                    "punct", "det", "pobj", "punct", "punct"],
+              tags=["NNP", ",", "NN", "IN", "``", "NNP", ",", "''", "VBD", "NNP", "IN", "``", "DT", "NN", ".", "''"],
+              pos=["PROPN", "PUNCT", "NOUN", "ADP", "PUNCT", "PROPN", "PUNCT", "PUNCT", "VERB", "PROPN", "ADP", "PUNCT",
+                   "DET", "NOUN", "PUNCT", "PUNCT"])
+    doc.ents = [Span(doc, 0, 1, "PERSON"), Span(doc, 9, 10, "PERSON")]
+    quote = starting(find_quotes(doc), "the help")
+    assert speaker(doc.text, quote) not in ("Berg", "Tides")

@@ -257,6 +257,9 @@ def is_cue_verb(ctx: Context, tok: Token) -> bool:
         return False
     if tok.tag_ != "VBN" or any(c.dep_ in ("aux", "nsubj", "agent") for c in tok.children):
         return True  # "has said", "Naryshkin stated", "was asked by Berg"
+    mark = tok.doc[tok.i - 1] if tok.i else tok
+    if mark.is_quote and ctx.in_quote(mark.idx - 1):
+        return True  # the tagger's participle in an inverted cue: '“...,” tweeted ferry spokesman Ivar Berg'
     # the parser's "[a poll found] last week that ...": a document that reports a clause
     return tok.dep_ == "acl" and tok.head.lower_ in ctx.data["document_nouns"] \
         and any(c.dep_ == "ccomp" for c in tok.children)
@@ -440,7 +443,7 @@ def after_cue(ctx: Context, span: Span) -> Token | None:
             between = [t for t in doc[span.end:tok.i] if not t.is_punct]
             allowed = {t.i for c in tok.children if c.dep_ in SUBJECTS for t in c.subtree}
             allowed |= {c.i for c in tok.children if c.dep_ in ("advmod", "npadvmod", "aux", "neg")}
-            if reporting and named_just_before(ctx, tok):
+            if reporting and (named_just_before(ctx, tok) or named_between(ctx, span.end, tok) is not None):
                 allowed |= {t.i for t in between}  # a name the parser broke up: '...,” Lund fire Chief Olsen said'
             introduces = tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"  # "Berg said: “...”" is the next quote's
             if all(t.i in allowed for t in between) and (reporting or between) and not introduces \
@@ -461,6 +464,20 @@ def named_just_before(ctx: Context, verb: Token) -> bool:
         words.append(tok)
     return bool(words) and words[0].ent_type_ == "PERSON" \
         and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET") or t.ent_type_ for t in words)
+
+
+def named_between(ctx: Context, start: TokenIndex, verb: Token) -> Token | None:
+    """The person named from a closing mark at ``start`` to the verb, with a title before the name and an
+    apposition after it but no verb, however the parser hung them: '“...,” Olsen, 58, told the radio'."""
+    first = next((ctx.person_at[i] for i in range(start, verb.i) if i in ctx.person_at), None)
+    if first is None:
+        return None
+    title = [t for t in ctx.doc[start:first.start] if not (t.is_punct or t.is_space)]
+    apposition = ctx.doc[first.end:verb.i]
+    if all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET") for t in title) and (not apposition or apposition[0].text == ",") \
+            and not any(t.pos_ in ("VERB", "AUX") for t in apposition):
+        return ctx.doc[first.end - 1]
+    return None
 
 
 def reports_its_own(verb: Token) -> bool:
@@ -589,6 +606,9 @@ def stray_subjects(verb: Token, asked: bool) -> list[Token]:
     who sits on the board, said")."""
     if verb.i == 0:
         return []
+    named = subject_read_as_noun(verb)
+    if named is not None:
+        return [named]
     before = verb.doc[verb.i - 1]
     if before.is_quote:
         after = [g for c in verb.children if c.i > verb.i for g in c.children
@@ -623,6 +643,14 @@ def apposition_name(last: Token) -> Token | None:
     return last if last.pos_ == "PROPN" or last.head.pos_ != "PROPN" else last.head
 
 
+def subject_read_as_noun(verb: Token) -> Token | None:
+    """A name the parser hung on a finite verb as a compound, reading the verb as a noun: the verb's subject
+    ('“...,” Olsen notes', "that Berg needs to ...")."""
+    if verb.tag_ not in ("VBD", "VBZ"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < verb.i), None)
+
+
 def relative_clause_misparse(verb: Token) -> Token | None:
     """The clause before a verb that the parser built from the verb's subject and a relative clause on it, both
     as its subjects: "Nowak, who sits on the board, said ..."; that clause is no report."""
@@ -650,17 +678,35 @@ def cue_source(ctx: Context, cue: Token) -> Token | None:
         if cue.lower_ in ctx.data["document_nouns"]:
             return cue  # "a Times report that ...": the document speaks for whoever issued it
         return subject_of(verb_above(cue))
-    return subject_of(cue) or name_after(ctx, cue)
+    who = subject_of(cue)
+    if who is not None and ctx.in_quote(who.left_edge.idx) and ctx.in_quote(who.idx + len(who) - 1) \
+            and not ctx.in_quote(cue.idx):
+        who = None  # the quote's own subject, where the parser joined the cue to the quote: '“We lost,” Moro told'
+    return who or name_after(ctx, cue) or name_before(ctx, cue)
+
+
+def name_before(ctx: Context, cue: Token) -> Token | None:
+    """A person named between the closing mark just before a cue and the cue ('“...,” Olsen, 58, told')."""
+    for tok in reversed(cue.doc[max(0, cue.i - 14):cue.i]):
+        if tok.is_quote and ctx.in_quote(tok.idx - 1):
+            return named_between(ctx, tok.i + 1, cue)
+    return None
 
 
 def name_after(ctx: Context, cue: Token) -> Token | None:
-    """A person's name right after an inverted cue, whatever the parser made of it: in '“...,” said Skelly' the
-    tagger may read a surname in -ly as an adverb."""
+    """A person named right after an inverted cue, whatever the parser made of the words: a surname in -ly read as
+    an adverb ('“...,” said Sweetly'), the cue read as an adjective on the title ('“...,” tweeted ferry spokesman Ivar
+    Berg')."""
     doc = cue.doc
-    if not (cue.i and doc[cue.i - 1].is_quote and cue.i + 1 < len(doc)):
+    if not (cue.i and doc[cue.i - 1].is_quote):
         return None
-    name = doc[cue.i + 1]
-    return name if name.i in ctx.person_at and name.head.i == cue.i else None
+    for tok in doc[cue.i + 1:cue.i + 6]:
+        if tok.i in ctx.person_at:
+            name = doc[ctx.person_at[tok.i].end - 1]
+            return None if name.head.i == cue.i and name.dep_ in ("dobj", "dative") else name  # "thanked Berg"
+        if tok.pos_ not in ("PROPN", "NOUN", "ADJ", "DET"):
+            return None
+    return None
 
 
 def written_phrase(head: Token) -> CharSpan:
@@ -964,7 +1010,8 @@ def narration_after(cue: Token, clause: Token) -> set[TokenIndex]:
 def has_subject(clause: Token) -> bool:
     """A finite reported clause has its own subject ("Russia had lost", "[dredging the bay] will cost"); "pledging
     ..." has none."""
-    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") for c in clause.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") for c in clause.children) \
+        or subject_read_as_noun(clause) is not None
 
 
 def revised_estimate(noun: Token) -> CharSpan | None:
