@@ -945,6 +945,10 @@ def test_a_label_the_model_runs_on_into_the_next_word_is_still_only_the_label(ru
      "Anna Berg"),
     ("The ferry levy cut traffic by 9 percent, according to a 2021 study by economists at Lund University.",
      "Lund University"),
+    ("According to the latest data available from the Vellmark Bureau, 115 ferries sank.", "the Vellmark Bureau"),
+    # a thing an organisation owns speaks for it
+    ("The Harbour Ledger’s investigative unit reported that the port lost money.", "The Harbour Ledger’s"),
+    ("The Green Party’s platform mentions its support for ferries.", "The Green Party’s"),
 ])
 def test_a_document_speaks_for_its_owner_its_maker_or_where_it_appeared(run, text, issuer):
     quotes, _ = run(text)

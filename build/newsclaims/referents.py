@@ -290,6 +290,9 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
             return called  # "the judge": the person the article calls a judge ("the city of X" is no title)
     if named_word(head):
         return noun_phrase(head, "ORG")
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
+    if owner is not None:
+        return resolve(ctx, owner, pos)  # "the Ledger's polling unit", "the party's platform": the body it belongs to
     return None  # "reports", "the items": things, not speakers
 
 
@@ -300,7 +303,7 @@ def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
     makers = [o for c, o in own if c.lower_ in ("by", "from", "of")]
     # "research conducted by the Center" or "for the Agency", "a study that appeared in the Journal",
     # "an article in the Herald", "a lawsuit filed by Anna Berg"
-    clauses = [(c, o) for clause in head.children if clause.dep_ in ("acl", "relcl") for c in clause.children
+    clauses = [(c, o) for clause in head.children if clause.dep_ in ("acl", "relcl", "amod") for c in clause.children
                if c.dep_ in ("agent", "prep") for o in c.children if o.dep_ == "pobj"]
     # "a survey of 850 riders carried out by X": the parser hangs the maker's clause on what the document is of
     clauses += [(c, o) for p, inner in own if p.lower_ == "of" for clause in inner.children if clause.dep_ == "acl"
@@ -308,7 +311,8 @@ def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
     # "a speech Anna Berg gave": the subject of a relative clause
     clauses += [(c, c) for clause in head.children if clause.dep_ == "relcl" for c in clause.children
                 if c.dep_ in SUBJECTS]
-    makers += [o for c, o in clauses + own if (c.dep_ in ("agent",) + SUBJECTS or c.lower_ in ("by", "in", "for"))
+    makers += [o for c, o in clauses + own
+               if (c.dep_ in ("agent",) + SUBJECTS or c.lower_ in ("by", "in", "for", "from"))
                and ctx.ent_of.get(o.i) is not None and ctx.ent_of[o.i].label_ in ("ORG", "PERSON")]
     issuers = [ctx.ent_of[t.i] for t in lefts if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ not in NO_SOURCE] or [
         ctx.ent_of[t.i] for o in makers for t in o.doc[o.left_edge.i:o.i + 1]
