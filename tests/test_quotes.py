@@ -1048,6 +1048,7 @@ def test_quoted_words_in_a_persons_sentence_are_theirs_whatever_the_verb(run, te
     ("Piotr Nowak spoke in Ohio on Monday. Aides to Mr. Nowak said he would visit Texas next.", "Nowak"),
     ("Piotr Nowak spoke in Ohio. A spokesman for Piotr Nowak said he would visit Texas next.", "Piotr Nowak"),
     ("Piotr Nowak spoke in Ohio on Monday. His campaign said he would visit Texas next.", "Piotr Nowak"),
+    ("Anna Berg came second in Lund. Now her team is suggesting that she would visit Texas next.", "Anna Berg"),
 ])
 def test_those_who_work_for_a_person_speak_for_them(run, text, who):
     assert speaker_of(run, text, "she would" if "she" in text else "he would") == who
@@ -1092,6 +1093,8 @@ def test_an_indefinite_title_is_the_person_the_next_sentence_names_with_it(run):
     ("Berg won 60 percent of the vote, according to exit polls conducted for the Nordic Press Agency.",
      "the Nordic Press Agency"),
     ("The mine lost $5 million, according to a copy of the memo seen by the Oslo Ledger.", "the Oslo Ledger"),
+    ("Senator Piet Olsen unveiled a tax bill. His plan calls for rates that rise to a maximum of 28 percent.",
+     "Piet Olsen"),
 ])
 def test_a_statement_account_or_document_speaks_for_whoever_made_it(run, text, who):
     quotes, _ = run(text)

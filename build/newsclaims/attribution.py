@@ -536,8 +536,8 @@ def subject_of(verb: Token) -> Token | None:
             return nearest_subject(verb, subjects)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             noun = verb.head
-            if may_speak(noun) or not (noun.dep_ == "pobj" and noun.tag_ == "NN"
-                                       or any(c.lower_ == "to" for c in verb.children)):
+            intended = any(c.lower_ == "to" for c in verb.children)  # "plans to fix": what is meant, not who
+            if not intended and (may_speak(noun) or not (noun.dep_ == "pobj" and noun.tag_ == "NN")):
                 return noun  # "a statement calling the test a violation": the statement speaks
             verb = verb_above(noun)  # "in one segment calling ...", "his plans to fix the port by calling ...": who
             continue
