@@ -528,3 +528,10 @@ def test_a_headline_name_keeps_its_given_name(nlp):
     text = "Luis Rubio Sees Risk In Trade Talks Ahead\n\nThe risk is real, Rubio said.\n"
     doc = tagged(nlp, text, ("Luis Rubio", "PERSON"), ("Rubio", "PERSON"))
     assert {m.text for m in find_mentions(doc)} == {"Luis Rubio", "Rubio"}
+
+
+def test_a_running_sentence_full_of_names_is_no_headline_to_cut_them_in(nlp):
+    text = ("Prime Minister Ines Moro leads the Lund coalition.\n\nMany of the region's leaders admire the Danish "
+            "candidate. \"Go Piet Olsen, go!!!,\" Lund's Harbour Party leader Ines Vantoor wrote on Facebook.")
+    mentions = [m for m in find_mentions(nlp(text)) if m.start > text.index("Party leader")]
+    assert [(m.text, m.name) for m in mentions] == [("Ines Vantoor", "Ines Vantoor")]

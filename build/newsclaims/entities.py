@@ -38,6 +38,8 @@ POSSESSIVE = re.compile(r"(?:['\u2018\u2019]s|(?<=s)['\u2019])$")
 POSSESSIVE_TOKENS = {"'s", "\u2019s", "\u2018s"}
 # Parts of speech that never start a name: "Without Bloomberg", "Certainly Donald Trump" in headlines.
 FUNCTION_WORDS = {"ADP", "ADV", "VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET", "PART", "INTJ"}
+# The words a title-case headline leaves in lower case.
+SMALL_WORDS = {"ADP", "CCONJ", "SCONJ", "DET", "PRON", "PART"}
 CONNECTORS = {"of", "on", "for", "and", "&"}
 # Words that may stand between the words of a name, but never end it: "Bank of America", "Institute for the Study".
 NAME_JOINERS = CONNECTORS | {"the"}
@@ -284,9 +286,12 @@ def title_case_sentences(doc: Doc) -> frozenset[TokenIndex]:
 
 
 def is_title_case(sent: Span) -> bool:
-    """At least three longer words, three in four of them capitalised."""
+    """At least three longer words, three in four of them capitalised and the rest small words ("with", "from"):
+    a sentence full of names whose verb or noun is lower case is running text ("Lund's Harbour Party leader Ines
+    Moro wrote on Facebook")."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.75 * len(words)
+    lower = [t for t in words if not t.text[:1].isupper()]
+    return len(words) >= 3 and len(lower) <= 0.25 * len(words) and all(t.pos_ in SMALL_WORDS for t in lower)
 
 
 def running_capitals(doc: Doc) -> set[str]:
