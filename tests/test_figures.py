@@ -542,3 +542,8 @@ def test_a_poll_claims_what_its_respondents_say_and_what_it_found(nlp, text, wri
 ])
 def test_a_count_or_result_speaks_for_whoever_made_it(nlp, text, written, maker):
     assert claimant(text, figure_written(nlp, text, written)) == maker
+
+
+def test_a_figure_in_a_headline_after_a_persons_label_is_theirs(nlp):
+    text = "Berg: Ferry fares to rise by 30 percent.\n\nAnna Berg said on Monday that fares would rise."
+    assert claimant(text, figure_written(nlp, text, "30 percent")) == "Berg"

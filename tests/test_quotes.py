@@ -770,6 +770,32 @@ def test_a_transcript_line_without_marks_is_the_speech_of_its_label(run):
         ("Will the plant close this winter?", "HOLM"), ("No, the plant will stay open.", "KOVAC")]
 
 
+@pytest.mark.parametrize("text, content, who", [
+    ("Moro: Nowak Must Decide If He Wants a Two-Captain Ferry.\n\nInes Moro, the former mayor, spoke on Monday.",
+     "Nowak Must Decide If He Wants a Two-Captain Ferry.", "Moro"),
+    ("FactTally: Anna Berg Is Right, ‘Thousands of Ferries’ in Lund This Year.\n\nFactTally rated the claim true.",
+     "Anna Berg Is Right, ‘Thousands of Ferries’ in Lund This Year.", "FactTally"),
+    ("Berg: Olsen must 'get away from all of this ferry stuff' with Nowak.\n\nAnna Berg spoke on Friday.",
+     "Olsen must 'get away from all of this ferry stuff' with Nowak.", "Berg"),
+    ("Berg: ‘No Idea’ If I Would Have Told Olsen About the Leak.\n\nAnna Berg spoke on Friday.",
+     "‘No Idea’ If I Would Have Told Olsen About the Leak.", "Berg"),
+])
+def test_a_headline_label_naming_someone_the_article_names_is_their_claim(run, text, content, who):
+    quotes, _ = run(text)
+    labelled = next(q for q in quotes if q.cue == ":")
+    assert (labelled.kind, labelled.text, speaker(text, labelled)) == ("indirect", content, who)
+
+
+@pytest.mark.parametrize("text", [
+    "The Latest: Berg urges voters to watch the harbour.\n\nAnna Berg spoke on Monday.",
+    # a headline's clause before the colon is no label
+    "Ines Moro Backs Piet Olsen: I Am ‘Horrified’ By Anna Berg.\n\nInes Moro threw her support behind Olsen.",
+])
+def test_a_headline_label_that_names_nobody_the_article_names_is_not_a_speaker(run, text):
+    quotes, _ = run(text)
+    assert [q for q in quotes if q.cue == ":"] == []
+
+
 def test_a_dateline_in_capitals_is_no_transcript_label(run):
     text = "Erik Holm reports.\n\nBERLIN: The chancellor met union leaders on Monday.\n"
     quotes, _ = run(text)
@@ -1373,3 +1399,15 @@ def test_whom_a_cue_after_a_closing_mark_acts_on_is_not_who_speaks(nlp):
     doc.ents = [Span(doc, 0, 1, "PERSON"), Span(doc, 9, 10, "PERSON")]
     quote = starting(find_quotes(doc), "the help")
     assert speaker(doc.text, quote) not in ("Berg", "Tides")
+
+
+def test_a_participle_in_a_sentence_the_parser_left_without_a_verb_is_its_cue(run):
+    text = "Berg, a Nowak ally, called Lund’s ferry standards “strong.”"
+    assert speaker_of(run, text, "strong") == "Berg"
+
+
+def test_a_that_clause_after_a_reporting_noun_and_a_day_is_the_nouns(run):
+    text = "Olsen was challenged over his statement on Wednesday that “ferries hate us,” but he kept calm."
+    quotes, _ = run(text)
+    quote = starting(quotes, "ferries hate us")
+    assert (quote.cue, speaker(text, quote)) == ("statement", "Olsen")

@@ -28,10 +28,10 @@ from .signatures import (
     headline_opener,
     is_dash,
     label_before,
+    labelled_lines,
     name_source,
     named_before_aside,
     named_before_colon,
-    transcript_lines,
 )
 from .text import CLOSING_QUOTES, SENTENCE_END, in_headline, line_bounds
 
@@ -69,8 +69,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     ctx = Context(doc, marked)
     found = [quoted(ctx, start, end) for start, end in marked]
     found += reported(ctx)
-    found += [Attribution(start, end, "direct", ":", "speech", name_source(ctx, name), (name.start_char, name.end_char))
-              for start, end, name in transcript_lines(ctx)]
+    found += [Attribution(start, end, kind, ":", "speech", name_source(ctx, name), (name.start_char, name.end_char))
+              for start, end, name, kind in labelled_lines(ctx)]
     found.sort(key=lambda a: (a.start, a.end))
     continue_sources(text, found)
     return found
@@ -257,6 +257,8 @@ def is_cue_verb(ctx: Context, tok: Token) -> bool:
         return False
     if tok.tag_ != "VBN" or any(c.dep_ in ("aux", "nsubj", "agent") for c in tok.children):
         return True  # "has said", "Naryshkin stated", "was asked by Berg"
+    if tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+        return True  # a sentence the parser left without a verb: "Berg, a Lund ally, [called] the plan ..."
     mark = tok.doc[tok.i - 1] if tok.i else tok
     if mark.is_quote and ctx.in_quote(mark.idx - 1):
         return True  # the tagger's participle in an inverted cue: '“...,” tweeted ferry spokesman Ivar Berg'
@@ -388,6 +390,9 @@ def governing_cue(ctx: Context, span: Span) -> Token | None:
             continue
         node = tok
         for _ in range(12):
+            noun = noun_before_clause(ctx, node)
+            if noun is not None:
+                return noun  # "his statement on Monday that “...”", the clause hung on the verb above
             if node.dep_ in STOP_DEPS or node.head.i == node.i:
                 break
             node = node.head
@@ -1036,8 +1041,26 @@ def that_clause_after_noun(noun: Token) -> list[Token]:
     """The "that" clause right after a reporting noun, which the parser hung on the verb above it:
     "seized on a Ledger report [that the council had lost $9m]"."""
     after = noun.right_edge.i + 1
+    when = next((c for c in verb_above(noun).children if c.dep_ == "prep" and c.i == after and is_date_phrase(c)), None)
+    if when is not None:
+        after = when.right_edge.i + 1  # "his claim on Monday that ...": the day the parser hung on the verb
     return [c for c in verb_above(noun).children if c.dep_ == "ccomp" and c.left_edge.i == after
             and c.left_edge.lower_ == "that" and has_subject(c)]
+
+
+def noun_before_clause(ctx: Context, clause: Token) -> Token | None:
+    """The reporting noun whose "that" clause this is, where the parser hung it on the verb above the noun."""
+    if clause.dep_ != "ccomp" or clause.left_edge.lower_ != "that" or not clause.left_edge.i:
+        return None
+    before = clause.doc[clause.left_edge.i - 1]
+    if before.dep_ == "pobj" and is_date_phrase(before.head) and before.head.i:
+        before = clause.doc[before.head.i - 1]  # over "on Monday"
+    node = before
+    while node.right_edge.i == before.i and node.head.i != node.i:
+        if is_cue_noun(ctx, node) and clause in that_clause_after_noun(node):
+            return node
+        node = node.head
+    return None
 
 
 def that_clause_after_phrase(cue: Token) -> list[Token]:

@@ -125,11 +125,12 @@ def dash_after(ctx: Context, end: CharOffset) -> Span | None:
     return speaker_name(doc, words)
 
 
-def transcript_lines(ctx: Context) -> list[tuple[CharOffset, CharOffset, Span]]:
-    """(start, end, name) of each transcript line: a name in capitals, a colon, then what was said
-    ("TAPPER: Do you ...")."""
+def labelled_lines(ctx: Context) -> list[tuple[CharOffset, CharOffset, Span, str]]:
+    """(start, end, name, kind) of each line a speaker's label opens: a transcript's name in capitals
+    ("TAPPER: Do you ...", direct), or a headline's person or organisation the article names ("Berg: Ferry fares
+    will rise", indirect, the paper's summary of what they said)."""
     text = ctx.text
-    found: list[tuple[CharOffset, CharOffset, Span]] = []
+    found: list[tuple[CharOffset, CharOffset, Span, str]] = []
     start = 0
     while start < len(text):
         end = text.find("\n", start)
@@ -142,10 +143,30 @@ def transcript_lines(ctx: Context) -> list[tuple[CharOffset, CharOffset, Span]]:
                 and text[said] not in DOUBLE_OPEN + STRAIGHT:
             label = ctx.doc.char_span(start, colon, alignment_mode="expand")
             name = speaker_name(ctx.doc, list(label)) if label is not None else None
-            if name is not None and all(t.is_upper for t in name if t.is_alpha) and names_a_person(ctx, name):
-                found.append((said, len(text[:end].rstrip()), name))
+            kind = label_kind(ctx, name, not text[:start].strip(), said, end) if name is not None else None
+            if name is not None and kind is not None:
+                found.append((said, len(text[:end].rstrip()), name, kind))
         start = end + 1
     return found
+
+
+def label_kind(ctx: Context, name: Span, headline: bool, said: CharOffset, end: CharOffset) -> str | None:
+    """How a line's label speaks for the words after it, if it does: a transcript's surname in capitals says them
+    (direct); a headline's person or organisation is summed up by them (indirect) unless they are a quote."""
+    if all(t.is_upper for t in name if t.is_alpha):
+        return "direct" if names_a_person(ctx, name) else None
+    if headline and ctx.quoted_share(said, end) < 0.8 and named_elsewhere(ctx, name, end) \
+            and not any(t.pos_ in ("VERB", "AUX") for t in name):  # "Berg Backs Olsen: ..." is a headline's clause
+        return "indirect"
+    return None
+
+
+def named_elsewhere(ctx: Context, name: Span, after: CharOffset) -> bool:
+    """Whether a headline's label is someone the article goes on to name: a person, or an organisation whose name
+    comes again ("Politifact: ..."); not the label of a section ("The Latest: ...")."""
+    if any(t.i in ctx.person_at for t in name) or name[-1].lower_ in ctx.surnames:
+        return True
+    return name.root.ent_type_ == "ORG" and name.text in ctx.text[after:]
 
 
 def names_a_person(ctx: Context, name: Span) -> bool:
@@ -174,6 +195,9 @@ def name_source(ctx: Context, name: Span) -> Source:
     person = next((ctx.person_at[t.i] for t in name if t.i in ctx.person_at), None)
     if person is not None and name.start <= person.start and person.end <= name.end:
         return person.start_char, person.end_char, None if person.start in ctx.ent_of else "PERSON"
+    ent = ctx.ent_of.get(name.root.i)
+    if ent is not None and name.start <= ent.start and ent.end <= name.end:
+        return ent.start_char, ent.end_char, None  # the name itself, not a name the parser hung on it
     found = resolve(ctx, name.root, name.start_char)
     if found is None or overlaps(found[0], found[1], name.start_char, name.end_char) and (
             found[2] is not None or not name.start_char <= found[0] < found[1] <= name.end_char):
