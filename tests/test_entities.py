@@ -10,6 +10,8 @@ from newsclaims.entities import (
     entity_types,
     find_mentions,
 )
+from newsclaims.lexicon import cue_data
+from newsclaims.referents import person_mentions
 
 
 def names(nlp, text, skip=()):
@@ -535,3 +537,11 @@ def test_a_running_sentence_full_of_names_is_no_headline_to_cut_them_in(nlp):
             "candidate. \"Go Piet Olsen, go!!!,\" Lund's Harbour Party leader Ines Vantoor wrote on Facebook.")
     mentions = [m for m in find_mentions(nlp(text)) if m.start > text.index("Party leader")]
     assert [(m.text, m.name) for m in mentions] == [("Ines Vantoor", "Ines Vantoor")]
+
+
+def test_a_plural_possessive_before_a_name_splits_the_outlet_from_the_person(nlp):
+    text = "Nowak talked to Harbour News’ Ines Moravec on Sunday.\n\n“They said the pier is negotiable,” Moravec said."
+    doc = nlp(text)
+    assert [(m.text, m.name) for m in find_mentions(doc) if m.type == "PERSON" and "Moravec" in m.text] == [
+        ("Ines Moravec", "Ines Moravec"), ("Moravec", "Ines Moravec")]
+    assert "Ines Moravec" in [p.text for p in person_mentions(doc, cue_data())]

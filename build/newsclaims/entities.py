@@ -490,10 +490,10 @@ def organisation_names(doc: Doc) -> list[tuple[TokenIndex, TokenIndex]]:
 
 def possessor_split(doc: Doc, first: TokenIndex, last: TokenIndex, label: str) -> list[EntitySpan]:
     """One span, or two where an organisation's possessive runs into a person's name:
-    "the Green Party's Jill Stein" and "the Harbour Ledger's Ishra Vantoor" name a paper and a person."""
+    "the Green Party's Jill Stein" and "Harbour News’ Ishra Vantoor" name a party or paper and a person."""
     for i in range(first + 1, last - 1):
-        if doc[i].lower_ in POSSESSIVE_TOKENS and (doc[i + 1].lower_ in name_words()["given_names"]
-                                                   or name_shaped(doc[i + 1:last])):
+        possessive = doc[i].lower_ in POSSESSIVE_TOKENS or doc[i].text in ("’", "'") and doc[i - 1].lower_[-1:] == "s"
+        if possessive and (doc[i + 1].lower_ in name_words()["given_names"] or name_shaped(doc[i + 1:last])):
             return [(first, i, "ORG" if label == "PERSON" else label), (i + 1, last, "PERSON")]
     return [(first, last, label)]
 

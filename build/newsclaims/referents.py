@@ -14,7 +14,7 @@ from typing import Any, TypeAlias
 from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
 
-from .entities import has_org_head, in_title_case_line, inverted_cue, name_words
+from .entities import has_org_head, in_title_case_line, inverted_cue, name_words, possessor_split
 from .lexicon import cue_data
 from .nlp import doc_text
 from .offsets import CharOffset, CharSpan, TokenIndex
@@ -94,8 +94,10 @@ def person_mentions(doc: Doc, data: dict[str, Any]) -> list[Span]:
     subject, or a known first name with a surname is a person too.
     """
     taken = {t.i for e in doc.ents for t in e}
-    people = [with_given_names(doc, e[1:] if len(e) > 1 and inverted_cue(e[0]) else e, taken, data) for e in doc.ents
-              if (e.label_ == "PERSON" or is_full_name(e)) and not has_org_head(e)]
+    # "Fox Radio's Ines Moro": the person after an organisation's possessive the model ran into one name
+    pieces = [(doc[a:b], label) for e in doc.ents for a, b, label in possessor_split(doc, e.start, e.end, e.label_)]
+    people = [with_given_names(doc, e[1:] if len(e) > 1 and inverted_cue(e[0]) else e, taken, data)
+              for e, label in pieces if (label == "PERSON" or is_full_name(e)) and not has_org_head(e)]
     surnames = {e[-1].text for e in people if len(e) > 1}
     # a bare name that reports speech ("Daalder added") is a person's surname
     surnames |= {t.text for t in doc if t.pos_ == "PROPN" and t.dep_ in SUBJECTS and t.i not in taken
