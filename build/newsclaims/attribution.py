@@ -12,7 +12,7 @@ a cue right after the closing mark ("...,” Putin said"), or one just before
 the opening mark ("Putin said: “...”", "According to him, “...”").
 Sources are resolved to mentions in referents.py; the lexicon is data/cues.yml.
 """
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -518,8 +518,8 @@ def before_cue(ctx: Context, span: Span) -> Token | None:
     return None
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, or of the verb it shares its subject with."""
+def subject_of(verb: Token, quoted: Callable[[Token], bool] = lambda subject: False) -> Token | None:
+    """The subject of a verb, or of the verb it shares its subject with; never one that is ``quoted``."""
     asked, raised = verb, False
     if verb.tag_ == "VBG" and verb.dep_ in SUBJECTS and verb.head.i > verb.i:
         verb = verb.head  # the parser's ", writing “…”": the participle as the subject of the quote after it
@@ -537,6 +537,7 @@ def subject_of(verb: Token) -> Token | None:
             # "Berg was asked by Olsen whether ...": Olsen asks
             subjects = subjects or [o for c in verb.children if c.dep_ == "agent" for o in c.children
                                     if o.dep_ == "pobj"]
+        subjects = [c for c in subjects if not quoted(c)]
         if subjects:
             return nearest_subject(verb, subjects)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -683,11 +684,10 @@ def cue_source(ctx: Context, cue: Token) -> Token | None:
         if cue.lower_ in ctx.data["document_nouns"]:
             return cue  # "a Times report that ...": the document speaks for whoever issued it
         return subject_of(verb_above(cue))
-    who = subject_of(cue)
-    if who is not None and ctx.in_quote(who.left_edge.idx) and ctx.in_quote(who.idx + len(who) - 1) \
-            and not ctx.in_quote(cue.idx):
-        who = None  # the quote's own subject, where the parser joined the cue to the quote: '“We lost,” Moro told'
-    return who or name_after(ctx, cue) or name_before(ctx, cue)
+    # a subject wholly inside quoted words is theirs, where the parser joined the cue to them: '“We lost,” Moro told'
+    quoted = (lambda subject: ctx.in_quote(subject.left_edge.idx) and ctx.in_quote(subject.idx + len(subject) - 1)) \
+        if not ctx.in_quote(cue.idx) else (lambda subject: False)
+    return subject_of(cue, quoted) or name_after(ctx, cue) or name_before(ctx, cue)
 
 
 def name_before(ctx: Context, cue: Token) -> Token | None:
