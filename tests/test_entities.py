@@ -534,13 +534,13 @@ def test_a_headline_name_keeps_its_given_name(nlp):
 
 def test_a_running_sentence_full_of_names_is_no_headline_to_cut_them_in(nlp):
     text = ("Prime Minister Ines Moro leads the Lund coalition.\n\nMany of the region's leaders admire the Danish "
-            "candidate. \"Go Piet Olsen, go!!!,\" Lund's Harbour Party leader Ines Vantoor wrote on Facebook.")
-    mentions = [m for m in find_mentions(nlp(text)) if m.start > text.index("Party leader")]
+            "candidate. “Well done, Piet Olsen!” Lund's Harbour Party leader Ines Vantoor replied on Twitter.")
+    mentions = [m for m in find_mentions(nlp(text)) if m.start > text.index("Party leader") and m.type == "PERSON"]
     assert [(m.text, m.name) for m in mentions] == [("Ines Vantoor", "Ines Vantoor")]
 
 
 def test_a_plural_possessive_before_a_name_splits_the_outlet_from_the_person(nlp):
-    text = "Nowak talked to Harbour News’ Ines Moravec on Sunday.\n\n“They said the pier is negotiable,” Moravec said."
+    text = "Nowak talked to Harbour News’ Ines Moravec on Sunday.\n\n“They told me the pier stays shut,” Moravec said."
     doc = nlp(text)
     assert [(m.text, m.name) for m in find_mentions(doc) if m.type == "PERSON" and "Moravec" in m.text] == [
         ("Ines Moravec", "Ines Moravec"), ("Moravec", "Ines Moravec")]

@@ -771,14 +771,14 @@ def test_a_transcript_line_without_marks_is_the_speech_of_its_label(run):
 
 
 @pytest.mark.parametrize("text, content, who", [
-    ("Moro: Nowak Must Decide If He Wants a Two-Captain Ferry.\n\nInes Moro, the former mayor, spoke on Monday.",
-     "Nowak Must Decide If He Wants a Two-Captain Ferry.", "Moro"),
-    ("FactTally: Anna Berg Is Right, ‘Thousands of Ferries’ in Lund This Year.\n\nFactTally rated the claim true.",
-     "Anna Berg Is Right, ‘Thousands of Ferries’ in Lund This Year.", "FactTally"),
-    ("Berg: Olsen must 'get away from all of this ferry stuff' with Nowak.\n\nAnna Berg spoke on Friday.",
-     "Olsen must 'get away from all of this ferry stuff' with Nowak.", "Berg"),
-    ("Berg: ‘No Idea’ If I Would Have Told Olsen About the Leak.\n\nAnna Berg spoke on Friday.",
-     "‘No Idea’ If I Would Have Told Olsen About the Leak.", "Berg"),
+    ("Moro: Nowak Has To Pick A Side On The Ferry Levy.\n\nInes Moro, the former mayor, spoke on Monday.",
+     "Nowak Has To Pick A Side On The Ferry Levy.", "Moro"),
+    ("FactTally: Anna Berg Got The Pier Count Right, ‘Dozens Of Berths’ Empty.\n\nFactTally rated the claim true.",
+     "Anna Berg Got The Pier Count Right, ‘Dozens Of Berths’ Empty.", "FactTally"),
+    ("Berg: Olsen should 'stop all the pier squabbling' before the vote.\n\nAnna Berg spoke on Friday.",
+     "Olsen should 'stop all the pier squabbling' before the vote.", "Berg"),
+    ("Berg: ‘Not Sure’ The Ferry Deal Will Survive The Winter.\n\nAnna Berg spoke on Friday.",
+     "‘Not Sure’ The Ferry Deal Will Survive The Winter.", "Berg"),
 ])
 def test_a_headline_label_naming_someone_the_article_names_is_their_claim(run, text, content, who):
     quotes, _ = run(text)
@@ -787,9 +787,9 @@ def test_a_headline_label_naming_someone_the_article_names_is_their_claim(run, t
 
 
 @pytest.mark.parametrize("text", [
-    "The Latest: Berg urges voters to watch the harbour.\n\nAnna Berg spoke on Monday.",
+    "The Latest: Berg tours the harbour before the vote.\n\nAnna Berg spoke on Monday.",
     # a headline's clause before the colon is no label
-    "Ines Moro Backs Piet Olsen: I Am ‘Horrified’ By Anna Berg.\n\nInes Moro threw her support behind Olsen.",
+    "Ines Moro Backs Piet Olsen: Berg Plan ‘Sinks The Port’.\n\nInes Moro threw her support behind Olsen.",
 ])
 def test_a_headline_label_that_names_nobody_the_article_names_is_not_a_speaker(run, text):
     quotes, _ = run(text)
@@ -971,10 +971,11 @@ def test_a_label_the_model_runs_on_into_the_next_word_is_still_only_the_label(ru
      "Anna Berg"),
     ("The ferry levy cut traffic by 9 percent, according to a 2021 study by economists at Lund University.",
      "Lund University"),
-    ("According to the latest data available from the Vellmark Bureau, 115 ferries sank.", "the Vellmark Bureau"),
+    ("Ferry crossings fell by a third, according to the newest figures available from the Vellmark Bureau.",
+     "the Vellmark Bureau"),
     # a thing an organisation owns speaks for it
-    ("The Harbour Ledger’s investigative unit reported that the port lost money.", "The Harbour Ledger’s"),
-    ("The Green Party’s platform mentions its support for ferries.", "The Green Party’s"),
+    ("The Harbour Ledger’s data desk reported that the port lost money.", "The Harbour Ledger’s"),
+    ("The Green Party’s manifesto says a second ferry line is needed.", "The Green Party’s"),
 ])
 def test_a_document_speaks_for_its_owner_its_maker_or_where_it_appeared(run, text, issuer):
     quotes, _ = run(text)
@@ -1119,7 +1120,7 @@ def test_an_indefinite_title_is_the_person_the_next_sentence_names_with_it(run):
     ("Berg won 60 percent of the vote, according to exit polls conducted for the Nordic Press Agency.",
      "the Nordic Press Agency"),
     ("The mine lost $5 million, according to a copy of the memo seen by the Oslo Ledger.", "the Oslo Ledger"),
-    ("Senator Piet Olsen unveiled a tax bill. His plan calls for rates that rise to a maximum of 28 percent.",
+    ("Senator Piet Olsen unveiled a tax bill. His plan calls for a ferry levy that climbs to 12 percent by 2030.",
      "Piet Olsen"),
 ])
 def test_a_statement_account_or_document_speaks_for_whoever_made_it(run, text, who):
@@ -1336,8 +1337,8 @@ def test_a_name_with_a_description_in_apposition_speaks_where_the_parser_left_th
 
 
 def test_a_participle_right_after_a_closing_mark_is_the_inverted_cue(run):
-    text = '"Harbour recap," tweeted ferry spokesman Ivar Berg. "Olsen: I come from the north."'
-    assert speaker_of(run, text, "Harbour recap") == "Ivar Berg"
+    text = '"Pier update," tweeted ferry spokesman Ivar Berg. "Olsen: The tide is turning."'
+    assert speaker_of(run, text, "Pier update") == "Ivar Berg"
 
 
 def test_a_name_the_parser_hung_on_the_cue_as_a_compound_is_its_subject(nlp):
@@ -1380,10 +1381,10 @@ def test_whom_a_cue_after_a_closing_mark_acts_on_is_not_who_speaks(nlp):
 
 @pytest.mark.parametrize("text, words, cue, who", [
     # a participle in a sentence the parser left without a verb
-    ("Berg, a Nowak ally, called Lund’s ferry standards “strong.”", "strong", "called", "Berg"),
+    ("Olsen, a longtime ally of Berg, called Bergen’s harbour rules “weak.”", "weak", "called", "Olsen"),
     # a reporting noun keeps its "that" clause across a day the parser hung on the verb above
-    ("Olsen was challenged over his statement on Wednesday that “ferries hate us,” but he kept calm.",
-     "ferries hate us", "statement", "Olsen"),
+    ("Olsen was pressed over his statement on Friday that “the pier is doomed,” and he did not back down.",
+     "the pier is doomed", "statement", "Olsen"),
 ])
 def test_a_cue_the_parser_misplaced_still_names_the_speaker(run, text, words, cue, who):
     quotes, _ = run(text)
