@@ -1390,3 +1390,19 @@ def test_a_cue_the_parser_misplaced_still_names_the_speaker(run, text, words, cu
     quotes, _ = run(text)
     quote = starting(quotes, words)
     assert (quote.cue, speaker(text, quote)) == (cue, who)
+
+
+@pytest.mark.parametrize("text", [
+    "The quarrel started after Mr. Nowak, asked about the late ferries, had said, “Our crews do their best.”",
+    "The row grew after Mr. Nowak, questioned on the pier repairs, had said, “Nobody is to blame.”",
+])
+def test_a_name_before_a_participle_aside_speaks_through_the_cue_after_it(run, text):
+    quotes, _ = run(text)
+    assert [(q.kind, speaker(text, q)) for q in quotes if q.cue == "said"] == [("partial", "Nowak")]
+
+
+def test_a_name_before_an_aside_is_not_who_speaks_through_a_passive_after_it(run):
+    text = ("The harbour chief, Ines Moro, seated on the stage, has been repeatedly criticized by many ferry captains "
+            "for raising fares too fast.")
+    quotes, _ = run(text)
+    assert [speaker(text, q) for q in quotes if q.cue == "criticized"] == [None]

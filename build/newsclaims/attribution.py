@@ -630,9 +630,13 @@ def stray_subjects(verb: Token, asked: bool) -> list[Token]:
     clause = relative_clause_misparse(verb) if asked else None
     if clause is not None:
         return [c for c in clause.children if c.dep_ in SUBJECTS][:1]
-    if before.text == "," and verb.i > 1:
-        before = apposition_name(verb.doc[verb.i - 2]) or before  # the apposition's closing comma
-    if asked and verb.tag_ in ("VBD", "VBZ", "VBP") and before.pos_ == "PROPN" \
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]  # "had said"
+    start = min([verb.i] + [c.i for c in auxiliaries])
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)  # "Berg, ..., was criticized by"
+    if start > 1 and verb.doc[start - 1].text == "," and not passive:
+        before = apposition_name(verb.doc[start - 2]) or before  # the aside's closing comma
+    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in [verb] + auxiliaries)
+    if asked and finite and before.pos_ == "PROPN" \
             and before.dep_ in ("appos", "conj", "pobj") and before.head.i < before.i \
             and before.ent_type_ in ("PERSON", "ORG", "NORP"):
         return [before]
@@ -640,13 +644,22 @@ def stray_subjects(verb: Token, asked: bool) -> list[Token]:
 
 
 def apposition_name(last: Token) -> Token | None:
-    """The name of an apposition that ends with ``last``: the name itself ("her adviser, Tomas Vellmark,") or the name
-    a description stands beside ("Col. Ivar Berg, a navy spokesman in Lund,")."""
-    while last.dep_ != "appos" and last.head.i < last.i:
+    """The name of an aside that ends with ``last``: the name itself ("her adviser, Tomas Vellmark,"), the name a
+    description stands beside ("Col. Ivar Berg, a navy spokesman in Lund,") or the name just before a participle
+    aside the parser hung elsewhere ("Piet Nowak, asked about the delays,")."""
+    doc = last.doc
+
+    def participle_aside(node: Token) -> bool:
+        first = node.left_edge.i
+        return node.pos_ == "VERB" and not any(c.dep_ in SUBJECTS for c in node.children) and first > 1 \
+            and doc[first - 1].text == ","
+
+    while last.dep_ != "appos" and not participle_aside(last) and last.head.i < last.i:
         last = last.head
-    if last.dep_ != "appos":
-        return None
-    return last if last.pos_ == "PROPN" or last.head.pos_ != "PROPN" else last.head
+    if last.dep_ == "appos":
+        return last if last.pos_ == "PROPN" or last.head.pos_ != "PROPN" else last.head
+    named = doc[last.left_edge.i - 2] if participle_aside(last) else None
+    return named if named is not None and named.pos_ == "PROPN" else None
 
 
 def subject_read_as_noun(verb: Token) -> Token | None:
@@ -902,8 +915,11 @@ def reported_clause(ctx: Context, cue: Token) -> CharSpan | None:
     if subject is not None:
         # "explaining [the firings] amounted to ...": the parser took the clause's subject for the verb's object
         return char_range(without_end_punct(list(cue.doc[subject.left_edge.i:clauses[0].right_edge.i + 1])))
-    # a clause before its cue ("..., the army said") is a report whatever the parser made of its subject
+    # a clause before its cue ("..., the army said") is a report whatever the parser made of its subject, unless the
+    # cue opens a quote after it ("..., Nowak said, “...”")
     clauses = [c for c in clauses if has_subject(c) or c.i < cue.i and c.pos_ in ("VERB", "AUX")]
+    if opens_quote_after(ctx, cue):
+        clauses = [c for c in clauses if c.i > cue.i]
     if clauses:
         span = token_range(clauses[0], own_reports(ctx, clauses[0]) | narration_after(cue, clauses[0]))
         more = [token_range(c) for c in cue.children if continues_report(cue, clauses[0], c)]
@@ -918,6 +934,15 @@ def reported_clause(ctx: Context, cue: Token) -> CharSpan | None:
             return token_range(head, {t.i for t in cue.subtree} | own_reports(ctx, head))
         return token_range(head)  # "Acts of protest, he said, are acts of patriotism": the report runs around its cue
     return set_off(cue)
+
+
+def opens_quote_after(ctx: Context, cue: Token) -> bool:
+    """Whether quoted words open right after the cue and a comma or colon: 'said, “...”', 'said: “...”'."""
+    doc = cue.doc
+    k = cue.i + 1
+    while k < len(doc) and doc[k].text in (",", ":"):
+        k += 1
+    return k < len(doc) and doc[k].is_quote and ctx.in_quote(doc[k].idx + len(doc[k].text))
 
 
 def object_as_subject(cue: Token, clauses: list[Token]) -> Token | None:
