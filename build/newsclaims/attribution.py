@@ -259,8 +259,7 @@ def is_cue_verb(ctx: Context, tok: Token) -> bool:
         return True  # "has said", "Naryshkin stated", "was asked by Berg"
     if tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         return True  # a sentence the parser left without a verb: "Berg, a Lund ally, [called] the plan ..."
-    mark = tok.doc[tok.i - 1] if tok.i else tok
-    if mark.is_quote and ctx.in_quote(mark.idx - 1):
+    if tok.i and closes_quote(ctx, tok.doc[tok.i - 1]):
         return True  # the tagger's participle in an inverted cue: '“...,” tweeted ferry spokesman Ivar Berg'
     # the parser's "[a poll found] last week that ...": a document that reports a clause
     return tok.dep_ == "acl" and tok.head.lower_ in ctx.data["document_nouns"] \
@@ -698,17 +697,23 @@ def cue_source(ctx: Context, cue: Token) -> Token | None:
             return cue  # "a Times report that ...": the document speaks for whoever issued it
         return subject_of(verb_above(cue))
     # a subject wholly inside quoted words is theirs, where the parser joined the cue to them: '“We lost,” Moro told'
-    quoted = (lambda subject: ctx.in_quote(subject.left_edge.idx) and ctx.in_quote(subject.idx + len(subject) - 1)) \
-        if not ctx.in_quote(cue.idx) else (lambda subject: False)
-    return subject_of(cue, quoted) or name_after(ctx, cue) or name_before(ctx, cue)
+    outside = not ctx.in_quote(cue.idx)
+    return subject_of(cue, lambda subject: outside and ctx.within_quote(subject.left_edge.idx,
+                                                                        subject.idx + len(subject))) \
+        or name_after(ctx, cue) or name_before(ctx, cue)
 
 
 def name_before(ctx: Context, cue: Token) -> Token | None:
     """A person named between the closing mark just before a cue and the cue ('“...,” Olsen, 58, told')."""
     for tok in reversed(cue.doc[max(0, cue.i - 14):cue.i]):
-        if tok.is_quote and ctx.in_quote(tok.idx - 1):
+        if closes_quote(ctx, tok):
             return named_between(ctx, tok.i + 1, cue)
     return None
+
+
+def closes_quote(ctx: Context, tok: Token) -> bool:
+    """Whether a token is the mark that closes quoted words."""
+    return tok.is_quote and ctx.in_quote(tok.idx - 1)
 
 
 def name_after(ctx: Context, cue: Token) -> Token | None:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from .entities import in_title_case_line, name_words
 from .marks import DOUBLE_OPEN, STRAIGHT, before_opening
 from .offsets import CharOffset
-from .referents import Context, Source, resolve
+from .referents import Context, Source, person_span, resolve
 from .text import in_headline, line_bounds, overlaps
 
 # Entity labels of a name that never speaks when it stands alone as a label.
@@ -194,7 +194,7 @@ def name_source(ctx: Context, name: Span) -> Source:
     """(start, end, label) for a name given in a signature or label."""
     person = next((ctx.person_at[t.i] for t in name if t.i in ctx.person_at), None)
     if person is not None and name.start <= person.start and person.end <= name.end:
-        return person.start_char, person.end_char, None if person.start in ctx.ent_of else "PERSON"
+        return person_span(ctx, person)
     ent = ctx.ent_of.get(name.root.i)
     if ent is not None and name.start <= ent.start and ent.end <= name.end:
         return ent.start_char, ent.end_char, None  # the name itself, not a name the parser hung on it
