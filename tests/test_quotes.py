@@ -421,10 +421,20 @@ def test_participle_reports_for_the_subject_of_its_verb(run):
     ("Oslo police said the pier was closed.", "Oslo"),
     ("The city of Bergen has asked the ferry company to stop the night sailings.", "Bergen"),
     ("Executives at Vellco say the levy is unfair.", "Vellco"),
+    ("Bergen harbour officials said the pier was closed.", "Bergen"),
+    ("U.S. intelligence officials said the pier was closed.", "U.S."),
+    ("Norwegian officials said the ferry sank on Monday.", "Norwegian"),
+    ("Later, Republican senators vowed to block the ferry levy.", "Republican"),
 ])
 def test_officials_of_a_named_place_or_body_speak_for_it(run, text, place):
     quotes, _ = run(text)
     assert speaker(text, only(quotes, ("indirect",))[0]) == place
+
+
+def test_people_who_have_left_a_body_no_longer_speak_for_it(run):
+    text = "Several former Vellco officials complained that they had no say."
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes, ("indirect",))[0]) is None
 
 
 def test_a_contracted_has_said_the_parser_read_as_a_passive_still_names_the_speaker(run):

@@ -420,15 +420,18 @@ def definite(lefts: list[Token]) -> bool:
 
 
 def organisation_of(ctx: Context, head: Token) -> Source | None:
-    """The named organisation in "<people> at|from|with|for <ORG>" or "<ORG> <people>", or None.
+    """The named organisation in "<people> at|from|with|for <ORG>" or "<ORG> <people>", the nation or party of
+    "<NORP> <people>", or None.
 
     Officials in or from a place speak for its government, as the place itself does: "officials in Kyiv", "U.S.
     officials", "the city of Lund".
     """
     governs = head.lower_ in ctx.data["government_nouns"]
-    modifier = ctx.ent_of.get(head.i - 1) if head.i else None
-    if modifier is not None and modifier.root.head.i == head.i and (modifier.label_ == "ORG" or
-                                                                    modifier.label_ == "GPE" and governs):
+    modifier = named_modifier(ctx, head)
+    # "Saudi officials", "Republican senators": people of a nation or party speak as its members; one of them
+    # ("the Russian leader") is a person the article names
+    if modifier is not None and (modifier.label_ == "ORG" or modifier.label_ == "GPE" and governs
+                                 or modifier.label_ == "NORP" and head.tag_ == "NNS"):
         return modifier.start_char, modifier.end_char, None
     preps = ("at", "from", "with", "for", "in", "of")
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
@@ -440,6 +443,20 @@ def organisation_of(ctx: Context, head: Token) -> Source | None:
             body = ent.label_ == "ORG" and prep.lower_ != "in" and (prep.lower_ != "of" or governs)
             if body or ent.label_ == "GPE" and governs:
                 return ent.start_char, ent.end_char, None
+    return None
+
+
+def named_modifier(ctx: Context, head: Token) -> Span | None:
+    """The entity that modifies a noun, across the plain nouns between: "NATO officials", "U.S. intelligence
+    officials"; none across a title ("the UN secretary general" is one person) and none for those who have left
+    ("former Vellco officials")."""
+    if any(t.lower_ == "former" for t in head.lefts):
+        return None
+    for tok in reversed(head.doc[head.left_edge.i:head.i]):
+        if tok.i in ctx.ent_of:
+            return ctx.ent_of[tok.i]
+        if tok.dep_ != "compound" or tok.pos_ != "NOUN" or one_or_more(tok.lower_, ctx.data["title_words"]):
+            return None
     return None
 
 
