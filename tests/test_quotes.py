@@ -231,6 +231,31 @@ def test_partial_in_possessed_claim_goes_to_the_possessor(run):
     assert speaker(text, only(quotes)[0]) == "Paul Berg"
 
 
+@pytest.mark.parametrize("text, content, who", [
+    ("The council heard Mayor Berg's emphasis that only 2 percent of the ferries ran late.",
+     "only 2 percent of the ferries ran late", "Berg"),
+    ("Nowak offered the explanation that the pier had been closed for repairs.", "the pier had been closed for repairs",
+     "Nowak"),
+])
+def test_a_noun_that_asserts_reports_its_clause(run, text, content, who):
+    quotes, _ = run(text)
+    q = only(quotes, ("indirect",))[0]
+    assert (q.text, speaker(text, q)) == (content, who)
+
+
+@pytest.mark.parametrize("verb", ["rejected", "ridiculed", "questioned"])
+def test_a_claim_someone_disputes_is_not_theirs(run, verb):
+    text = f"Olsen {verb} the claim that the ferry fares would rise."
+    quotes, _ = run(text)
+    assert not [q for q in quotes if q.text == "the ferry fares would rise" and speaker(text, q) == "Olsen"]
+
+
+def test_a_speakers_remarks_show_what_they_said(run):
+    text = "Mayor Ines Moro spoke on Monday. Her remarks showed that the pier may close."
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes, ("indirect",))[0]) == "Ines Moro"
+
+
 def test_what_she_called_is_speech(run):
     text = "Senator Ines Moro said the vote was rushed, citing what she called “reckless haste” by the leadership."
     quotes, _ = run(text)

@@ -689,13 +689,15 @@ def cue_source(ctx: Context, cue: Token) -> Token | None:
         # "rejected Berg's claim that ..." the possessor, whose claim the clause says
         owners = [c for c in cue.children if c.dep_ == "poss"]
         said = any(c.dep_ in ("acl", "ccomp") for c in cue.children)
-        if cue.dep_ == "dobj" and is_cue_verb(ctx, cue.head) and not (owners and said):
+        verb = verb_above(cue)
+        disputed = may_report(verb.text, "disputes")  # "Nowak rejected the claim that ...": not Nowak's claim
+        if cue.dep_ == "dobj" and is_cue_verb(ctx, cue.head) and not disputed and not (owners and said):
             return cue_source(ctx, cue.head)
         if owners:
             return owners[0]
         if cue.lower_ in ctx.data["document_nouns"]:
             return cue  # "a Times report that ...": the document speaks for whoever issued it
-        return subject_of(verb_above(cue))
+        return None if disputed else subject_of(verb)
     # a subject wholly inside quoted words is theirs, where the parser joined the cue to them: '“We lost,” Moro told'
     outside = not ctx.in_quote(cue.idx)
     return subject_of(cue, lambda subject: outside and ctx.within_quote(subject.left_edge.idx,

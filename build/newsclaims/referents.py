@@ -292,9 +292,11 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
             return called  # "the judge": the person the article calls a judge ("the city of X" is no title)
     if named_word(head):
         return noun_phrase(head, "ORG")
-    owner = next((c for c in head.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
+    owner = next((c for c in head.children if c.dep_ == "poss" and (c.ent_type_ == "ORG" or low in data[
+        "reporting_nouns"])), None)
     if owner is not None:
-        return resolve(ctx, owner, pos)  # "the Ledger's polling unit", "the party's platform": the body it belongs to
+        # "the Ledger's polling unit", "the party's platform": the body it belongs to; "his remarks": the speaker's
+        return resolve(ctx, owner, pos)
     return None  # "reports", "the items": things, not speakers
 
 
