@@ -452,6 +452,39 @@ def test_a_poll_claims_every_result_it_lists(nlp):
     assert [claimant(text, f) for f in figures(nlp, text)] == ["Harbour Ledger"] * 4
 
 
+@pytest.mark.parametrize("text", [
+    "A Harbour Ledger poll last month showed Berg leading Olsen among ferry riders, 45 percent to 18 percent.",
+    "A Harbour Ledger poll out Monday showed Berg with a clear lead over Olsen in Lund, earning 51 percent of the "
+    "vote to Olsen's 39 percent.",
+])
+def test_a_poll_claims_the_figures_the_parser_hung_on_its_verb(nlp, text):
+    assert [claimant(text, f) for f in figures(nlp, text)] == ["Harbour Ledger"] * 2
+
+
+def test_a_finding_that_ends_in_a_percent_sign_holds_it(nlp):
+    text = "A study by Lund University found that Harbour county has the highest fares as a share of income: 36%."
+    assert claimant(text, figure_written(nlp, text, "36%")) == "Lund University"
+
+
+def test_how_a_poll_was_made_is_not_its_finding(nlp):
+    text = ("The Harbour Ledger average shows Berg ahead by 4 percentage points, using an average of the latest polls "
+            "in 11 towns.")
+    assert claimant(text, figure_written(nlp, text, "4 percentage points")) == "Harbour Ledger"
+    assert claimant(text, figure_written(nlp, text, "11")) is None
+
+
+def test_a_colon_ends_what_polls_show(nlp):
+    text = ("Early polls show riders turning on Berg: a Harbour Ledger poll this month found Berg losing the south "
+            "by 38 percentage points.")
+    assert claimant(text, figure_written(nlp, text, "38 percentage points")) == "Harbour Ledger"
+
+
+def test_a_colon_before_the_answer_goes_on_with_the_finding(nlp):
+    text = ("A Harbour Board slide shows what a ferry ticket would cost if a 35 percent levy were imposed: 300 crowns, "
+            "which is far more than it costs now.")
+    assert claimant(text, figure_written(nlp, text, "300")) == "Harbour Board"
+
+
 def test_whole_values_are_stored_as_integers_and_fractions_as_reals(seeds_db):
     db = sqlite_utils.Database(seeds_db)
     stored = list(db.query("select value, typeof(value) as type from figures where value is not null"))

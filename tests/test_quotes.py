@@ -250,6 +250,13 @@ def test_a_claim_someone_disputes_is_not_theirs(run, verb):
     assert not [q for q in quotes if q.text == "the ferry fares would rise" and speaker(text, q) == "Olsen"]
 
 
+def test_a_report_someone_denies_is_not_theirs(run):
+    text = "Olsen denied a report that 40 ferries were late."
+    quotes, _ = run(text)
+    q = starting(quotes, "40 ferries")
+    assert (q.text, speaker(text, q)) == ("40 ferries were late", None)
+
+
 def test_a_speakers_remarks_show_what_they_said(run):
     text = "Mayor Ines Moro spoke on Monday. Her remarks showed that the pier may close."
     quotes, _ = run(text)

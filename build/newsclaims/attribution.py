@@ -817,6 +817,9 @@ def reported_content(ctx: Context, cue: Token) -> CharSpan | None:
         return token_range(clauses[0], own_reports(ctx, clauses[0])) if clauses else revised_estimate(cue)
     if (may_report(cue.text, "clause") or as_it(cue)) and framed_by_as(cue):
         return clause_around(cue.head, cue)
+    finding = document_finding(ctx, cue)
+    if finding is not None:
+        return finding
     if may_report(cue.text, "clause"):
         clause = reported_clause(ctx, cue)
         if clause is not None:
@@ -983,6 +986,37 @@ def set_off(cue: Token) -> CharSpan | None:
     return token_range(sent.root)
 
 
+def document_finding(ctx: Context, cue: Token) -> CharSpan | None:
+    """[start, end) of what a poll, study or report shows: all its verb governs after it, however the parser hung
+    the figures ("a poll showed Berg ahead, [45 percent to 18 percent]", "showed Berg with a lead, [earning 51
+    percent]"). A document does nothing but report, so the rest of its clause is its finding; a clause joined with a
+    subject of its own is not."""
+    documents = ctx.data["document_nouns"]
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in documents or cue_tag(ctx, cue) != "claim" \
+            or not is_cue_verb(ctx, cue):
+        return None
+
+    def method(clause: Token) -> bool:
+        """How the document was made, not what it found: "using [an average] of polls"."""
+        return clause.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lower_ in documents for c in clause.children)
+    parts = [c for c in cue.children if c.i > cue.i and c.dep_ not in ("punct", "cc") and not method(c)
+             and not (c.dep_ in ("conj", "parataxis") and has_subject(c))]
+    if not parts:
+        return None
+    tokens = list(cue.doc[parts[0].left_edge.i:parts[-1].right_edge.i + 1])
+
+    def opens_clause(k: int) -> bool:
+        """A colon or semicolon before a clause of its own: "polls show X: a poll this month found Y", not "what
+        it would cost: $9,000"."""
+        return tokens[k].text in (":", ";") and any(
+            t.pos_ in ("VERB", "AUX") and t.head.i < tokens[k].i
+            and any(c.dep_ in SUBJECTS and c.i > tokens[k].i for c in t.children)
+            for t in tokens[k + 1:])
+    tokens = without_end_punct(next((tokens[:k] for k in range(len(tokens)) if opens_clause(k)), tokens))
+    return char_range(tokens[1:] if tokens and tokens[0].dep_ == "mark" else tokens)
+
+
 def claimed_number(cue: Token) -> CharSpan | None:
     """[start, end) of a claim's object when it holds a number: "estimated [losses at 40 tanks]"."""
     if not any(c.i > cue.i and (c.dep_ in ("dobj", "xcomp") or c.lower_ == "for") for c in cue.children):
@@ -1134,8 +1168,8 @@ def char_range(tokens: list[Token]) -> CharSpan | None:
 
 
 def without_end_punct(tokens: list[Token]) -> list[Token]:
-    """``tokens`` without the punctuation that ends them, a closing quotation mark kept."""
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in CLOSING_MARKS:
+    """``tokens`` without the punctuation that ends them, a closing quotation mark and a percent sign kept."""
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in CLOSING_MARKS + ("%",):
         tokens = tokens[:-1]
     return tokens
 

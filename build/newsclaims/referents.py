@@ -15,7 +15,7 @@ from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
 
 from .entities import has_org_head, in_title_case_line, inverted_cue, name_words, possessor_split
-from .lexicon import cue_data
+from .lexicon import cue_data, may_report
 from .nlp import doc_text
 from .offsets import CharOffset, CharSpan, TokenIndex
 from .spans import SpanIndex
@@ -250,9 +250,10 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
         org = [t for t in lefts if t.lower_ in data["org_nouns"]]
         if org:
             return describe(ctx, org[-1], list(ctx.doc[org[-1].left_edge.i:org[-1].i]), pos)
-        subject = next((c for c in issuing_verb(head).children if c.dep_ in SUBJECTS), None)
-        if subject is not None and subject.i != head.i:
-            return resolve(ctx, subject, pos)  # "the council issued a statement": the council
+        verb = issuing_verb(head)
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and subject.i != head.i and not may_report(verb.text, "disputes"):
+            return resolve(ctx, subject, pos)  # "the council issued a statement": the council; not "denied a report"
     words = description_words(lefts, head)
     specific = any(t.dep_ not in ("det", "punct") for t in lefts)
     if member_noun(data, low) or low in data["government_nouns"]:
