@@ -257,6 +257,33 @@ def test_a_report_someone_denies_is_not_theirs(run):
     assert (q.text, speaker(text, q)) == ("40 ferries were late", None)
 
 
+@pytest.mark.parametrize("text, who", [
+    ("Beruff, a Moravec ally, called the harbour’s standards “strong.”", "Beruff"),
+    ("Vellco, a firm Olsen founded, said the fares would rise.", "Vellco"),
+])
+def test_a_name_in_a_names_apposition_only_describes_it(run, text, who):
+    quotes, _ = run(text)
+    assert {speaker(text, q) for q in quotes} == {who}
+
+
+def test_a_person_named_in_an_apposition_to_an_apposition_is_the_speaker(run):
+    text = "The other rider, his cousin Ivar Berg, 40, cited the ferry fares as a danger."
+    quotes, _ = run(text)
+    assert speaker(text, quotes[0]) == "Ivar Berg"
+
+
+def test_the_subject_of_a_clause_before_the_cue_is_not_the_cues(run):
+    text = "Berg, after the scandal over her use of a private ferry broke in March, first said there was no harm done."
+    quotes, _ = run(text)
+    assert speaker(text, quotes[0]) == "Berg"
+
+
+def test_a_person_in_apposition_to_a_dateline_is_the_speaker(run):
+    text = "LUND -- Mayor Ines Moro, opening the harbour museum on Saturday, said the ferries would run late."
+    quotes, _ = run(text)
+    assert speaker(text, starting(quotes, "the ferries")) == "Ines Moro"
+
+
 def test_a_speakers_remarks_show_what_they_said(run):
     text = "Mayor Ines Moro spoke on Monday. Her remarks showed that the pier may close."
     quotes, _ = run(text)

@@ -524,9 +524,10 @@ def subject_of(verb: Token, quoted: Callable[[Token], bool] = lambda subject: Fa
         verb = verb.head  # the parser's ", writing “…”": the participle as the subject of the quote after it
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i != asked.i]
-        # a misparse may hang the subject on a participle before the verb: "Russia, locked in ..., has accused"
-        subjects += [g for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
-                     for g in c.children if g.dep_ in SUBJECTS and g.i < c.i]
+        # a misparse may hang the subject on a participle before the verb: "Russia, locked in ..., has accused";
+        # never before the verb's own ("Berg, after the scandal broke, said")
+        subjects = subjects or [g for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
+                                for g in c.children if g.dep_ in SUBJECTS and g.i < c.i]
         subjects = subjects or stray_subjects(verb, verb is asked)
         if raised:  # "Berg is reported to have called ...": the subject of the passive it is raised to
             subjects = subjects or [c for c in verb.children if c.dep_ == "nsubjpass"]

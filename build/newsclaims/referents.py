@@ -171,12 +171,17 @@ def resolve(ctx: Context, head: Token, pos: CharOffset) -> Source | None:
     if person is not None:
         return person_span(ctx, person)
     ent = ctx.ent_of.get(head.i)
-    # the name in apposition, which the parser may hang on the last noun before it: "his friend from Lund, Piet Olsen"
+    # the name in apposition, which the parser may hang on the last noun before it: "his friend from Lund, Piet
+    # Olsen", "LUND -- Mayor Berg"; an organisation's apposition only describes it ("Vellco, a firm Olsen founded")
     phrases = [o for c in head.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
-    appositive = person_in([t for h in [head] + phrases for c in h.children if c.dep_ == "appos" for t in c.subtree],
-                           ctx)
+    apposed = [c for h in [head] + phrases for c in h.children if c.dep_ == "appos"]
+    apposed += [c for a in apposed for c in a.children if c.dep_ == "appos"]  # "the other man, his cousin Ivar Berg"
+    named = None if ent is not None and ent.label_ == "ORG" else person_in(apposed, ctx)
+    if ent is None and not named and named_word(head) and apposed \
+            and not any(c.lower_ in data["org_nouns"] for c in apposed):
+        return noun_phrase(head, "PERSON")  # "Beruff, a Moro ally": a name the model missed, described as someone
     lefts = list(ctx.doc[head.left_edge.i:head.i])
-    named = appositive or person_in(lefts, ctx)
+    named = named or person_in(lefts, ctx)
     if named:
         return named
     if ent is not None and not any(t.text[:1].isupper() for t in ent if t.dep_ != "det"):
