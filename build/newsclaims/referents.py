@@ -298,8 +298,8 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
             return called  # "the judge": the person the article calls a judge ("the city of X" is no title)
     if named_word(head):
         return noun_phrase(head, "ORG")
-    owner = next((c for c in head.children if c.dep_ == "poss" and (c.ent_type_ == "ORG" or low in data[
-        "reporting_nouns"])), None)
+    spoken = low in data["reporting_nouns"]
+    owner = next((c for c in head.children if c.dep_ == "poss" and (c.ent_type_ == "ORG" or spoken)), None)
     if owner is not None:
         # "the Ledger's polling unit", "the party's platform": the body it belongs to; "his remarks": the speaker's
         return resolve(ctx, owner, pos)
