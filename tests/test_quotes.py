@@ -280,6 +280,16 @@ def test_the_speaker_is_found_across_what_stands_between_them_and_the_cue(run, t
     assert speaker(text, quotes[0]) == who
 
 
+@pytest.mark.parametrize("text, who", [
+    ("Critics like Olsen say the levy would help Berg keep the seat.", "Olsen"),
+    ("Proponents, including the Harbour Union, urged the council to leave the ferry fund intact.", "the Harbour Union"),
+    ("Even the harbour's biggest hawks, like Moro and Olsen, say most of the fleet should be sold.", "Moro"),
+])
+def test_a_group_given_by_a_named_member_speaks_through_them(run, text, who):
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes, ("indirect",))[0]) == who
+
+
 def test_a_speakers_remarks_show_what_they_said(run):
     text = "Mayor Ines Moro spoke on Monday. Her remarks showed that the pier may close."
     quotes, _ = run(text)

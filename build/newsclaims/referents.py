@@ -184,6 +184,9 @@ def resolve(ctx: Context, head: Token, pos: CharOffset) -> Source | None:
     named = named or person_in(lefts, ctx)
     if named:
         return named
+    example = named_example(ctx, head)
+    if ent is None and example is not None:
+        return resolve(ctx, example, pos)  # "critics like Olsen", "proponents, including the Harbour Union"
     if ent is not None and not any(t.text[:1].isupper() for t in ent if t.dep_ != "det"):
         ent = None  # the small model's "the defence ministry" is a description: find whose
     if ent is not None and ent.label_ == "NORP" and one_member(head):
@@ -192,6 +195,16 @@ def resolve(ctx: Context, head: Token, pos: CharOffset) -> Source | None:
     if ent is not None:
         return ent.start_char, ent.end_char, None
     return describe(ctx, head, lefts, pos)
+
+
+def named_example(ctx: Context, head: Token) -> Token | None:
+    """The named member a group is given by: "experts like [Moravec]", "proponents, including [the Harbour Union]";
+    the group speaks through the one it names."""
+    if head.tag_ != "NNS":
+        return None
+    return next((o for c in head.children if c.dep_ == "prep" and c.lower_ in ("like", "including")
+                 for o in c.children if o.dep_ == "pobj" and (o.i in ctx.person_at or o.i in ctx.ent_of
+                                                              and ctx.ent_of[o.i].label_ not in NO_SOURCE)), None)
 
 
 def subject_ahead(ctx: Context, pronoun: Token) -> Source | None:
