@@ -496,6 +496,16 @@ def test_officials_of_a_named_place_or_body_speak_for_it(run, text, place):
     assert speaker(text, only(quotes, ("indirect",))[0]) == place
 
 
+@pytest.mark.parametrize("text, body", [
+    ("The Berg campaign opened an office in Lund. Campaign officials said the ferry vote would be close.",
+     "Berg campaign"),
+    ("The Harbour Party lost the vote. Party leaders said the count was rigged.", "The Harbour Party"),
+])
+def test_officials_of_a_body_the_article_named_speak_for_it(run, text, body):
+    quotes, _ = run(text)
+    assert speaker(text, only(quotes, ("indirect",))[0]) == body
+
+
 def test_people_who_have_left_a_body_no_longer_speak_for_it(run):
     text = "Several former Vellco officials complained that they had no say."
     quotes, _ = run(text)

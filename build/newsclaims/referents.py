@@ -278,6 +278,10 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
         employer = organisation_of(ctx, head)
         if employer:
             return employer  # "analysts at the International Institute for Strategic Studies"
+        body = next((t for t in reversed(lefts) if t.dep_ == "compound" and t.lower_ in data["org_nouns"]), None)
+        if body is not None and head.tag_ == "NNS":
+            # "campaign officials", "party leaders": the campaign or party in view speaks through them
+            return describe(ctx, body, [t for t in lefts if t.i < body.i], pos)
     if low in data["org_nouns"]:
         if any(t.text[:1].isupper() for t in lefts if t.dep_ not in ("det", "punct")):
             return noun_phrase(head, "ORG")
