@@ -290,6 +290,13 @@ def test_a_group_given_by_a_named_member_speaks_through_them(run, text, who):
     assert speaker(text, only(quotes, ("indirect",))[0]) == who
 
 
+def test_a_colon_ends_the_narration_before_a_report(run):
+    text = ("Olsen kept criticising Berg in interviews because it is paying off: He said he had raised 9,000 crowns in "
+            "the days since the vote.")
+    quotes, _ = run(text)
+    assert [q.text for q in only(quotes, ("indirect",))] == ["he had raised 9,000 crowns in the days since the vote"]
+
+
 def test_a_speakers_remarks_show_what_they_said(run):
     text = "Mayor Ines Moro spoke on Monday. Her remarks showed that the pier may close."
     quotes, _ = run(text)

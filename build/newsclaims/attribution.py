@@ -931,6 +931,9 @@ def reported_clause(ctx: Context, cue: Token) -> CharSpan | None:
     clauses = [c for c in clauses if has_subject(c) or c.i < cue.i and c.pos_ in ("VERB", "AUX")]
     if opens_quote_after(ctx, cue):
         clauses = [c for c in clauses if c.i > cue.i]
+    # a colon or semicolon ends the clause before it: "Olsen kept at it: he said the fund had grown"
+    clauses = [c for c in clauses if c.i > cue.i
+               or not any(t.text in (":", ";") for t in cue.doc[c.right_edge.i + 1:cue.i])]
     if clauses:
         span = token_range(clauses[0], own_reports(ctx, clauses[0]) | narration_after(cue, clauses[0]))
         more = [token_range(c) for c in cue.children if continues_report(cue, clauses[0], c)]
