@@ -453,36 +453,35 @@ def test_a_poll_claims_every_result_it_lists(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "A Harbour Ledger poll last month showed Berg leading Olsen among ferry riders, 45 percent to 18 percent.",
-    "A Harbour Ledger poll out Monday showed Berg with a clear lead over Olsen in Lund, earning 51 percent of the "
-    "vote to Olsen's 39 percent.",
+    "A Harbour Ledger poll in May showed Berg ahead of Olsen among ferry riders, 52 percent to 31 percent.",
+    "The latest Harbour Ledger survey showed Moro with a narrow edge in the harbour wards, taking 44 percent against "
+    "Nowak's 41 percent.",
 ])
 def test_a_poll_claims_the_figures_the_parser_hung_on_its_verb(nlp, text):
     assert [claimant(text, f) for f in figures(nlp, text)] == ["Harbour Ledger"] * 2
 
 
 def test_a_finding_that_ends_in_a_percent_sign_holds_it(nlp):
-    text = "A study by Lund University found that Harbour county has the highest fares as a share of income: 36%."
-    assert claimant(text, figure_written(nlp, text, "36%")) == "Lund University"
+    text = "A Lund University study found that ferry fares take the largest bite out of pensions in the north: 14%."
+    assert claimant(text, figure_written(nlp, text, "14%")) == "Lund University"
 
 
 def test_how_a_poll_was_made_is_not_its_finding(nlp):
-    text = ("The Harbour Ledger average shows Berg ahead by 4 percentage points, using an average of the latest polls "
-            "in 11 towns.")
-    assert claimant(text, figure_written(nlp, text, "4 percentage points")) == "Harbour Ledger"
-    assert claimant(text, figure_written(nlp, text, "11")) is None
+    text = "The Lund Radio average shows Moro ahead by 6 percentage points, using surveys from 14 towns."
+    assert claimant(text, figure_written(nlp, text, "6 percentage points")) == "Lund Radio"
+    assert claimant(text, figure_written(nlp, text, "14")) is None
 
 
 def test_a_colon_ends_what_polls_show(nlp):
-    text = ("Early polls show riders turning on Berg: a Harbour Ledger poll this month found Berg losing the south "
-            "by 38 percentage points.")
-    assert claimant(text, figure_written(nlp, text, "38 percentage points")) == "Harbour Ledger"
+    text = ("Surveys show riders souring on the levy: a Lund Radio survey in June found support down by 12 percentage "
+            "points.")
+    assert claimant(text, figure_written(nlp, text, "12 percentage points")) == "Lund Radio"
 
 
 def test_a_colon_before_the_answer_goes_on_with_the_finding(nlp):
-    text = ("A Harbour Board slide shows what a ferry ticket would cost if a 35 percent levy were imposed: 300 crowns, "
-            "which is far more than it costs now.")
-    assert claimant(text, figure_written(nlp, text, "300")) == "Harbour Board"
+    text = ("A Harbour Board slide shows what a season pass would cost under the new levy: 900 crowns, which riders "
+            "call too much.")
+    assert claimant(text, figure_written(nlp, text, "900")) == "Harbour Board"
 
 
 def test_whole_values_are_stored_as_integers_and_fractions_as_reals(seeds_db):

@@ -232,8 +232,7 @@ def test_partial_in_possessed_claim_goes_to_the_possessor(run):
 
 
 @pytest.mark.parametrize("text, content, who", [
-    ("The council heard Mayor Berg's emphasis that only 2 percent of the ferries ran late.",
-     "only 2 percent of the ferries ran late", "Berg"),
+    ("Mayor Berg's emphasis that the ferries were safe calmed the riders.", "the ferries were safe", "Berg"),
     ("Nowak offered the explanation that the pier had been closed for repairs.", "the pier had been closed for repairs",
      "Nowak"),
 ])
@@ -258,7 +257,7 @@ def test_a_report_someone_denies_is_not_theirs(run):
 
 
 @pytest.mark.parametrize("text, who", [
-    ("Beruff, a Moravec ally, called the harbour’s standards “strong.”", "Beruff"),
+    ("Halvorsen, a Moravec ally, called the harbour’s safety rules “weak.”", "Halvorsen"),
     ("Vellco, a firm Olsen founded, said the fares would rise.", "Vellco"),
 ])
 def test_a_name_in_a_names_apposition_only_describes_it(run, text, who):
@@ -268,12 +267,12 @@ def test_a_name_in_a_names_apposition_only_describes_it(run, text, who):
 
 @pytest.mark.parametrize("text, who", [
     # a person in apposition to an apposition
-    ("The other rider, his cousin Ivar Berg, 40, cited the ferry fares as a danger.", "Ivar Berg"),
+    ("One of the riders, her brother Ivar Berg, 52, called the fares a disgrace.", "Ivar Berg"),
     # a person in apposition to a dateline
-    ("LUND -- Mayor Ines Moro, opening the harbour museum on Saturday, said the ferries would run late.", "Ines Moro"),
+    ("LUND -- Mayor Ines Moro, speaking at the harbour on Friday, said the ferries would run late.", "Ines Moro"),
     # the subject of a clause between the speaker and the cue is not the cue's
-    ("Berg, after the scandal over her use of a private ferry broke in March, first said there was no harm done.",
-     "Berg"),
+    ("Moro, after the dispute over her harbour permit flared in June, at first insisted that every rule had been "
+     "followed.", "Moro"),
 ])
 def test_the_speaker_is_found_across_what_stands_between_them_and_the_cue(run, text, who):
     quotes, _ = run(text)
@@ -281,9 +280,9 @@ def test_the_speaker_is_found_across_what_stands_between_them_and_the_cue(run, t
 
 
 @pytest.mark.parametrize("text, who", [
-    ("Critics like Olsen say the levy would help Berg keep the seat.", "Olsen"),
-    ("Proponents, including the Harbour Union, urged the council to leave the ferry fund intact.", "the Harbour Union"),
-    ("Even the harbour's biggest hawks, like Moro and Olsen, say most of the fleet should be sold.", "Moro"),
+    ("Critics like Olsen say the ferry levy is unfair.", "Olsen"),
+    ("Several groups, including the Harbour Union, asked the council to keep the night ferries.", "the Harbour Union"),
+    ("The council's loudest critics, like Moro and Olsen, say the pier must close.", "Moro"),
 ])
 def test_a_group_given_by_a_named_member_speaks_through_them(run, text, who):
     quotes, _ = run(text)
@@ -291,10 +290,11 @@ def test_a_group_given_by_a_named_member_speaks_through_them(run, text, who):
 
 
 def test_a_colon_ends_the_narration_before_a_report(run):
-    text = ("Olsen kept criticising Berg in interviews because it is paying off: He said he had raised 9,000 crowns in "
-            "the days since the vote.")
+    text = "Olsen has found the night ferries useful: he said he had sold 9,000 tickets since the spring."
     quotes, _ = run(text)
-    assert [q.text for q in only(quotes, ("indirect",))] == ["he had raised 9,000 crowns in the days since the vote"]
+    q = starting(quotes, "he had sold")
+    assert (q.text, speaker(text, q)) == ("he had sold 9,000 tickets since the spring", "Olsen")
+    assert not [q for q in quotes if q.text.startswith("Olsen has found")]
 
 
 def test_a_speakers_remarks_show_what_they_said(run):
@@ -514,7 +514,7 @@ def test_officials_of_a_body_the_article_named_speak_for_it(run, text, body):
 
 
 def test_people_who_have_left_a_body_no_longer_speak_for_it(run):
-    text = "Several former Vellco officials complained that they had no say."
+    text = "Two former Vellco officials wrote that the levy was unfair."
     quotes, _ = run(text)
     assert speaker(text, only(quotes, ("indirect",))[0]) is None
 
