@@ -525,7 +525,7 @@ def subject_of(verb: Token, quoted: Callable[[Token], bool] = lambda subject: Fa
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i != asked.i]
         # a misparse may hang the subject on a participle before the verb: "Russia, locked in ..., has accused";
-        # never before the verb's own ("Berg, after the scandal broke, said")
+        # never before the verb's own ("Moro, after the dispute flared, insisted")
         subjects = subjects or [g for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
                                 for g in c.children if g.dep_ in SUBJECTS and g.i < c.i]
         subjects = subjects or stray_subjects(verb, verb is asked)
@@ -931,7 +931,7 @@ def reported_clause(ctx: Context, cue: Token) -> CharSpan | None:
     clauses = [c for c in clauses if has_subject(c) or c.i < cue.i and c.pos_ in ("VERB", "AUX")]
     if opens_quote_after(ctx, cue):
         clauses = [c for c in clauses if c.i > cue.i]
-    # a colon or semicolon ends the clause before it: "Olsen kept at it: he said the fund had grown"
+    # a colon or semicolon ends the clause before it: "Olsen likes the night ferries: he said he sold 9,000 tickets"
     clauses = [c for c in clauses if c.i > cue.i
                or not any(t.text in (":", ";") for t in cue.doc[c.right_edge.i + 1:cue.i])]
     if clauses:
@@ -992,7 +992,7 @@ def set_off(cue: Token) -> CharSpan | None:
 
 def document_finding(ctx: Context, cue: Token) -> CharSpan | None:
     """[start, end) of what a poll, study or report shows: all its verb governs after it, however the parser hung
-    the figures ("a poll showed Berg ahead, [45 percent to 18 percent]", "showed Berg with a lead, [earning 51
+    the figures ("a poll showed Berg ahead, [52 percent to 31 percent]", "showed Moro with an edge, [taking 44
     percent]"). A document does nothing but report, so the rest of its clause is its finding; a clause joined with a
     subject of its own is not."""
     documents = ctx.data["document_nouns"]
@@ -1002,7 +1002,7 @@ def document_finding(ctx: Context, cue: Token) -> CharSpan | None:
         return None
 
     def method(clause: Token) -> bool:
-        """How the document was made, not what it found: "using [an average] of polls"."""
+        """How the document was made, not what it found: "using [surveys] from 14 towns"."""
         return clause.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lower_ in documents for c in clause.children)
     parts = [c for c in cue.children if c.i > cue.i and c.dep_ not in ("punct", "cc") and not method(c)
              and not (c.dep_ in ("conj", "parataxis") and has_subject(c))]
@@ -1011,8 +1011,8 @@ def document_finding(ctx: Context, cue: Token) -> CharSpan | None:
     tokens = list(cue.doc[parts[0].left_edge.i:parts[-1].right_edge.i + 1])
 
     def opens_clause(k: int) -> bool:
-        """A colon or semicolon before a clause of its own: "polls show X: a poll this month found Y", not "what
-        it would cost: $9,000"."""
+        """A colon or semicolon before a clause of its own: "surveys show X: a survey in June found Y", not "what
+        a pass would cost: 900 crowns"."""
         return tokens[k].text in (":", ";") and any(
             t.pos_ in ("VERB", "AUX") and t.head.i < tokens[k].i
             and any(c.dep_ in SUBJECTS and c.i > tokens[k].i for c in t.children)

@@ -175,18 +175,18 @@ def resolve(ctx: Context, head: Token, pos: CharOffset) -> Source | None:
     # Olsen", "LUND -- Mayor Berg"; an organisation's apposition only describes it ("Vellco, a firm Olsen founded")
     phrases = [o for c in head.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
     apposed = [c for h in [head] + phrases for c in h.children if c.dep_ == "appos"]
-    apposed += [c for a in apposed for c in a.children if c.dep_ == "appos"]  # "the other man, his cousin Ivar Berg"
+    apposed += [c for a in apposed for c in a.children if c.dep_ == "appos"]  # "one rider, her brother Ivar Berg"
     named = None if ent is not None and ent.label_ == "ORG" else person_in(apposed, ctx)
     if ent is None and not named and named_word(head) and apposed \
             and not any(c.lower_ in data["org_nouns"] for c in apposed):
-        return noun_phrase(head, "PERSON")  # "Beruff, a Moro ally": a name the model missed, described as someone
+        return noun_phrase(head, "PERSON")  # "Halvorsen, a Moro ally": a name the model missed, described as someone
     lefts = list(ctx.doc[head.left_edge.i:head.i])
     named = named or person_in(lefts, ctx)
     if named:
         return named
     example = named_example(ctx, head)
     if ent is None and example is not None:
-        return resolve(ctx, example, pos)  # "critics like Olsen", "proponents, including the Harbour Union"
+        return resolve(ctx, example, pos)  # "critics like Olsen", "groups, including the Harbour Union"
     if ent is not None and not any(t.text[:1].isupper() for t in ent if t.dep_ != "det"):
         ent = None  # the small model's "the defence ministry" is a description: find whose
     if ent is not None and ent.label_ == "NORP" and one_member(head):
@@ -198,7 +198,7 @@ def resolve(ctx: Context, head: Token, pos: CharOffset) -> Source | None:
 
 
 def named_example(ctx: Context, head: Token) -> Token | None:
-    """The named member a group is given by: "experts like [Moravec]", "proponents, including [the Harbour Union]";
+    """The named member a group is given by: "experts like [Moravec]", "groups, including [the Harbour Union]";
     the group speaks through the one it names."""
     if head.tag_ != "NNS":
         return None
