@@ -106,6 +106,9 @@ def test_a_source_span_with_a_person_inside_names_the_person():
     ("Forty-two percent of riders in Vellmark said the ferry was late.", "Forty-two percent of riders in Vellmark",
      None),
     ("One Harbour said the ferry was late.", "One Harbour", ("One Harbour", "ORG")),
+    ("Some 40 percent said the ferry was late.", "Some 40 percent", None),
+    ("Only 12 percent of riders said the ferry was late.", "Only 12 percent of riders", None),
+    ("Just Ferries said the ferry was late.", "Just Ferries", ("Just Ferries", "ORG")),
 ])
 def test_a_number_that_opens_the_sentence_names_nobody(text, source, entity):
     assert entity_for(text, 0, len(source), []) == entity

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import cue_data
 from .nlp import doc_text, load_data
-from .numbers import word_value
+from .numbers import past_qualifier, word_value
 from .offsets import CharOffset, CharSpan, TokenIndex
 from .text import line_bounds, outside, overlaps
 
@@ -599,9 +599,9 @@ def entity_for(text: str, start: CharOffset | None, end: CharOffset | None, ment
 
 def counts_nobody(phrase: str) -> bool:
     """A count of people that opens its sentence: "Two in three", "One of her aides", "Sixty-seven percent of
-    voters"; "One Nation" is a name."""
-    words = phrase.split()
-    return all(word_value(part) is not None for part in words[0].split("-")) \
+    voters", "Some 20 percent"; "One Nation" is a name."""
+    words = past_qualifier(phrase.split())
+    return bool(words) and all(word_value(part) is not None for part in words[0].split("-")) \
         and (len(words) == 1 or words[1] == words[1].lower())
 
 

@@ -205,6 +205,16 @@ def qualifier_before(doc: Doc, i: TokenIndex) -> tuple[str | None, TokenIndex]:
     return best
 
 
+def past_qualifier(words: list[str]) -> list[str]:
+    """Words from the number on, past a qualifier or a focus word before it: "Some 20 percent", "Only 24 percent"
+    -> "20 percent", "24 percent"."""
+    lower = [w.lower() for w in words]
+    for phrase in [*units()["qualifiers"], *units()["focus_words"]]:
+        if lower[:len(phrase.split())] == phrase.split():
+            return words[len(phrase.split()):]
+    return words
+
+
 def percent_after(doc: Doc, j: TokenIndex) -> TokenIndex | None:
     """End index of a percent word ("%", "per cent") starting at token j, or None."""
     for phrase in units()["percent_words"]:

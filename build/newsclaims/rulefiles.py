@@ -56,7 +56,7 @@ SCHEMAS = {
         "number_words": {str: int}, "scale_words": {str: int}, "scale_suffixes": {str: int},
         "vague_plurals": {str: [int]}, "qualifiers": {str: str}, "range_joiners": WORDS, "currencies": {str: str},
         "percent_words": WORDS, "area_words": {str: str}, "adjective_units": {str: str},
-        "determiner_numbers": WORDS, "elided_nouns": WORDS, "measure_nouns": {str: str},
+        "determiner_numbers": WORDS, "focus_words": WORDS, "elided_nouns": WORDS, "measure_nouns": {str: str},
         "measuring_subjects": WORDS, "irregular_plurals": {str: str}, "categories": {str: WORDS},
         "casualty_verbs": WORDS, "time_units": WORDS, "calibre_words": WORDS, "months": WORDS,
         "label_words": WORDS, "blocked_patterns": WORDS,
