@@ -114,6 +114,15 @@ def test_a_number_that_opens_the_sentence_names_nobody(text, source, entity):
     assert entity_for(text, 0, len(source), []) == entity
 
 
+@pytest.mark.parametrize("text", [
+    '<time datetime="2016-05-04">Harbour Scanner</time> reported the ferry late.',
+    'Moro wrote: <blockquote lang="en"><p lang="en">Ferries late again in Lund</p>&mdash; Ines Moro</blockquote>',
+])
+def test_markup_left_in_a_story_is_no_name(nlp, text):
+    assert not [name for name, _ in names(nlp, text) if set(name) & set("<>=")]
+    assert entity_for('2016">@ferrynews said', 0, 15, []) is None
+
+
 def test_a_surname_label_names_the_one_person_the_article_gives_in_full():
     text = "BERG: We will win."
     assert entity_for(text, 0, 4, [], "PERSON", ["Anna Berg", "Piotr Nowak"]) == ("Anna Berg", "PERSON")

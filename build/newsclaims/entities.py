@@ -51,6 +51,8 @@ ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 MIDDLE_INITIAL = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\. [A-Z][a-z]+")  # "Laurence H. Tribe"
 # One word naming an idea or a fear, not a thing ("Russophobia", "Putinism"), or a name's suffix alone ("Jr.").
 NOT_A_NAME = re.compile(r"^(?:[A-Z][a-z]+(?:phobia|ism)|Jr\.?|Sr\.?|II|III|IV)$")
+# Markup left in a story's text ('<tweet author="...">'): no name holds these.
+MARKUP = re.compile(r"[<>=]")
 DASHES = {"-", "\u2013", "\u2014", "\u2015"}
 # Labels whose names may end in a number or run on past a comma: "Leopard 2", "Cleanliness, Godliness".
 TITLED_WORKS = {"WEAPON", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
@@ -547,7 +549,7 @@ def mention_at(doc: Doc, body: str, first: TokenIndex, last: TokenIndex, label: 
     text = body[start:end]
     if not any(c.isalpha() for c in text) or not any(c.isupper() or c.isdigit() for c in text):
         return None
-    if NOT_A_NAME.search(text) or part_of_a_title(doc, first, last):
+    if NOT_A_NAME.search(text) or MARKUP.search(text) or part_of_a_title(doc, first, last):
         return None
     headline_capitals = text.isupper() and in_capitals(body, start, end) and text.lower() not in alias_table()
     written = title_case(text) if headline_capitals else text
@@ -586,7 +588,7 @@ def entity_for(text: str, start: CharOffset | None, end: CharOffset | None, ment
     if whole:
         return whole[0].name, whole[0].type
     phrase = text[start:end].strip()
-    if phrase == phrase.lower() or counts_nobody(phrase):
+    if phrase == phrase.lower() or counts_nobody(phrase) or MARKUP.search(phrase):
         return None  # "the prime minister" unresolved: a description names nobody, never make one up
     full = [name for name in people if is_surname_of(phrase, name)] if label == "PERSON" else []
     if len(full) == 1:
