@@ -47,6 +47,10 @@ CIRCUMSTANCES = {"in", "during", "after", "before", "since", "until", "amid", "w
 # A report may open or end with quoted words: its marks stay with it.
 OPENING_MARKS = ("“", '"', "‘", "''")
 CLOSING_MARKS = ("”", '"', "’")
+# The parts of speech of a title and a name between quoted words and their cue: '“...,” Lund fire Chief Olsen said'.
+NAME_AND_TITLE_TAGS = ("PROPN", "NOUN", "ADJ", "DET")
+# Marks that end the clause before them inside a sentence: what follows is a clause of its own.
+CLAUSE_BREAKS = (":", ";")
 
 
 @dataclass
@@ -467,7 +471,7 @@ def named_just_before(ctx: Context, verb: Token) -> bool:
             break
         words.append(tok)
     return bool(words) and words[0].ent_type_ == "PERSON" \
-        and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET") or t.ent_type_ for t in words)
+        and all(t.pos_ in NAME_AND_TITLE_TAGS or t.ent_type_ for t in words)
 
 
 def named_between(ctx: Context, start: TokenIndex, verb: Token) -> Token | None:
@@ -478,7 +482,7 @@ def named_between(ctx: Context, start: TokenIndex, verb: Token) -> Token | None:
         return None
     title = [t for t in ctx.doc[start:first.start] if not (t.is_punct or t.is_space)]
     apposition = ctx.doc[first.end:verb.i]
-    if all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET") for t in title) and (not apposition or apposition[0].text == ",") \
+    if all(t.pos_ in NAME_AND_TITLE_TAGS for t in title) and (not apposition or apposition[0].text == ",") \
             and not any(t.pos_ in ("VERB", "AUX") for t in apposition):
         return ctx.doc[first.end - 1]
     return None
@@ -724,13 +728,13 @@ def name_after(ctx: Context, cue: Token) -> Token | None:
     an adverb ('“...,” said Sweetly'), the cue read as an adjective on the title ('“...,” tweeted ferry spokesman Ivar
     Berg')."""
     doc = cue.doc
-    if not (cue.i and doc[cue.i - 1].is_quote):
+    if not (cue.i and closes_quote(ctx, doc[cue.i - 1])):
         return None
     for tok in doc[cue.i + 1:cue.i + 6]:
         if tok.i in ctx.person_at:
             name = doc[ctx.person_at[tok.i].end - 1]
             return None if name.head.i == cue.i and name.dep_ in ("dobj", "dative") else name  # "thanked Berg"
-        if tok.pos_ not in ("PROPN", "NOUN", "ADJ", "DET"):
+        if tok.pos_ not in NAME_AND_TITLE_TAGS:
             return None
     return None
 
@@ -933,7 +937,7 @@ def reported_clause(ctx: Context, cue: Token) -> CharSpan | None:
         clauses = [c for c in clauses if c.i > cue.i]
     # a colon or semicolon ends the clause before it: "Olsen likes the night ferries: he said he sold 9,000 tickets"
     clauses = [c for c in clauses if c.i > cue.i
-               or not any(t.text in (":", ";") for t in cue.doc[c.right_edge.i + 1:cue.i])]
+               or not any(t.text in CLAUSE_BREAKS for t in cue.doc[c.right_edge.i + 1:cue.i])]
     if clauses:
         span = token_range(clauses[0], own_reports(ctx, clauses[0]) | narration_after(cue, clauses[0]))
         more = [token_range(c) for c in cue.children if continues_report(cue, clauses[0], c)]
@@ -1013,7 +1017,7 @@ def document_finding(ctx: Context, cue: Token) -> CharSpan | None:
     def opens_clause(k: int) -> bool:
         """A colon or semicolon before a clause of its own: "surveys show X: a survey in June found Y", not "what
         a pass would cost: 900 crowns"."""
-        return tokens[k].text in (":", ";") and any(
+        return tokens[k].text in CLAUSE_BREAKS and any(
             t.pos_ in ("VERB", "AUX") and t.head.i < tokens[k].i
             and any(c.dep_ in SUBJECTS and c.i > tokens[k].i for c in t.children)
             for t in tokens[k + 1:])
