@@ -31,6 +31,12 @@ def speaker_of(run, text, words):
     return speaker(text, starting(quotes, words))
 
 
+def reporter(run, text):
+    """The speaker of text's first reported clause."""
+    quotes, _ = run(text)
+    return speaker(text, only(quotes, ("indirect",))[0])
+
+
 def only(quotes, kinds=("direct", "partial")):
     return [q for q in quotes if q.kind in kinds]
 
@@ -285,8 +291,7 @@ def test_the_speaker_is_found_across_what_stands_between_them_and_the_cue(run, t
     ("The council's loudest critics, like Moro and Olsen, say the pier must close.", "Moro"),
 ])
 def test_a_group_given_by_a_named_member_speaks_through_them(run, text, who):
-    quotes, _ = run(text)
-    assert speaker(text, only(quotes, ("indirect",))[0]) == who
+    assert reporter(run, text) == who
 
 
 def test_a_colon_ends_the_narration_before_a_report(run):
@@ -299,8 +304,7 @@ def test_a_colon_ends_the_narration_before_a_report(run):
 
 def test_a_speakers_remarks_show_what_they_said(run):
     text = "Mayor Ines Moro spoke on Monday. Her remarks showed that the pier may close."
-    quotes, _ = run(text)
-    assert speaker(text, only(quotes, ("indirect",))[0]) == "Ines Moro"
+    assert reporter(run, text) == "Ines Moro"
 
 
 def test_what_she_called_is_speech(run):
@@ -499,8 +503,7 @@ def test_participle_reports_for_the_subject_of_its_verb(run):
     ("Later, Republican senators vowed to block the ferry levy.", "Republican"),
 ])
 def test_officials_of_a_named_place_or_body_speak_for_it(run, text, place):
-    quotes, _ = run(text)
-    assert speaker(text, only(quotes, ("indirect",))[0]) == place
+    assert reporter(run, text) == place
 
 
 @pytest.mark.parametrize("text, body", [
@@ -509,8 +512,7 @@ def test_officials_of_a_named_place_or_body_speak_for_it(run, text, place):
     ("The Harbour Party lost the vote. Party leaders said the count was rigged.", "The Harbour Party"),
 ])
 def test_officials_of_a_body_the_article_named_speak_for_it(run, text, body):
-    quotes, _ = run(text)
-    assert speaker(text, only(quotes, ("indirect",))[0]) == body
+    assert reporter(run, text) == body
 
 
 def test_people_who_have_left_a_body_no_longer_speak_for_it(run):
@@ -565,8 +567,7 @@ def test_he_prefers_a_person_named_inside_the_last_subject(run):
     text = ("Governor Paul Berg opened the bridge.\n"
             "The chair of the regional council, Tomas Lund, called for calm.\n"
             "He noted that the river had stopped rising.")
-    quotes, _ = run(text)
-    assert speaker(text, only(quotes, ("indirect",))[0]) == "Tomas Lund"
+    assert reporter(run, text) == "Tomas Lund"
 
 
 def test_anonymous_official_is_no_named_speaker(run):
@@ -604,8 +605,7 @@ def test_description_resolves_to_the_fuller_phrase_with_its_modifiers(run):
 
 def test_subject_nearest_the_verb_wins_over_a_dateline(run):
     text = "OSLO, May 2 (Reuters) - Norway's air force said on Thursday it would keep its jets at home."
-    quotes, _ = run(text)
-    assert speaker(text, only(quotes, ("indirect",))[0]) == "Norway's air force"
+    assert reporter(run, text) == "Norway's air force"
 
 
 def test_the_short_name_of_a_named_organisation(run):
@@ -781,8 +781,7 @@ def test_a_cue_inside_the_report_it_attributes(run):
     "Governor Paul Berg reminded drivers that the roads were closed for a week.",
 ])
 def test_verbs_of_supposing_and_signalling_report_a_clause(run, text):
-    quotes, _ = run(text)
-    assert speaker(text, only(quotes, ("indirect",))[0]) == "Paul Berg"
+    assert reporter(run, text) == "Paul Berg"
 
 
 def test_a_sign_that_reads_is_the_source_of_its_words(run):
@@ -910,8 +909,7 @@ def test_a_place_or_subhead_alone_on_a_line_never_speaks(run):
 
 def test_a_capital_may_speak_for_its_government(run):
     text = "Moscow said the talks in Geneva had failed."
-    quotes, _ = run(text)
-    assert speaker(text, only(quotes, ("indirect",))[0]) == "Moscow"
+    assert reporter(run, text) == "Moscow"
 
 
 def test_a_colon_introduction_with_straight_marks_in_the_next_paragraph(run):
@@ -1070,8 +1068,7 @@ def test_a_label_the_model_runs_on_into_the_next_word_is_still_only_the_label(ru
     ("The Green Party’s manifesto says a second ferry line is needed.", "The Green Party’s"),
 ])
 def test_a_document_speaks_for_its_owner_its_maker_or_where_it_appeared(run, text, issuer):
-    quotes, _ = run(text)
-    assert speaker(text, only(quotes, ("indirect",))[0]) == issuer
+    assert reporter(run, text) == issuer
 
 
 @pytest.mark.parametrize("text, content", [
@@ -1116,8 +1113,7 @@ def test_asked_if_reports_the_question(run):
      "Bernie Nowak"),
 ])
 def test_he_finds_a_man_whose_gender_the_words_around_him_do_not_give_away(run, text, person):
-    quotes, _ = run(text)
-    assert speaker(text, only(quotes, ("indirect",))[0]) == person
+    assert reporter(run, text) == person
 
 
 @pytest.mark.parametrize("verb", ["concluded", "barked", "retorted", "snapped", "pleaded"])
@@ -1216,8 +1212,7 @@ def test_an_indefinite_title_is_the_person_the_next_sentence_names_with_it(run):
      "Piet Olsen"),
 ])
 def test_a_statement_account_or_document_speaks_for_whoever_made_it(run, text, who):
-    quotes, _ = run(text)
-    assert speaker(text, only(quotes, ("indirect",))[0]) == who
+    assert reporter(run, text) == who
 
 
 def test_a_pronoun_goes_on_with_a_person_described_as_the_subject_since_they_were_named(run):
@@ -1326,8 +1321,7 @@ def test_they_never_means_a_headline_the_model_read_as_one_long_name(nlp):
 
 def test_who_after_a_place_means_the_people_before_it(run):
     text = "The plan should win over Republicans in Ohio, who have long argued that the levy hurts farmers."
-    quotes, _ = run(text)
-    assert speaker(text, only(quotes, ("indirect",))[0]) == "Republicans"
+    assert reporter(run, text) == "Republicans"
 
 
 def test_a_name_and_title_the_parser_broke_up_after_the_closing_mark_still_name_the_speaker(nlp):
