@@ -310,9 +310,22 @@ def test_narration_has_no_claimant(nlp):
     "The colonel, 52, was shelled 30 times in Donetsk.",
     "The final vote was 311 to 112.",
     "Ministers held 2+2 talks on a 24/7 hotline.",
+    "Before the ferry sank, a 112 caller told the harbour police what she saw from an 808 bus.",
 ])
 def test_not_figures(nlp, text):
     assert figures(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, written", [
+    ("Berg ordered a 40 mile detour.", "40"),
+    ("The fare saw a 12 percent rise.", "12 percent"),
+    ("Olsen had a 10 percentage-point lead in March.", "10"),
+    ("The nearest is a 200,000 figure from the ministry.", "200,000"),
+    ("A 54% majority of riders backs the night ferry.", "54%"),
+    ("Fares rose, a 21 percentage point increase.", "21 percentage point"),
+])
+def test_a_number_after_a_measures_or_counts(nlp, text, written):
+    assert one(nlp, text).text == written
 
 
 def test_hyphenated_modifiers_do_not_hide_the_counted_noun(nlp):
@@ -579,3 +592,22 @@ def test_a_count_or_result_speaks_for_whoever_made_it(nlp, text, written, maker)
 def test_a_figure_in_a_headline_after_a_persons_label_is_theirs(nlp):
     text = "Berg: Ferry fares to rise by 30 percent.\n\nAnna Berg said on Monday that fares would rise."
     assert claimant(text, figure_written(nlp, text, "30 percent")) == "Berg"
+
+
+@pytest.mark.parametrize("text, written, who", [
+    ("By Berg's own admission, the ferry loses 400 crowns on every crossing.", "400", "Berg"),
+    ("By his own account, Olsen sold 9,000 tickets last year.", "9,000", "Olsen"),
+    ("The harbour lost 3,100 jobs, by the Lund Courier's count.", "3,100", "Lund Courier"),
+    ("By Nowak's reckoning, the bridge will cost 80 million crowns more than the ferry.", "80 million", "Nowak"),
+])
+def test_by_someones_own_account_is_their_claim(nlp, text, written, who):
+    assert claimant(text, figure_written(nlp, text, written)) == who
+
+
+@pytest.mark.parametrize("text", [
+    "By one estimate, the harbour lost 3,000 jobs.",  # no one named
+    "The pier was built by Moro's firm for 12 million crowns.",  # a maker, not an account
+    "The ferry, which Olsen ran at a loss by his own account, carried 800 riders a day.",  # his account of the loss
+])
+def test_by_an_account_of_nobody_claims_nothing(nlp, text):
+    assert claimant(text, one(nlp, text)) is None

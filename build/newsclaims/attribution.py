@@ -297,6 +297,19 @@ def in_document(ctx: Context, tok: Token) -> bool:
         and not (is_cue_verb(ctx, tok.head) and not counted(tok.head))  # "In a statement, the ministry said"
 
 
+def account_owner(ctx: Context, tok: Token) -> Token | None:
+    """The owner of the account a "by" phrase gives: "By [his] own account, ...", "..., by the [Courier's] count";
+    the sentence is theirs.
+
+    Only an account someone owns, of the whole sentence: "by one estimate" names nobody, and in "Berg, who won
+    by his own count, ..." the account is of the clause alone.
+    """
+    if tok.lower_ != "by" or tok.dep_ != "prep" or tok.head != tok.sent.root:
+        return None
+    accounts = [c for c in tok.children if c.dep_ == "pobj" and c.lower_ in ctx.data["account_nouns"]]
+    return next((o for c in accounts for o in c.children if o.dep_ == "poss"), None)
+
+
 def counted(verb: Token) -> bool:
     """Whether a verb's subject is a count of people: "In the poll, [79 percent of voters] said ..." speak for the
     poll, not for themselves."""
@@ -311,8 +324,9 @@ def is_count(head: Token) -> bool:
 
 
 def is_sourcing(ctx: Context, tok: Token) -> bool:
-    """A phrase that names a source for the rest of its sentence: "according to X", "in the poll"."""
-    return is_according(tok) or in_document(ctx, tok)
+    """A phrase that names a source for the rest of its sentence: "according to X", "in the poll", "by his
+    account"."""
+    return is_according(tok) or in_document(ctx, tok) or account_owner(ctx, tok) is not None
 
 
 def is_cue(ctx: Context, tok: Token) -> bool:
@@ -686,6 +700,9 @@ def relative_clause_misparse(verb: Token) -> Token | None:
 
 def cue_source(ctx: Context, cue: Token) -> Token | None:
     """The token heading the phrase that names who speaks through this cue, or None."""
+    owner = account_owner(ctx, cue)
+    if owner is not None:
+        return owner
     if is_sourcing(ctx, cue):
         objects = [c for c in (cue.doc[cue.i + 1] if is_according(cue) else cue).children if c.dep_ == "pobj"]
         return objects[0] if objects else None

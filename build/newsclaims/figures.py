@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .attribution import is_count
 from .nlp import doc_text, load_data
-from .numbers import Amount, Number, blocked_spans, is_code, is_date, is_label, read_number, units
+from .numbers import Amount, Number, blocked_spans, is_code, is_date, is_identifier, is_label, read_number, units
 from .offsets import CharOffset, CharSpan, TokenIndex
 from .quotes import Quote
 from .spans import SpanIndex
@@ -111,7 +111,8 @@ def is_not_figure(doc: Doc, number: Number, blocked: list[CharSpan]) -> bool:
     def counts(noun: Token) -> bool:
         return category_of(singular(noun.text)) is not None
 
-    return is_date(doc, number, counts) or is_label(doc, number) or is_code(doc, number)
+    return is_date(doc, number, counts) or is_identifier(doc, number, counts) or is_label(doc, number) \
+        or is_code(doc, number)
 
 
 def is_determiner(doc: Doc, number: Number) -> bool:

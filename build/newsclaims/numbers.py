@@ -342,6 +342,18 @@ def looks_like_year(doc: Doc, number: Number, counts: Callable[[Token], bool]) -
     return not (nxt is not None and nxt.pos_ == "NOUN" and nxt.text.lower().endswith("s") and counts(nxt))
 
 
+def is_identifier(doc: Doc, number: Number, counts: Callable[[Token], bool]) -> bool:
+    """A number that names one thing: "a 911 caller", "a 747 jet". A count takes a plural, and "a 40 mile drive"
+    or "a 5 percent rise" measures in a unit (``counts``)."""
+    i, j = number.value_start, number.value_end
+    if i == 0 or j + 1 >= len(doc) or j - i > 1 or not doc[i].text.isdigit() or number.qualifier \
+            or number.currency or number.percent:
+        return False  # "a 200,000 figure", "a 2.5 rating", "a 50K check", "a 54% majority" are amounts
+    noun = doc[j]
+    return doc[i - 1].lower_ in ("a", "an") and noun.tag_ == "NN" and not counts(noun) \
+        and doc[j + 1].text != "-"  # "a 10 percentage-point lead" measures
+
+
 def is_label(doc: Doc, number: Number) -> bool:
     """A number naming its word: "World War Two", "Article 5", "Section 3"."""
     i = number.value_start

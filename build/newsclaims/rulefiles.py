@@ -31,8 +31,8 @@ SCHEMAS = {
     "aliases.yml": {str: WORDS},  # canonical name: its other spellings
     "cues.yml": {
         "verbs": {str: str}, "irregular_forms": {str: WORDS},
-        "reporting_nouns": WORDS, "audience_nouns": WORDS, "document_nouns": WORDS, "government_nouns": WORDS,
-        "representative_nouns": WORDS,
+        "reporting_nouns": WORDS, "account_nouns": WORDS, "audience_nouns": WORDS, "document_nouns": WORDS,
+        "government_nouns": WORDS, "representative_nouns": WORDS,
         "org_nouns": WORDS, "person_nouns": WORDS, "title_words": WORDS,
         "person_pronouns": WORDS, "group_pronouns": WORDS, "relative_pronouns": WORDS,
         "term_openers": WORDS, "scare_openers": WORDS,
