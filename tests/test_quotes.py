@@ -643,9 +643,16 @@ def test_anonymous_source_speaks_without_a_name(run):
     assert q.speaker_start is None and written(text, q) == "people familiar with the matter"
 
 
-def test_a_bare_surname_keeps_the_gender_of_the_full_name(run):
-    text = ("Senator Laura Whitfield met Governor Tom Abbot on Monday. Whitfield criticised the budget.\n"
-            "“We need the money now,” he said.")
+@pytest.mark.parametrize("text", [
+    "Senator Laura Whitfield met Governor Tom Abbot on Monday. Whitfield criticised the budget.",
+    # where the family has both, the one it is named with most; not one named only as an owner
+    "Governor Tom Abbot met Senator Laura Whitfield and her brother, Ivo Whitfield, on Monday. Laura Whitfield spoke "
+    "first, and Whitfield criticised the budget.",
+    "Laura Whitfield joined the board in May, long after Ivo Whitfield’s shipyard built the ferry that Ivo Whitfield’s "
+    "crews ran for years. On Monday, Whitfield met Governor Tom Abbot.",
+])
+def test_a_bare_surname_takes_the_gender_of_its_familys_full_names(run, text):
+    text += "\n“We need the money now,” he said."
     quotes, _ = run(text)
     assert speaker(text, only(quotes)[0]) == "Tom Abbot"
 
@@ -844,6 +851,31 @@ def test_he_goes_on_with_the_main_subject_not_a_man_in_his_report(run):
     text = ("Governor Paul Berg spoke after the vote, and he does believe Tom Lund is right about the bridge.\n\n"
             "“The votes are there for the override,” he said.")
     assert speaker_of(run, text, "The votes") == "Paul Berg"
+
+
+@pytest.mark.parametrize("text, words, who", [
+    # the person in apposition to the main subject, not the subject of what they said
+    ("Moro's lawyer, Piet Olsen, said Berg was \"looking for attention.\" He said Berg was bound by a contract that "
+     "is \"standard for the harbour.\"", "Berg was bound", "Piet Olsen"),
+    # the owner of a thing that is the subject: the lawsuit cannot be "he"
+    ("Olsen met Mayor Ines Moro on Monday. Piet Berg's lawsuit is pending. He also says the new ferry is unsafe.",
+     "the new ferry", "Piet Berg"),
+    # the one an existential "there's" brings in
+    ("Mayor Piet Berg has backed the ferry plan. Then there's Ivar Olsen. \"It is a bad idea,\" he wrote last week.",
+     "It is a bad idea", "Ivar Olsen"),
+])
+def test_he_goes_on_with_the_person_a_sentence_is_about(run, text, words, who):
+    assert speaker_of(run, text, words) == who
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Olsen met Mayor Ines Moro on Monday. Piet Berg's lawyer filed the papers. He also says the ferry is unsafe.",
+     "the ferry"),
+    ("Mayor Ivar Olsen spoke on Monday. Like the bridge, Olsen said, Piet Berg's plan was too costly. \"This goes too "
+     "far,\" he said.", "This goes"),
+])
+def test_he_is_not_the_owner_of_someone_who_speaks_or_of_what_is_reported(run, text, words):
+    assert speaker_of(run, text, words) != "Piet Berg"
 
 
 @pytest.mark.parametrize("verb", ["replied", "denied", "testified", "fumed"])

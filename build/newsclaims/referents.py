@@ -7,6 +7,7 @@ mention the article gave earlier. Word lists live in data/cues.yml.
 """
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from typing import Any, TypeAlias
@@ -25,6 +26,8 @@ SUBJECTS = ("nsubj",)
 # The lexicon's lists of nouns that name who or what speaks.
 SPEAKING_NOUNS = ("document_nouns", "reporting_nouns", "org_nouns", "person_nouns", "title_words",
                   "representative_nouns", "government_nouns")
+# The lexicon's lists of nouns that name people, whom a "he" or "she" may mean.
+PEOPLE_NOUNS = ("person_nouns", "title_words", "representative_nouns", "government_nouns", "org_nouns")
 # Entity labels that never name a source.
 NO_SOURCE = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
@@ -117,26 +120,29 @@ def person_mentions(doc: Doc, data: dict[str, Any]) -> list[Span]:
         named = tok.text in surnames or (tok.dep_ in SUBJECTS and (start < tok.i or first_name_gender(tok.text)))
         if named and tok.lower_ not in data["org_nouns"]:
             people.append(doc[start:tok.i + 1])
-    return sorted(people, key=lambda p: p.start)
+    # the name without its possessive: "Berg's" is Berg, of the gender of "Anna Berg"
+    return sorted((p[:-1] if len(p) > 1 and p[-1].tag_ == "POS" else p for p in people), key=lambda p: p.start)
 
 
 def with_family_genders(people: list[Person], data: dict[str, Any]) -> list[Person]:
-    """A bare surname ("Berg said") takes the gender of the full names it shortens, when they agree; one with a
-    title keeps the title's ("Mrs. Berg")."""
-    by_surname: dict[str, set[str]] = {}
+    """A bare surname ("Berg said") takes the gender of the full names it shortens; one with a title keeps the
+    title's ("Mrs. Berg")."""
+    by_surname: dict[str, Counter[str]] = {}
     for person, _, _, gender in people:
-        if gender and len(person) > 1:
-            by_surname.setdefault(person[-1].text, set()).add(gender)
+        if gender and len(person) > 1 and person.root.dep_ != "poss":  # not "Ivar Berg's shipyard"
+            by_surname.setdefault(person[-1].text, Counter())[gender] += 1
     return [(p, subj, titles, gender if gender_of_words(data, titles) else family_gender(by_surname, p, gender))
             for p, subj, titles, gender in people]
 
 
-def family_gender(by_surname: dict[str, set[str]], person: Span, gender: str | None) -> str | None:
-    """The gender of a bare surname from its full names: "Clinton" is no given name when "Hillary Clinton" is near."""
+def family_gender(by_surname: dict[str, Counter[str]], person: Span, gender: str | None) -> str | None:
+    """The gender of a bare surname from its full names: "Morgan" is no given name when "Laura Morgan" is near.
+    Where the family has both, the one named more often in full as who acts; neither, when they are named as
+    often."""
     if len(person) > 1 or person[-1].text not in by_surname:
         return gender
-    genders = by_surname[person[-1].text]
-    return next(iter(genders)) if len(genders) == 1 else None
+    counts = by_surname[person[-1].text].most_common()
+    return counts[0][0] if len(counts) == 1 or counts[0][1] > counts[1][1] else None
 
 
 def with_given_names(doc: Doc, person: Span, taken: set[TokenIndex], data: dict[str, Any]) -> Span:
@@ -532,13 +538,28 @@ def stands_alone(person: Span) -> bool:
     Only such a mention can be what a later "he" or "she" means.
     """
     root = person.root
-    return root.dep_ != "poss" and not (root.dep_ == "compound" and root.head.pos_ == "NOUN")
+    return root.dep_ != "poss" and not (root.dep_ == "compound" and root.head.pos_ == "NOUN") \
+        or owns_the_subject(person)
+
+
+def owns_the_subject(person: Span) -> bool:
+    """Whether a person is named as the owner of a thing that is their sentence's subject: "Berg's lawsuit demands
+    ...", whose "he" is Berg; not of someone who speaks ("Berg's lawyer said he ...") nor in a clause a sentence
+    reports ("Moro said Berg's plan was vague. She ...")."""
+    root, data = person.root, cue_data()
+    thing = root.head
+    main = thing.sent.root
+    reported = any(c.dep_ == "parataxis" and c.lower_ in data["verb_forms"] for c in main.children)  # ", Olsen said,"
+    return root.dep_ == "poss" and thing.dep_ in ("nsubj", "nsubjpass") and thing.head == main and not reported \
+        and not thing.ent_type_ and not any(one_or_more(thing.lower_, data[words]) for words in PEOPLE_NOUNS)
 
 
 def is_subject(ent: Span) -> bool:
     """Whether a PERSON mention is the subject of its clause (a likely antecedent), not its possessor: the
     parser reads "Moss’ plan" as a noun modifier of the plan."""
     node = ent.root
+    if owns_the_subject(ent) or node.dep_ == "attr" and any(c.dep_ == "expl" for c in node.head.children):
+        return True  # "Then there's Olsen.": who the story turns to
     if node.dep_ == "nmod" and ent.end < len(ent.doc) and ent.doc[ent.end].text in ("’", "'"):
         return False
     for _ in range(6):  # the subject itself, or named inside the subject phrase
@@ -716,6 +737,9 @@ def main_subject(ctx: Context, person: Span, pos: CharOffset, gender: str | None
     """
     root = person.sent.root
     subject = next((c for c in root.children if c.dep_ in SUBJECTS and c.idx < pos), None)
+    if subject is not None and subject.i not in ctx.person_at:
+        # "Moro's lawyer, Piet Olsen, said ...": the person in apposition is the subject
+        subject = next((c for c in subject.children if c.dep_ == "appos" and c.i in ctx.person_at), subject)
     if subject is None or subject.i in range(person.start, person.end) or person.root.head.i == root.i:
         return None
     if subject.lower_ in ctx.data["person_pronouns"]:
