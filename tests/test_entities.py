@@ -474,12 +474,12 @@ def test_a_surname_two_people_share_joins_the_one_the_article_names_most(nlp):
 
 
 def test_a_party_word_before_a_description_is_kept():
-    assert (canonical_name("former Democratic National Committee chairman", "PERSON")
-            == "Democratic National Committee chairman")
+    assert (canonical_name("former Liberal National Council chairman", "PERSON")
+            == "Liberal National Council chairman")
 
 
 def test_a_title_alone_never_joins_a_full_name():
-    merges, _ = entity_merges([entity(1, "Vermont Senator", "PERSON"), entity(2, "Senator", "PERSON")])
+    merges, _ = entity_merges([entity(1, "Lund Senator", "PERSON"), entity(2, "Senator", "PERSON")])
     assert merges == {}
 
 
@@ -510,8 +510,8 @@ def test_an_acronym_or_a_brand_and_its_plural_are_one_organisation():
 
 
 @pytest.mark.parametrize("text, wanted", [
-    ("Clinton Breaks With Obama Over Tax Plan\n\nSenator Hillary Clinton said on Monday she breaks with the "
-     "president because the plan fails.\n", {"Clinton"}),
+    ("Berg Breaks With Nowak Over Ferry Plan\n\nSenator Anna Berg said on Monday she breaks with the "
+     "mayor because the plan fails.\n", {"Berg"}),
     ("Bank of America Joins Council on Foreign Relations Panel\n\nThe bank of the year, Bank of America, joined a "
      "panel of the Council on Foreign Relations on a day of talks.\n", {"Bank of America"}),
 ])
@@ -523,12 +523,12 @@ def test_a_headline_entity_keeps_only_the_words_the_running_text_capitalises(nlp
 
 
 def test_a_surname_with_a_particle_opening_a_sentence_links_to_the_full_name(nlp):
-    text = "Mayor Bill de Blasio visited the site on Sunday.\n\nDe Blasio said the explosion was intentional.\n"
-    assert names(nlp, text) == {("Bill de Blasio", "PERSON")}
+    text = "Mayor Pieter de Graaf visited the pier on Sunday.\n\nDe Graaf said the fire was set on purpose.\n"
+    assert names(nlp, text) == {("Pieter de Graaf", "PERSON")}
 
 
 def test_a_title_word_before_an_organisation_does_not_make_it_a_person(nlp):
-    text = "The UN had a major General Assembly vote condemning the tests.\n"
+    text = "The UN held a key General Assembly debate on the launches.\n"
     assert ("General Assembly", "ORG") in names(nlp, text)
 
 
@@ -539,9 +539,9 @@ def test_a_headline_verb_before_a_name_is_no_part_of_it(nlp):
 
 
 def test_a_headline_name_keeps_its_given_name(nlp):
-    text = "Luis Rubio Sees Risk In Trade Talks Ahead\n\nThe risk is real, Rubio said.\n"
-    doc = tagged(nlp, text, ("Luis Rubio", "PERSON"), ("Rubio", "PERSON"))
-    assert {m.text for m in find_mentions(doc)} == {"Luis Rubio", "Rubio"}
+    text = "Ana Ruiz Sees Risk In Ferry Talks Ahead\n\nThe risk is real, Ruiz said.\n"
+    doc = tagged(nlp, text, ("Ana Ruiz", "PERSON"), ("Ruiz", "PERSON"))
+    assert {m.text for m in find_mentions(doc)} == {"Ana Ruiz", "Ruiz"}
 
 
 def test_a_running_sentence_full_of_names_is_no_headline_to_cut_them_in(nlp):

@@ -319,10 +319,10 @@ def test_not_figures(nlp, text):
 @pytest.mark.parametrize("text, written", [
     ("Berg ordered a 40 mile detour.", "40"),
     ("The fare saw a 12 percent rise.", "12 percent"),
-    ("Olsen had a 10 percentage-point lead in March.", "10"),
-    ("The nearest is a 200,000 figure from the ministry.", "200,000"),
-    ("A 54% majority of riders backs the night ferry.", "54%"),
-    ("Fares rose, a 21 percentage point increase.", "21 percentage point"),
+    ("Olsen held a 7 percentage-point edge over Moro in the harbour wards.", "7"),
+    ("The harbour board cites a 350,000 total for ferry trips.", "350,000"),
+    ("A 61% share of riders backs the night ferry.", "61%"),
+    ("Fares rose, a 13 percentage point jump.", "13 percentage point"),
 ])
 def test_a_number_after_a_measures_or_counts(nlp, text, written):
     assert one(nlp, text).text == written
@@ -515,50 +515,51 @@ def test_a_participle_that_explains_a_report_claims_for_the_reporter(nlp, text):
 
 
 @pytest.mark.parametrize("text, written, who", [
-    ("Piotr Nowak announced plans this week to give an additional $15 million to the Future Fund.",
-     "$15 million", "Piotr Nowak"),
+    ("Piotr Nowak promised on Friday to put a further $9 million into the Harbour Fund.",
+     "$9 million", "Piotr Nowak"),
     ("The ministry put the cost at $5 billion.", "$5 billion", "ministry"),
     ("The Harbour Ledger pegged the dredging bill at $4.6 billion.", "$4.6 billion", "Harbour Ledger"),
-    ("Anna Berg cited the figure at the Veterans Forum, a debate viewed by 14.7 million people.",
-     "14.7 million", None),
+    ("Anna Berg cited the figure at the Harbour Forum, a hearing streamed to 2.3 million people.",
+     "2.3 million", None),
 ])
 def test_a_claim_holds_its_object_but_not_where_it_was_made(nlp, text, written, who):
     assert claimant(text, figure_written(nlp, text, written)) == who
 
 
 @pytest.mark.parametrize("text, issuer", [
-    ("Anna Berg is seizing upon a Daily Ledger report that the council had a net loss of more than $915 million.",
+    ("Anna Berg is pouncing on a Daily Ledger report that the council ran a deficit of more than $640 million.",
      "Daily Ledger"),
-    ("Hillary Berg is seizing upon a New Amsterdam Times report that Piotr Nowak had a net loss of $915 million.",
-     "New Amsterdam Times"),
+    ("Ines Berg is pouncing on a Lund Courier report that Piotr Nowak ran a deficit of $640 million.",
+     "Lund Courier"),
 ])
 def test_a_report_that_the_parser_cut_from_its_clause_still_claims_the_figure(nlp, text, issuer):
-    figure = next(f for f in figures(nlp, text) if "915" in f.text)
+    figure = next(f for f in figures(nlp, text) if "640" in f.text)
     assert claimant(text, figure) == issuer
 
 
 @pytest.mark.parametrize("text, written, owner", [
     ("The Vellmark Fund met on Monday. It raised its forecast for the region by 0.1 points to 4.2 percent.",
      "4.2 percent", "The Vellmark Fund"),
-    ("Weak trade held the Vellmark Fund's estimate of growth steady at 3.1 percent.", "3.1 percent",
+    ("Slow exports kept the Vellmark Fund's estimate of freight flat at 2.6 percent.", "2.6 percent",
      "the Vellmark Fund's"),
     # the tagger reads "forecast" here as a participle: its determiner and role make it a noun
-    ("The Vellmark Fund met on Monday. But on Tuesday, it increased its British growth forecast by 0.3 points "
-     "to 2.5 percent.", "2.5 percent", "The Vellmark Fund"),
+    ("The Vellmark Fund met on Monday. But on Friday, it lifted its Nordic freight forecast by 0.4 points "
+     "to 3.3 percent.", "3.3 percent", "The Vellmark Fund"),
 ])
 def test_a_revised_estimate_is_its_owners_claim(nlp, text, written, owner):
     assert claimant(text, figure_written(nlp, text, written)) == owner
 
 
 @pytest.mark.parametrize("text, written, who", [
-    ("In a Ledger News survey released last Thursday, 79 percent of voters said they were satisfied.",
-     "79 percent", "Ledger News"),
-    ("A Quinlan University poll found last week that Anna Berg would beat Piotr Nowak 46 to 40 percent.",
-     "46 to 40 percent", "Quinlan University"),
-    ("In a statement, one of the family's lawyers, Piotr Nowak, said 40 officers were there.", "40", "Piotr Nowak"),
-    ("According to a Daily Ledger-KVN News survey, 51 percent of respondents said they would vote for Anna Berg.",
-     "51 percent", "Daily Ledger-KVN News"),
-    ("Of the 121 people detained, 77 have been deported, according to an ICE spokeswoman.", "77", "ICE"),
+    ("In a Ledger News survey published last Friday, 68 percent of riders said the fares were fair.",
+     "68 percent", "Ledger News"),
+    ("A Lund University survey showed on Monday that Anna Berg would defeat Piotr Nowak 52 to 37 percent.",
+     "52 to 37 percent", "Lund University"),
+    ("In a note to reporters, one of the crew's lawyers, Piotr Nowak, said 31 guards were on the pier.", "31",
+     "Piotr Nowak"),
+    ("According to a Daily Ledger-NRK survey, 57 percent of riders said they would back Anna Berg.",
+     "57 percent", "Daily Ledger-NRK"),
+    ("Of the 140 ferries inspected, 63 have been withdrawn, according to an NHA spokeswoman.", "63", "NHA"),
     # the parser makes "percent" the root and "approved" a modifier of the voters
     ("In the latest Vellmark/Tribune survey, 64 percent of Berg supporters approved of the harbour plan.", "64 percent",
      "Vellmark/Tribune"),
@@ -571,12 +572,12 @@ def test_a_poll_claims_what_its_respondents_say_and_what_it_found(nlp, text, wri
 
 
 @pytest.mark.parametrize("text, written, maker", [
-    ("According to early results of exit polls conducted by the Daily Ledger, 54 percent of voters backed Berg.",
-     "54 percent", "the Daily Ledger"),
-    ("According to a count by the Daily Ledger, Anna Berg leads Piotr Nowak by 271 delegates.", "271",
+    ("According to partial results of exit polls conducted by the Daily Ledger, 58 percent of riders backed Berg.",
+     "58 percent", "the Daily Ledger"),
+    ("According to a count by the Daily Ledger, Anna Berg leads Piotr Nowak by 88 seats.", "88",
      "the Daily Ledger"),
     ("According to a Daily Ledger tally, Anna Berg has won 758 delegates.", "758", "Daily Ledger"),
-    ("According to the average of recent polls compiled by the Daily Ledger, Anna Berg leads by 3 points.", "3",
+    ("According to the average of recent surveys compiled by the Daily Ledger, Anna Berg leads by 5 points.", "5",
      "the Daily Ledger"),
     # a named document the model did not tag speaks for itself
     ("Data from the 2014 Vellmark Household Survey show that about 41 percent of lawyers are women.",

@@ -453,8 +453,8 @@ def test_the_speaker_is_not_a_neighbour_the_words_around_mislead_to(run, text, w
 
 
 def test_source_as_written_leaves_out_a_leading_conjunction(run):
-    text = ('Senate vote nears\n\nBut Sen. Anna Berg (D-Ill.), noting the size of Nowak\'s rallies, said, '
-            '"Believe me, he has a long donor list."')
+    text = ('Harbour vote nears\n\nBut Sen. Anna Berg (R-Vt.), pointing to the crowds at Nowak\'s meetings, said, '
+            '"Believe me, he has friends in every port."')
     quotes, _ = run(text)
     assert written(text, starting(quotes, "Believe me")) == "Sen. Anna Berg"
 
@@ -823,10 +823,10 @@ def test_quoted_words_inside_a_report_take_its_source(run):
 
 
 def test_a_report_that_opens_with_quoted_words(run):
-    text = "Police said that \"a bomb\" had gone off in the station."
+    text = "Police said that \"a device\" had gone off on the pier."
     quotes, _ = run(text)
     q = only(quotes, ("indirect",))[0]
-    assert q.text == "\"a bomb\" had gone off in the station" and written(text, q) == "Police"
+    assert q.text == "\"a device\" had gone off on the pier" and written(text, q) == "Police"
 
 
 def test_quoted_words_in_the_clause_of_a_verb_of_doubt(run):
@@ -848,9 +848,9 @@ def test_by_saying_takes_the_subject_of_the_verb_before(run):
 
 
 def test_he_goes_on_with_the_main_subject_not_a_man_in_his_report(run):
-    text = ("Governor Paul Berg spoke after the vote, and he does believe Tom Lund is right about the bridge.\n\n"
-            "“The votes are there for the override,” he said.")
-    assert speaker_of(run, text, "The votes") == "Paul Berg"
+    text = ("Governor Paul Berg spoke after the vote, and he still thinks Tom Lund is wrong about the bridge.\n\n"
+            "“We have the numbers to pass the toll,” he said.")
+    assert speaker_of(run, text, "We have the numbers") == "Paul Berg"
 
 
 @pytest.mark.parametrize("text, words, who", [
@@ -964,10 +964,10 @@ def test_a_report_keeps_its_own_second_verb(run):
 
 
 def test_a_surname_the_parser_takes_for_a_plural_noun_is_still_the_person(run):
-    text = ("Representative Maxine Waters responded on Monday. "
-            "Waters tweeted, “He did the same last week at the debate.”")
+    text = ("Representative Ines Fields responded on Monday. "
+            "Fields tweeted, “He made the same promise at the hearing.”")
     quotes, _ = run(text)
-    assert speaker(text, only(quotes)[0]) == "Waters"
+    assert speaker(text, only(quotes)[0]) == "Fields"
 
 
 def test_in_a_statement_the_subject_of_said_speaks(run):
@@ -1022,24 +1022,24 @@ def test_a_gendered_description_never_resolves_to_someone_of_the_other_gender(ru
 
 
 def test_a_report_runs_on_to_the_close_of_the_quoted_words_it_frames(run):
-    text = "Anna Berg said she expects the campaign “to keep fighting for every vote.”\n"
+    text = "Anna Berg said she expects the ferry union “to keep pressing for every berth.”\n"
     quotes, _ = run(text)
     report = only(quotes, ("indirect",))[0]
-    assert report.text == "she expects the campaign “to keep fighting for every vote.”"
-    assert speaker(text, starting(quotes, "to keep fighting")) == "Anna Berg"
+    assert report.text == "she expects the ferry union “to keep pressing for every berth.”"
+    assert speaker(text, starting(quotes, "to keep pressing")) == "Anna Berg"
 
 
 def test_a_name_that_modifies_a_noun_is_not_who_she_means(run):
-    text = ("Mayor Anna Berg opened the fair on Monday.\n\n“The council is in panic mode,” said Leslie Wimes, "
-            "a local activist.\n\nSome think the Berg campaign took voters for granted.\n\n"
-            "“They have a big problem,” she said.")
-    assert speaker_of(run, text, "They have") == "Leslie Wimes"
+    text = ("Mayor Anna Berg opened the fair on Monday.\n\n“The harbour board is in a real muddle,” said Greta Holm, "
+            "a ferry pilot.\n\nSome think the Berg campaign forgot the island riders.\n\n"
+            "“They have a lot of ground to make up,” she said.")
+    assert speaker_of(run, text, "They have") == "Greta Holm"
 
 
 def test_a_name_with_an_organisation_head_is_no_person_even_when_the_model_says_so(nlp):
-    doc = nlp("Leslie Wimes is president of the Riverside Women Caucus.")
+    doc = nlp("Greta Holm is president of the Riverside Ferry Caucus.")
     doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 7, 10, "PERSON")]
-    assert [p.text for p in person_mentions(doc, cue_data())] == ["Leslie Wimes"]
+    assert [p.text for p in person_mentions(doc, cue_data())] == ["Greta Holm"]
 
 
 @pytest.mark.parametrize("text", [
@@ -1072,10 +1072,10 @@ def test_a_label_the_model_runs_on_into_the_next_word_is_still_only_the_label(ru
 @pytest.mark.parametrize("text, issuer", [
     ("The Green Party met on Monday. The party’s complaint to the bar says the lawyer broke the rules.",
      "The Green Party"),
-    ("Research conducted by the Center for Media Studies found that the site rated one party higher.",
-     "the Center for Media Studies"),
-    ("A 2014 study that appeared in the Nordic Medical Journal found that half of the advice was wrong.",
-     "the Nordic Medical Journal"),
+    ("Research carried out by the Institute for Ferry Studies found that the site ranked one line higher.",
+     "the Institute for Ferry Studies"),
+    ("A 2019 study that ran in the Nordic Harbour Review found that a third of the fares were wrong.",
+     "the Nordic Harbour Review"),
     ("The Vellmark Ledger ran a long piece last week that argued the tax would hurt small farms.",
      "Vellmark Ledger"),
     ("Nowak fired off a string of tweets attacking Anna Moro, the harbour director.", "Nowak"),
@@ -1156,8 +1156,8 @@ def test_a_verb_of_saying_after_the_closing_mark_names_the_speaker(run, verb):
 
 
 @pytest.mark.parametrize("text, words", [
-    ("Anna Berg thanked the council for “stepping up and taking action.”", "stepping up"),
-    ("Anna Berg’s answer was that “the most important thing is jobs.”", "the most important"),
+    ("Anna Berg thanked the crews for “rising to the moment.”", "rising to"),
+    ("Anna Berg’s answer was that “the harbour comes first.”", "the harbour comes"),
     ("Anna Berg expressed a deep regret for “my failure to pass the budget.”", "my failure"),
     ("Anna Berg railed against the “great wall of red tape” in the city.", "great wall"),
 ])
@@ -1212,9 +1212,10 @@ def test_one_party_member_is_a_person_not_the_party(run, text, who):
 
 
 @pytest.mark.parametrize("text, who", [
-    ("Anna Berg spoke in Ohio on Monday. The former first lady said the plan would fail.", "Anna Berg"),
-    ("Piotr Nowak spoke in Ohio on Monday. The Republican front-runner said the plan would fail.", "Piotr Nowak"),
-    ("Piotr Nowak spoke in Boston on Tuesday. The former secretary of state said the plan would fail.", "Piotr Nowak"),
+    ("Anna Berg spoke in Lund on Monday. The former first lady said the plan would fail.", "Anna Berg"),
+    ("Piotr Nowak spoke in Lund on Monday. The Liberal front-runner said the plan would fail.", "Piotr Nowak"),
+    ("Piotr Nowak spoke in Bergen on Tuesday. The former minister of transport said the plan would fail.",
+     "Piotr Nowak"),
     ("Piotr Nowak spoke in Oslo on Tuesday. The deputy head of the Nordic delegation said the plan would fail.", None),
     ("President Anna Berg met Vice President Piotr Nowak on Monday. Later, the president said the plan would fail.",
      "Anna Berg"),

@@ -95,9 +95,9 @@ def quoted(ctx: Context, start: CharOffset, end: CharOffset) -> Attribution:
     """The Attribution of one marked span: direct when it opens a sentence, else partial.
 
     With no cue that names someone, a signature names the speaker: a label
-    before the words ("PENCE: ...", "Kovac: ‘...’") or a dash and a name
-    after them ("“...” ― Ana Ruiz"), a headline's opening name ("Obama
-    Sees ‘Insult’ in Vote"), or the name the words follow as an aside set
+    before the words ("MORO: ...", "Kovac: ‘...’") or a dash and a name
+    after them ("“...” ― Ana Ruiz"), a headline's opening name ("Moro
+    Sees ‘Trap’ in Fare Deal"), or the name the words follow as an aside set
     off by dashes ("Piet Olsen -- “...” -- and"); failing that, the sentence that ends
     the paragraph before with a colon introduces them ("Kovac continued:").
     """
@@ -187,7 +187,7 @@ def continue_sources(text: str, found: list[Attribution]) -> None:
     reach = cue_data()["continuation_paragraphs"]
     for quote, following in pairwise(found):
         if following.source is None and quote.source is not None and runs_on(text, quote, following):
-            copy_source(quote, following)  # named where the run opens: "PENCE: ..." or "Berg said: “..."
+            copy_source(quote, following)  # named where the run opens: "MORO: ..." or "Berg said: “..."
     for quote, following in reversed(list(pairwise(found))):
         if quote.source is None and following.source is not None and runs_on(text, quote, following):
             copy_source(following, quote)
@@ -875,7 +875,7 @@ def is_occasion(prep: Token) -> bool:
 
 
 def goes_on_to(clause: Token) -> bool:
-    """An infinitive the parser hung on the verb, not its object: "announced plans this week [to give $15m]"."""
+    """An infinitive the parser hung on the verb, not its object: "promised on Friday [to spend 9m crowns]"."""
     return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 

@@ -36,7 +36,7 @@ EVIDENCE_WEIGHTS = {
 }
 POSSESSIVE = re.compile(r"(?:['\u2018\u2019]s|(?<=s)['\u2019])$")
 POSSESSIVE_TOKENS = {"'s", "\u2019s", "\u2018s"}
-# Parts of speech that never start a name: "Without Bloomberg", "Certainly Donald Trump" in headlines.
+# Parts of speech that never start a name: "Without Moravec", "Certainly Anna Berg" in headlines.
 FUNCTION_WORDS = {"ADP", "ADV", "VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET", "PART", "INTJ"}
 # The words a title-case headline leaves in lower case.
 SMALL_WORDS = {"ADP", "CCONJ", "SCONJ", "DET", "PRON", "PART"}
@@ -48,13 +48,13 @@ DETERMINERS = {"the", "this", "that", "these", "those", "a", "an"}
 PLACE_PREPOSITIONS = {"in", "near", "across", "throughout", "outside", "inside"}
 DOTTED_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
-MIDDLE_INITIAL = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\. [A-Z][a-z]+")  # "Laurence H. Tribe"
+MIDDLE_INITIAL = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\. [A-Z][a-z]+")  # "Anna K. Berg"
 # One word naming an idea or a fear, not a thing ("Russophobia", "Putinism"), or a name's suffix alone ("Jr.").
 NOT_A_NAME = re.compile(r"^(?:[A-Z][a-z]+(?:phobia|ism)|Jr\.?|Sr\.?|II|III|IV)$")
 # Markup left in a story's text ('<tweet author="...">'): no name holds these.
 MARKUP = re.compile(r"[<>=]")
 DASHES = {"-", "\u2013", "\u2014", "\u2015"}
-# Labels whose names may end in a number or run on past a comma: "Leopard 2", "Cleanliness, Godliness".
+# Labels whose names may end in a number or run on past a comma: "Leopard 2", "Harbours, Ferries".
 TITLED_WORKS = {"WEAPON", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
 # (start token, end token, label) of one named entity in a Doc.
 EntitySpan: TypeAlias = tuple[TokenIndex, TokenIndex, str]
@@ -213,7 +213,7 @@ def no_word(token: Token) -> bool:
 
 def name_end(doc: Doc, first: TokenIndex, last: TokenIndex, label: str) -> TokenIndex:
     """Where a name ends inside a span: at a comma or a spaced dash between names ("Eau Claire, Wis.",
-    "Scott - Brentley Vinson") and before a possessive that a number follows ("Trump's 1995")."""
+    "Olsen - Ivar Lund") and before a possessive that a number follows ("Berg's 2009")."""
     if label in TITLED_WORKS:
         return last
     for i in range(first + 1, last):
@@ -230,10 +230,10 @@ def name_bounds(doc: Doc, first: TokenIndex, last: TokenIndex, label: str) -> tu
 
     Edge marks, possessives, determiners and titles go; so do trailing lower-case
     words ("think tank") unless they head the name ("Republican party"), a title
-    after a place ("Charlotte Mayor"), and a headline's verb or a number after a name ("Obama Says", "Trump 47.3").
+    after a place ("Lund Mayor"), and a headline's verb or a number after a name ("Berg Says", "Moro 41.2").
     """
     skip = title_run(doc, first, last)
-    # "a major General Assembly vote"
+    # "a key General Assembly debate"
     organisation = has_org_head(doc[first:last])
     titled = bool(skip) or (first > 0 and is_title(doc[first - 1].text) and not organisation)
     first += skip
@@ -243,9 +243,9 @@ def name_bounds(doc: Doc, first: TokenIndex, last: TokenIndex, label: str) -> tu
         first += 1
     while last > first + 1:
         token = doc[last - 1]
-        hyphened = doc[last - 2].text == "-" and not doc[last - 2].whitespace_  # "Ban Ki-moon"
+        hyphened = doc[last - 2].text == "-" and not doc[last - 2].whitespace_  # "Lee Ji-won"
         lower_word = token.is_alpha and token.is_lower and token.lower_ not in name_words()["heads"] and not hyphened
-        place_title = is_title(token.text) and doc[first:last - 1].text in known_types()  # "Charlotte Mayor"
+        place_title = is_title(token.text) and doc[first:last - 1].text in known_types()  # "Lund Mayor"
         trailing = token.pos_ in ("VERB", "AUX") or token.like_num and label not in TITLED_WORKS or place_title
         if no_word(token) or token.lower_ in POSSESSIVE_TOKENS or lower_word or trailing:
             last -= 1
@@ -309,8 +309,8 @@ def running_capitals(doc: Doc) -> set[str]:
 
 
 def headline_name(doc: Doc, first: TokenIndex, last: TokenIndex) -> tuple[TokenIndex, TokenIndex]:
-    """A headline entity cut to the words the running text also capitalises: "Clinton Breaks With Obama" is
-    "Clinton", "Bank of America Joins" is "Bank of America", "Lawmakers Rip Donald Trump" is "Donald Trump".
+    """A headline entity cut to the words the running text also capitalises: "Berg Breaks With Nowak" is
+    "Berg", "Bank of Lund Joins" is "Bank of Lund", "Captains Rip Anna Berg" is "Anna Berg".
     Unchanged when none of its words has such evidence."""
     if not in_title_case_line(doc[first]):
         return first, last
@@ -422,8 +422,8 @@ def link_people(mentions: list[Mention]) -> list[Mention]:
 
 
 def is_surname_of(name: str, full_name: str) -> bool:
-    """Whether ``name`` is the last words of ``full_name``, in any case: "De Blasio" opening a sentence, a
-    transcript's "PENCE"."""
+    """Whether ``name`` is the last words of ``full_name``, in any case: "De Graaf" opening a sentence, a
+    transcript's "MORO"."""
     words, full = name.lower().split(), full_name.lower().split()
     return len(words) < len(full) and full[-len(words):] == words
 
@@ -492,7 +492,7 @@ def organisation_names(doc: Doc) -> list[tuple[TokenIndex, TokenIndex]]:
 
 def possessor_split(doc: Doc, first: TokenIndex, last: TokenIndex, label: str) -> list[EntitySpan]:
     """One span, or two where an organisation's possessive runs into a person's name:
-    "the Green Party's Jill Stein" and "Harbour News’ Ishra Vantoor" name a party or paper and a person."""
+    "the Green Party's Ines Moro" and "Harbour News’ Ishra Vantoor" name a party or paper and a person."""
     for i in range(first + 1, last - 1):
         possessive = doc[i].lower_ in POSSESSIVE_TOKENS or doc[i].text in ("’", "'") and doc[i - 1].lower_[-1:] == "s"
         if possessive and (doc[i + 1].lower_ in name_words()["given_names"] or name_shaped(doc[i + 1:last])):
@@ -574,7 +574,7 @@ def entity_for(text: str, start: CharOffset | None, end: CharOffset | None, ment
 
     A person inside the span wins ("Pentagon press secretary Pat Ryder"); then
     a mention that is the whole span; then the one person among ``people`` (the
-    article's) whose surname a person's phrase is ("PENCE: ..."); then a phrase
+    article's) whose surname a person's phrase is ("MORO: ..."); then a phrase
     with a name in it becomes an entity ("the Netherlands' defence ministry").
     """
     if start is None or end is None:

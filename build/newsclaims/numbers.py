@@ -348,10 +348,10 @@ def is_identifier(doc: Doc, number: Number, counts: Callable[[Token], bool]) -> 
     i, j = number.value_start, number.value_end
     if i == 0 or j + 1 >= len(doc) or j - i > 1 or not doc[i].text.isdigit() or number.qualifier \
             or number.currency or number.percent:
-        return False  # "a 200,000 figure", "a 2.5 rating", "a 50K check", "a 54% majority" are amounts
+        return False  # "a 350,000 total", "a 2.5 rating", "a 40K grant", "a 61% share" are amounts
     noun = doc[j]
     return doc[i - 1].lower_ in ("a", "an") and noun.tag_ == "NN" and not counts(noun) \
-        and doc[j + 1].text != "-"  # "a 10 percentage-point lead" measures
+        and doc[j + 1].text != "-"  # "a 7 percentage-point edge" measures
 
 
 def is_label(doc: Doc, number: Number) -> bool:

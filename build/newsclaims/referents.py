@@ -266,7 +266,7 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
         if maker is not None:
             return maker  # "a Ledger-KVN News survey": a maker the model did not tag
         if lefts and lefts[0].lower_ in ("the", "this", "that"):
-            # "the poll" is the poll the article named with its maker: "a Quinnipiac poll"
+            # "the poll" is the poll the article named with its maker: "a Vellmark poll"
             earlier = (t for t in reversed(ctx.doc[:head.i]) if t.lower_ == low and not ctx.in_quote(t.idx))
             found = next(filter(None, (issuer_of(ctx, t, list(ctx.doc[t.left_edge.i:t.i])) for t in earlier)), None)
             if found is not None:
@@ -301,11 +301,11 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
             # US general has said. General ...")
             following = head.doc[head.sent.end].sent if head.sent.end < len(head.doc) else head.sent
             return person_by_title(ctx, words, low, pos, until=following.end_char)
-        # "the official" is nobody we can name; "the former secretary of state" is the person in view, "the Kyiv
+        # "the official" is nobody we can name; "the former minister of transport" is the person in view, "the Kyiv
         # regional governor" one office
         named = any(t.pos_ == "PROPN" or t.i in ctx.ent_of for t in lefts)
         # but the office of a body it names is someone else's ("the deputy head of China's delegation"), unlike a
-        # title's own "of" ("the former secretary of State")
+        # title's own "of" ("the former minister of Transport")
         elsewhere = any(o.dep_ == "pobj" and any(d.dep_ in ("det", "poss") for d in o.children)
                         for c in head.rights if c.dep_ == "prep" for o in c.children) \
             or any(t.dep_ == "poss" for t in lefts)
@@ -313,7 +313,7 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
             or (last_person(ctx, pos, gender_of_words(data, words)) if definite(lefts) and specific and not elsewhere
                 else None)
     if low in data["person_nouns"] and definite(lefts):
-        # "the Republican nominee", "the businessman": the person in view, never a woman for "the businessman"
+        # "the Liberal nominee", "the businessman": the person in view, never a woman for "the businessman"
         return last_person(ctx, pos, gender_of_words(data, words))
     if definite(lefts) and head.tag_ == "NN" and not any(c.dep_ == "prep" for c in head.rights):
         called = person_called(ctx, low, pos)
@@ -334,7 +334,7 @@ def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
     bureau"."""
     own = [(c, o) for c in head.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
     makers = [o for c, o in own if c.lower_ in ("by", "from", "of")]
-    # "research conducted by the Center" or "for the Agency", "a study that appeared in the Journal",
+    # "research conducted by the Harbour Institute" or "for the Agency", "a study that appeared in the Journal",
     # "an article in the Herald", "a lawsuit filed by Anna Berg"
     clauses = [(c, o) for clause in head.children if clause.dep_ in ("acl", "relcl", "amod") for c in clause.children
                if c.dep_ in ("agent", "prep") for o in c.children if o.dep_ == "pobj"]

@@ -1,6 +1,6 @@
 """Signatures: names that sign quoted words without a reporting verb.
 
-A transcript's label ("PENCE: Well, ..."), a headline's "Kovac: ‘...’", a
+A transcript's label ("MORO: Well, ..."), a headline's "Kovac: ‘...’", a
 dash and a name after the closing mark ("“...” ― Ana Ruiz"), the name a
 headline opens with ("Berg Sees ‘Betrayal’ in Vote"), a name just before
 the colon that introduces them ("... than pollster Anna Berg: “...”") or the dashes that set them off
@@ -22,7 +22,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
 
 
 def label_before(ctx: Context, start: CharOffset) -> Span | None:
-    """The "NAME:" that opens the line or the quoted words: "PENCE: Well, ..." or "Kovac: ‘...’"."""
+    """The "NAME:" that opens the line or the quoted words: "MORO: Well, ..." or "Kovac: ‘...’"."""
     doc, text = ctx.doc, ctx.text
     line_start = line_bounds(text, start)[0]
     head = doc.char_span(line_start, min(len(text), start + 60), alignment_mode="expand")
@@ -81,7 +81,7 @@ def person_ending_at(ctx: Context, stop: CharOffset) -> Span | None:
 
 
 def headline_opener(ctx: Context, start: CharOffset) -> Span | None:
-    """The person a headline opens with, who says its quoted words: "Obama Sees ‘Personal Insult’ in Vote".
+    """The person a headline opens with, who says its quoted words: "Moro Sees ‘Trap’ in Fare Deal".
 
     Headlines drop the reporting verb; the name that opens one is whose
     words it quotes, when the line is a headline (short, or in title case).
@@ -97,7 +97,7 @@ def headline_opener(ctx: Context, start: CharOffset) -> Span | None:
     named = {p[-1].lower_ for p, _, titles, _ in ctx.people
              if len(p) > 1 or {t.rstrip(".") for t in titles} & honorifics}
     # one word opening a headline ("Harbour ‘now fully open’") is a person only if the article names them in full
-    # or with an honorific ("Mr. Obama")
+    # or with an honorific ("Mr. Moro")
     return person if len(person) > 1 or person[-1].lower_ in named else None
 
 
@@ -127,7 +127,7 @@ def dash_after(ctx: Context, end: CharOffset) -> Span | None:
 
 def labelled_lines(ctx: Context) -> list[tuple[CharOffset, CharOffset, Span, str]]:
     """(start, end, name, kind) of each line a speaker's label opens: a transcript's name in capitals
-    ("TAPPER: Do you ...", direct), or a headline's person or organisation the article names ("Berg: Ferry fares
+    ("HOLM: Will you ...", direct), or a headline's person or organisation the article names ("Berg: Ferry fares
     will rise", indirect, the paper's summary of what they said)."""
     text = ctx.text
     found: list[tuple[CharOffset, CharOffset, Span, str]] = []
@@ -163,14 +163,14 @@ def label_kind(ctx: Context, name: Span, headline: bool, said: CharOffset, end: 
 
 def named_elsewhere(ctx: Context, name: Span, after: CharOffset) -> bool:
     """Whether a headline's label is someone the article goes on to name: a person, or an organisation whose name
-    comes again ("Politifact: ..."); not the label of a section ("The Latest: ...")."""
+    comes again ("FactTally: ..."); not the label of a section ("Live Updates: ...")."""
     if any(t.i in ctx.person_at for t in name) or name[-1].lower_ in ctx.surnames:
         return True
     return name.root.ent_type_ == "ORG" and name.text in ctx.text[after:]
 
 
 def names_a_person(ctx: Context, name: Span) -> bool:
-    """Whether a label in capitals is the surname of someone the article names ("PENCE" for Mike Pence).
+    """Whether a label in capitals is the surname of someone the article names ("MORO" for Ines Moro).
 
     Datelines ("BERLIN:") are capitals before a colon too, but name no person.
     """
@@ -201,6 +201,6 @@ def name_source(ctx: Context, name: Span) -> Source:
     found = resolve(ctx, name.root, name.start_char)
     if found is None or overlaps(found[0], found[1], name.start_char, name.end_char) and (
             found[2] is not None or not name.start_char <= found[0] < found[1] <= name.end_char):
-        # a name that signs speaks as a person, though the model ran it on ("WALLACE: Governor") or missed it
+        # a name that signs speaks as a person, though the model ran it on ("HOLM: Mayor") or missed it
         return name.start_char, name.end_char, "PERSON"
     return found
