@@ -878,6 +878,14 @@ def test_he_is_not_the_owner_of_someone_who_speaks_or_of_what_is_reported(run, t
     assert speaker_of(run, text, words) != "Piet Berg"
 
 
+@pytest.mark.parametrize("text", [
+    "The Lund Courier obtained the memo on Monday. A spokesman for the government in Oslo denied any role in it.",
+    "The Lund Courier obtained the memo on Monday. The Oslo government denied any role in it.",
+])
+def test_the_government_of_a_place_speaks_as_the_place(run, text):
+    assert reporter(run, text) == "Oslo"
+
+
 @pytest.mark.parametrize("verb", ["replied", "denied", "testified", "fumed"])
 def test_every_written_form_of_a_reporting_verb_is_a_cue(run, verb):
     text = f"“The harbour was never closed to ferries,” Mayor Anna Kovac {verb} on Tuesday."
