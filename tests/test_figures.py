@@ -612,3 +612,23 @@ def test_by_someones_own_account_is_their_claim(nlp, text, written, who):
 ])
 def test_by_an_account_of_nobody_claims_nothing(nlp, text):
     assert claimant(text, one(nlp, text)) is None
+
+
+@pytest.mark.parametrize("text", [
+    "As reported by the Harbour Ledger, there are 150 sailings at stake on Tuesday.",
+    "There are 150 sailings at stake on Tuesday, as reported by the Harbour Ledger.",
+])
+def test_as_reported_by_someone_is_their_claim(nlp, text):
+    assert claimant(text, one(nlp, text)) == "Harbour Ledger"
+
+
+
+
+@pytest.mark.parametrize("text, who", [
+    ("At least 12 crews have new licences, according to lawyers with the Harbour Workers Legal Project.",
+     "the Harbour Workers Legal Project"),
+    ("A lawyer with 20 years at sea said 40 ferries were unsafe.", None),
+])
+def test_representatives_with_a_body_speak_for_it(nlp, text, who):
+    figure = next(f for f in figures(nlp, text) if f.text in ("At least 12", "40"))
+    assert claimant(text, figure) == who

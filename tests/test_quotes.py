@@ -878,12 +878,33 @@ def test_he_is_not_the_owner_of_someone_who_speaks_or_of_what_is_reported(run, t
     assert speaker_of(run, text, words) != "Piet Berg"
 
 
-@pytest.mark.parametrize("text", [
-    "The Lund Courier obtained the memo on Monday. A spokesman for the government in Oslo denied any role in it.",
-    "The Lund Courier obtained the memo on Monday. The Oslo government denied any role in it.",
+@pytest.mark.parametrize("text, who", [
+    # the government of a place speaks as the place
+    ("The Lund Courier obtained the memo on Monday. A spokesman for the government in Oslo denied any role in it.",
+     "Oslo"),
+    ("The Lund Courier obtained the memo on Monday. The Oslo government denied any role in it.", "Oslo"),
+    # a letter to someone asking: the writer asks, not the one written to
+    ("Back in May, Piet Olsen wrote a letter to Anna Berg asking that all the fares go to the harbour fund.",
+     "Piet Olsen"),
+    # a reporting verb the tagger read as a plural noun, its subject as a compound
+    ("Mayor Piet Olsen spoke on Monday. Olsen charges that ferry firms gave millions of crowns to the council.",
+     "Olsen"),
 ])
-def test_the_government_of_a_place_speaks_as_the_place(run, text):
-    assert reporter(run, text) == "Oslo"
+def test_who_reports_a_clause(run, text, who):
+    assert reporter(run, text) == who
+
+
+def test_words_shown_of_a_person_are_theirs_not_the_showings(run):
+    text = ("A new ad from Piet Olsen's campaign seizes on remarks by his rival. The ad uses footage of Anna Berg "
+            "asking, “Why aren’t I 40 points ahead on the ferry vote?”")
+    assert speaker_of(run, text, "Why aren’t I") == "Anna Berg"
+
+
+def test_as_reported_by_someone_relays_a_statement_without_making_it_theirs(run):
+    text = ("“We will cut 40 sailings,” Anna Berg said in an interview, as reported by the Harbour Ledger. “And we "
+            "will sell two ferries next year.”")
+    quotes, _ = run(text)
+    assert [(q.kind, speaker(text, q)) for q in quotes] == [("direct", "Anna Berg"), ("direct", "Anna Berg")]
 
 
 @pytest.mark.parametrize("verb", ["replied", "denied", "testified", "fumed"])

@@ -22,7 +22,7 @@ from .lexicon import cue_data, may_report
 from .marks import DOUBLE_OPEN, STRAIGHT, before_opening, find_marked, lead_before
 from .nlp import doc_text
 from .offsets import CharOffset, CharSpan, TokenIndex
-from .referents import SUBJECTS, Context, Source, may_speak, resolve
+from .referents import SUBJECTS, Context, Source, may_speak, read_as_plural_noun, resolve
 from .signatures import (
     dash_after,
     headline_opener,
@@ -257,6 +257,8 @@ def is_cue_verb(ctx: Context, tok: Token) -> bool:
     A past participle counts only with an auxiliary, a subject or whoever
     does it in the passive, not as a modifier ("the sum stated").
     """
+    if tok.lower_ in ctx.data["verb_forms"] and read_as_plural_noun(tok):
+        return True
     if tok.lower_ not in ctx.data["verb_forms"] or tok.pos_ not in ("VERB", "AUX") or used_as_noun(tok):
         return False
     if tok.tag_ != "VBN" or any(c.dep_ in ("aux", "nsubj", "agent") for c in tok.children):
@@ -573,6 +575,10 @@ def subject_of(verb: Token, quoted: Callable[[Token], bool] = lambda subject: Fa
             continue
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head.i == verb.i:
             return None
+        shown = verb.doc[verb.i - 1] if verb.i else verb
+        if verb is asked and verb.tag_ == "VBG" and shown.dep_ == "pobj" and shown.head.lower_ == "of" \
+                and shown.ent_type_ == "PERSON":
+            return shown  # "footage of Anna Berg asking, “...”": the parser hung her words on "uses"; not "to Berg"
         if verb.dep_ == "xcomp" and verb.head.lower_ not in cue_data()["verb_forms"]:
             told = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
                     and (c.pos_ == "PROPN" or c.lower_ in cue_data()["person_pronouns"])]
@@ -682,10 +688,13 @@ def apposition_name(last: Token) -> Token | None:
 
 def subject_read_as_noun(verb: Token) -> Token | None:
     """A name the parser hung on a finite verb as a compound, reading the verb as a noun: the verb's subject
-    ('“...,” Olsen notes', "that Berg needs to ...")."""
+    ('“...,” Olsen notes', "that Berg needs to ...", "Olsen charges that ...")."""
+    if read_as_plural_noun(verb):
+        return verb.doc[verb.i - 1]
     if verb.tag_ not in ("VBD", "VBZ"):
         return None
     return next((c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < verb.i), None)
+
 
 
 def relative_clause_misparse(verb: Token) -> Token | None:
@@ -913,10 +922,13 @@ def framed(ctx: Context, start: CharOffset, end: CharOffset) -> bool:
 
 
 def framed_by_as(cue: Token) -> bool:
-    """ "As Berg noted, ...", "The plan, as Berg put it, ...": a cue that frames the sentence it hangs on."""
+    """ "As Berg noted, ...", "The plan, as Berg put it, ...", "As reported by the Courier, ...": a cue that frames
+    the sentence it hangs on; not one that relays what the sentence reports ('“...,” Moro said, as reported by
+    the Courier')."""
+    relayed = cue.head.lower_ in cue_data()["verb_forms"] and any(t.is_quote for t in cue.sent if t.i < cue.i)
     return cue.dep_ == "advcl" and cue.head.pos_ in ("VERB", "AUX") and has_subject(cue.head) \
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) \
-        and any(c.dep_ in SUBJECTS for c in cue.children)
+        and any(c.dep_ in SUBJECTS or c.dep_ == "agent" and not relayed for c in cue.children)
 
 
 def clause_around(head: Token, inner: Token) -> CharSpan | None:

@@ -108,7 +108,8 @@ def person_mentions(doc: Doc, data: dict[str, Any]) -> list[Span]:
     own = {t.i for e in people for t in e}
     for tok in doc:
         known = tok.text in surnames and tok.text[:1].isupper()  # "Waters tweeted": the parser's noun is a surname
-        if tok.i in own or (tok.pos_ != "PROPN" and not known) or tok.dep_ == "compound":
+        if tok.i in own or (tok.pos_ != "PROPN" and not known) or tok.dep_ == "compound" \
+                and not read_as_plural_noun(tok.head):
             continue
         if tok.i in taken and tok.text not in surnames:
             continue  # another entity; but a known surname the model mislabelled is still the person
@@ -122,6 +123,13 @@ def person_mentions(doc: Doc, data: dict[str, Any]) -> list[Span]:
             people.append(doc[start:tok.i + 1])
     # the name without its possessive: "Berg's" is Berg, of the gender of "Anna Berg"
     return sorted((p[:-1] if len(p) > 1 and p[-1].tag_ == "POS" else p for p in people), key=lambda p: p.start)
+
+
+def read_as_plural_noun(tok: Token) -> bool:
+    """A verb in -s the tagger read as a plural noun heading the sentence, the name before it as its compound, a
+    clause after it: "Olsen charges that ..."."""
+    return tok.tag_ == "NNS" and tok.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in tok.children) \
+        and any(c.dep_ == "compound" and c.i == tok.i - 1 and c.text[:1].isupper() for c in tok.children)
 
 
 def with_family_genders(people: list[Person], data: dict[str, Any]) -> list[Person]:
@@ -416,11 +424,12 @@ def named_word(tok: Token) -> bool:
 
 
 def employer_of(data: dict[str, Any], head: Token) -> Token | None:
-    """Whom a representative ("her advisers", "a spokesman for Anna Berg") works for, or None."""
+    """Whom a representative ("her advisers", "a spokesman for Anna Berg", "lawyers with the Harbour Union") works
+    for, or None."""
     if not one_or_more(head.lower_, data["representative_nouns"]):
         return None
     owners = [c for c in head.children if c.dep_ == "poss"]
-    owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "to", "of")
+    owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "to", "of", "with", "at")
                for o in c.children if o.dep_ == "pobj"]
     return owners[0] if owners else None
 
