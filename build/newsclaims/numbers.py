@@ -343,7 +343,7 @@ def looks_like_year(doc: Doc, number: Number, counts: Callable[[Token], bool]) -
 
 
 def is_identifier(doc: Doc, number: Number, counts: Callable[[Token], bool]) -> bool:
-    """A number that names one thing: "a 911 caller", "a 747 jet". A count takes a plural, and "a 40 mile drive"
+    """A number that names one thing: "a 112 caller", "an 808 bus". A count takes a plural, and "a 40 mile drive"
     or "a 5 percent rise" measures in a unit (``counts``)."""
     i, j = number.value_start, number.value_end
     if i == 0 or j + 1 >= len(doc) or j - i > 1 or not doc[i].text.isdigit() or number.qualifier \
