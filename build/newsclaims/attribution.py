@@ -620,7 +620,9 @@ def beside_the_report(verb: Token) -> bool:
     if clause.dep_ != "ccomp":
         return False
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lower_ in forms:
-        return clause.head.lower_ in forms  # "argued that the delays were rare, explaining ...": who argued explains
+        # "argued that the delays were rare, explaining ...": who argued explains; not a quote's verb after it, which
+        # the parser made govern the narration before the quote
+        return clause.head.lower_ in forms and clause.head.i < clause.i
     if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ"):
         return False
     repeated = verb.lower_ in forms and forms[verb.lower_] == forms.get(clause.head.lower_)
