@@ -889,6 +889,10 @@ def test_he_is_not_the_owner_of_someone_who_speaks_or_of_what_is_reported(run, t
     # a reporting verb the tagger read as a plural noun, its subject as a compound
     ("Mayor Piet Olsen spoke on Monday. Olsen charges that ferry firms gave millions of crowns to the council.",
      "Olsen"),
+    # a name after "since" that the parser took for its object, the verb after it joined to the main one
+    ("Piet Berg has stayed away from the quay since Ivar Olsen, at a packed meeting, cited unpaid fees as the reason "
+     "for the closure.", "Ivar Olsen"),
+    ("Piet Berg has run the ferry line since Midsummer Day, and cited its fares as proof of success.", "Piet Berg"),
 ])
 def test_who_reports_a_clause(run, text, who):
     assert reporter(run, text) == who

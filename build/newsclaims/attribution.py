@@ -575,6 +575,9 @@ def subject_of(verb: Token, quoted: Callable[[Token], bool] = lambda subject: Fa
             continue
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head.i == verb.i:
             return None
+        opener = subordinate_subject(verb)
+        if opener is not None:
+            return opener
         shown = verb.doc[verb.i - 1] if verb.i else verb
         if verb is asked and verb.tag_ == "VBG" and shown.dep_ == "pobj" and shown.head.lower_ == "of" \
                 and shown.ent_type_ == "PERSON":
@@ -589,6 +592,17 @@ def subject_of(verb: Token, quoted: Callable[[Token], bool] = lambda subject: Fa
         raised = verb.dep_ == "xcomp"
         verb = verb.head.head if beside_the_report(verb) else verb.head
     return None
+
+
+def subordinate_subject(verb: Token) -> Token | None:
+    """The name a subordinating word opens that the parser read as its object, when the verb after it is joined to
+    the main verb without "and" or "but": in "Berg has stayed away from the quay since Olsen, at a meeting, cited
+    ...", Olsen cites."""
+    head = verb.head
+    if verb.dep_ != "conj" or any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+        return None
+    return next((o for c in head.children if c.dep_ == "prep" and c.lower_ in ("since", "after", "before", "until")
+                 and head.i < c.i < verb.i for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
 
 
 def has_said(verb: Token) -> bool:
