@@ -23,11 +23,9 @@ from .spans import SpanIndex
 from .text import line_bounds
 
 SUBJECTS = ("nsubj",)
-# The lexicon's lists of nouns that name who or what speaks.
-SPEAKING_NOUNS = ("document_nouns", "reporting_nouns", "org_nouns", "person_nouns", "title_words",
-                  "representative_nouns", "government_nouns")
-# The lexicon's lists of nouns that name people, whom a "he" or "she" may mean.
+# The lexicon's lists of nouns that name people or bodies, and those that name what they issue.
 PEOPLE_NOUNS = ("person_nouns", "title_words", "representative_nouns", "government_nouns", "org_nouns")
+DOCUMENT_NOUNS = ("document_nouns", "reporting_nouns")
 # Entity labels that never name a source.
 NO_SOURCE = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
@@ -441,7 +439,12 @@ def member_noun(data: dict[str, Any], word: str) -> bool:
 
 def may_speak(noun: Token) -> bool:
     """Whether a noun can say something: a name, a document, a body, or someone by role ("the mayor", "aides")."""
-    return bool(noun.ent_type_) or any(one_or_more(noun.lower_, cue_data()[words]) for words in SPEAKING_NOUNS)
+    return may_be_someone(noun) or any(one_or_more(noun.lower_, cue_data()[words]) for words in DOCUMENT_NOUNS)
+
+
+def may_be_someone(noun: Token) -> bool:
+    """Whether a noun can name who acts: a name, a body, or someone by role; not a document or a thing."""
+    return bool(noun.ent_type_) or any(one_or_more(noun.lower_, cue_data()[words]) for words in PEOPLE_NOUNS)
 
 
 def one_or_more(word: str, words: list[str]) -> bool:
@@ -560,7 +563,7 @@ def owns_the_subject(person: Span) -> bool:
     main = thing.sent.root
     reported = any(c.dep_ == "parataxis" and c.lower_ in data["verb_forms"] for c in main.children)  # ", Olsen said,"
     return root.dep_ == "poss" and thing.dep_ in ("nsubj", "nsubjpass") and thing.head == main and not reported \
-        and not thing.ent_type_ and not any(one_or_more(thing.lower_, data[words]) for words in PEOPLE_NOUNS)
+        and not may_be_someone(thing)
 
 
 def is_subject(ent: Span) -> bool:
