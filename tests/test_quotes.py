@@ -879,6 +879,17 @@ def test_he_is_not_the_owner_of_someone_who_speaks_or_of_what_is_reported(run, t
 
 
 @pytest.mark.parametrize("text, who", [
+    # a statement, account or document speaks for whoever made it
+    ("In a statement on Friday, Senator Anna Berg was calmer than the rest of her party.", "Anna Berg"),
+    ("Dr. Ines Moro examined the patient in May. According to her account, the plan would fail.", "Dr. Ines Moro"),
+    ("A new ad from the Vellmark Party says the plan would fail.", "the Vellmark Party"),
+    # a document's maker named after by or for
+    ("The mine lost $5 million, according to a lawsuit filed in Oslo by Anna Berg, a former minister.", "Anna Berg"),
+    ("Berg won 60 percent of the vote, according to exit polls conducted for the Nordic Press Agency.",
+     "the Nordic Press Agency"),
+    ("The mine lost $5 million, according to a copy of the memo seen by the Oslo Ledger.", "the Oslo Ledger"),
+    ("Senator Piet Olsen unveiled a tax bill. His plan calls for a ferry levy that climbs to 12 percent by 2030.",
+     "Piet Olsen"),
     # the government of a place speaks as the place
     ("The Lund Courier obtained the memo on Monday. A spokesman for the government in Oslo denied any role in it.",
      "Oslo"),
@@ -1270,22 +1281,6 @@ def test_a_definite_description_of_one_person_is_the_person_in_view(run, text, w
 def test_an_indefinite_title_is_the_person_the_next_sentence_names_with_it(run):
     text = "The plan would fail, a senior harbour general has said.\nGeneral Ines Moro spoke after a meeting in Oslo."
     assert speaker_of(run, text, "The plan") == "General Ines Moro"
-
-
-@pytest.mark.parametrize("text, who", [
-    ("In a statement on Friday, Senator Anna Berg was calmer than the rest of her party.", "Anna Berg"),
-    ("Dr. Ines Moro examined the patient in May. According to her account, the plan would fail.", "Dr. Ines Moro"),
-    ("A new ad from the Vellmark Party says the plan would fail.", "the Vellmark Party"),
-    # a document's maker named after by or for
-    ("The mine lost $5 million, according to a lawsuit filed in Oslo by Anna Berg, a former minister.", "Anna Berg"),
-    ("Berg won 60 percent of the vote, according to exit polls conducted for the Nordic Press Agency.",
-     "the Nordic Press Agency"),
-    ("The mine lost $5 million, according to a copy of the memo seen by the Oslo Ledger.", "the Oslo Ledger"),
-    ("Senator Piet Olsen unveiled a tax bill. His plan calls for a ferry levy that climbs to 12 percent by 2030.",
-     "Piet Olsen"),
-])
-def test_a_statement_account_or_document_speaks_for_whoever_made_it(run, text, who):
-    assert reporter(run, text) == who
 
 
 def test_a_pronoun_goes_on_with_a_person_described_as_the_subject_since_they_were_named(run):
