@@ -622,6 +622,14 @@ def test_reported_clause_stops_before_another_speakers_report(run):
     assert q.text == "it had tracked 12 vessels overnight"
 
 
+def test_a_second_that_clause_goes_on_with_the_report(run):
+    text = "Olsen said the ferries were late and that the report did not show whether the harbour had closed."
+    quotes, _ = run(text)
+    q = max(only(quotes, ("indirect",)), key=lambda q: len(q.text))
+    assert (q.text, speaker(text, q)) == (
+        "the ferries were late and that the report did not show whether the harbour had closed", "Olsen")
+
+
 def test_report_before_its_cue_is_reported_speech(run):
     text = "The harbour will reopen in June, Mayor Anna Kovac said on Monday."
     quotes, _ = run(text)

@@ -1084,12 +1084,15 @@ def own_reports(ctx: Context, clause: Token) -> set[TokenIndex]:
     """Token indices of clauses hung on ``clause`` that are reports of their own.
 
     "said it had shot down 30 drones, while officials in Odesa said ...": the
-    "while" clause has its own speaker and is no part of the first report.
+    "while" clause has its own speaker and is no part of the first report; "said
+    it was late and that the report did not show ..." is the first speaker's
+    second clause.
     """
     cut = set()
     for child in clause.children:
         if child.dep_ in ("advcl", "conj") and child.i > clause.i and is_cue_verb(ctx, child) \
-                and any(c.dep_ in SUBJECTS and c.i < child.i for c in child.children):
+                and any(c.dep_ in SUBJECTS and c.i < child.i for c in child.children) \
+                and not any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
             cut |= {t.i for t in child.subtree}
     return cut
 
