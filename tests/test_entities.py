@@ -45,6 +45,25 @@ def test_surname_links_to_full_name_in_same_article(nlp):
     assert set(people.values()) == {"Emmanuel Macron"}
 
 
+@pytest.mark.parametrize("title, who", [("Mr.", "Peter Berg"), ("Ms.", "Anna Berg")])
+@pytest.mark.parametrize("first, second", [("Peter Berg", "Anna Berg"), ("Anna Berg", "Peter Berg")])
+def test_a_surname_with_a_title_never_links_to_a_relative_of_the_other_gender(nlp, title, who, first, second):
+    text = f"{first} arrived first on Monday. Later {second} joined the protest. “We will stay,” {title} Berg said."
+    titled = [m for m in find_mentions(nlp(text)) if m.text == "Berg"]
+    assert [m.name for m in titled] == [who]
+
+
+def test_a_title_never_rules_out_a_first_name_given_to_both(nlp):
+    text = "Lindsey Berg arrived first on Monday. “We will stay,” Mr. Berg said."
+    assert [m.name for m in find_mentions(nlp(text)) if m.text == "Berg"] == ["Lindsey Berg"]
+
+
+def test_an_untitled_surname_is_the_one_the_article_titles_more_often(nlp):
+    text = ("Anna Berg spoke first on Monday. Mr. Berg said the plan had failed. Mr. Berg left early. "
+            "Mayor Berg said nothing.")
+    assert [m.name for m in find_mentions(nlp(text)) if m.text == "Berg"] == ["Berg", "Berg", "Berg"]
+
+
 def test_weapon_systems_come_from_the_gazetteer(nlp):
     found = names(nlp, "The package includes HIMARS launchers, Leopard tanks and F-16 jets.")
     assert {("HIMARS", "WEAPON"), ("Leopard", "WEAPON"), ("F-16", "WEAPON")} <= found

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeAlias
 
+from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import cue_data
@@ -71,6 +72,7 @@ class Mention:
     type: str  # the entity's type as the article's evidence decides it
     vote: str = ""  # the type this mention's own evidence gives
     evidence: str = "model"  # which kind of evidence that is (see EVIDENCE_WEIGHTS)
+    gender: str | None = None  # the gender its title gives: "Mr. Berg", "Ms Moro"
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +118,35 @@ def is_title(word: str) -> bool:
     """A person's title or honorific, with or without its stop: "Mr", "Mr.", "President"."""
     word = word.lower()
     return word.rstrip(".") in name_words()["honorifics"] or word in name_words()["person_titles"]
+
+
+def gender_of_words(data: dict[str, Any], words: set[str]) -> str | None:
+    """'female' or 'male' when a description says so ("the businessman", "the chairwoman"), else None."""
+    female, male = bool(words & set(data["female_words"])), bool(words & set(data["male_words"]))
+    return None if female == male else "female" if female else "male"
+
+
+@lru_cache(maxsize=1)
+def first_names() -> Detector:
+    """gender-guesser's list of first names (shipped with the package, read once)."""
+    return Detector(case_sensitive=False)
+
+
+def first_name_gender(word: str, only: bool = False) -> str | None:
+    """'female' or 'male' when ``word`` is mostly given to one gender (``only``: to that gender alone), else None.
+
+    A name given to one gender worldwide must not lean the other way in the United States, whose news
+    this reads most: "Bernie" is mostly female worldwide, mostly male there; "Jan" male worldwide, mostly
+    female there.
+    """
+    if not word[:1].isupper() or not word.isalpha():
+        return None
+    guess = first_names().get_gender(word)
+    if guess not in ("female", "male") + (() if only else ("mostly_female", "mostly_male")):
+        return None
+    gender = guess.removeprefix("mostly_")
+    american = first_names().get_gender(word, "usa").removeprefix("mostly_")
+    return gender if american in (gender, "andy", "unknown") else None
 
 
 def trim_span(text: str, start: CharOffset, end: CharOffset) -> CharSpan:
@@ -394,21 +425,31 @@ def weighted_type(votes: Counter[tuple[str, str]]) -> str:
 
 def link_people(mentions: list[Mention]) -> list[Mention]:
     """Point "Putin" (or "Vladimir", when one person has that given name) at "Vladimir Putin" when the article
-    names him in full; of two people with that surname, at the one it names most (then the one named last before).
+    names him in full; of two people with that surname, at the one it names most (then the one named last before),
+    never at one a title rules out ("Mr. Berg" is not Anna Berg), nor untitled where the article names the one a title
+    leaves out more often.
 
     A bare surname the model calls an ORG or a place joins him too, even a listed
     place ("Jordan said"), unless a head word or the words around it make it a
     place ("in Jordan").
     """
     full = [m for m in mentions if m.vote == "PERSON" and " " in m.name]
+    def titled_as(mention: Mention) -> bool:
+        return any(is_surname_of(mention.name, f.name) and may_be_titled(f.name, mention.gender) for f in full)
+    # "Mr. Berg" where the article names only Anna Berg in full is someone else, who may be meant untitled too
+    someone_else = Counter(m.name for m in mentions if m.gender and not titled_as(m))
+    named_in_full = Counter(m.name for m in mentions if m.gender and titled_as(m))
     for mention in mentions:
         placed = mention.vote in PLACE_TYPES and mention.evidence not in ("model", "places")
         if placed or mention.vote not in PLACE_TYPES | {"PERSON", "ORG"} or mention.name.isupper():
             continue  # "SVP" is an acronym, not a surname
-        surname_of = [m for m in full if is_surname_of(mention.name, m.name)]
+        surname_of = [m for m in full if is_surname_of(mention.name, m.name) and may_be_titled(m.name, mention.gender)]
         words = mention.name.lower().split()
         given_name_of = {m.name for m in full if len(words) == 1 and m.name.lower().split()[0] == words[0]
                          and mention.evidence != "places"}
+        if surname_of and not mention.gender \
+                and someone_else[mention.name] > len(surname_of) + named_in_full[mention.name]:
+            continue  # "Berg" where "Mr. Berg" comes more often than Anna Berg
         if surname_of:
             named = Counter(m.name for m in surname_of)
             before = [m.name for m in surname_of if m.start < mention.start]
@@ -419,6 +460,12 @@ def link_people(mentions: list[Mention]) -> list[Mention]:
             continue
         mention.vote, mention.evidence = "PERSON", "link"
     return mentions
+
+
+def may_be_titled(full_name: str, gender: str | None) -> bool:
+    """Whether a surname with a title of ``gender`` may mean ``full_name``: "Mr. Berg" is not Anna Berg, but may be
+    Lindsey Berg, a name given to both."""
+    return gender is None or first_name_gender(full_name.split()[0], only=True) in (None, gender)
 
 
 def is_surname_of(name: str, full_name: str) -> bool:
@@ -557,7 +604,16 @@ def mention_at(doc: Doc, body: str, first: TokenIndex, last: TokenIndex, label: 
     vote, evidence = own_vote(span, name, label, titled)
     if vote == "PERSON" != label:
         name = canonical_name(written, vote)  # a person's name, not the plural a people is named by
-    return Mention(start, end, text, name, vote, vote, evidence)
+    return Mention(start, end, text, name, vote, vote, evidence, title_gender(doc, first))
+
+
+def title_gender(doc: Doc, first: TokenIndex) -> str | None:
+    """The gender the titles before a name give ("Mr. Berg", "Ms Moro"), or None ("President Berg")."""
+    words = set()
+    while first > 0 and is_title(doc[first - 1].text):
+        first -= 1
+        words.add(doc[first].lower_.rstrip("."))
+    return gender_of_words(cue_data(), words)
 
 
 def find_mentions(doc: Doc, skip: Collection[CharSpan] = ()) -> list[Mention]:

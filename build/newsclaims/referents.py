@@ -9,13 +9,20 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any, TypeAlias
 
-from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
 
-from .entities import has_org_head, in_title_case_line, inverted_cue, name_words, possessor_split
+from .entities import (
+    first_name_gender,
+    gender_of_words,
+    has_org_head,
+    in_title_case_line,
+    inverted_cue,
+    name_words,
+    possessor_split,
+)
 from .lexicon import cue_data, may_report
 from .nlp import doc_text
 from .offsets import CharOffset, CharSpan, TokenIndex
@@ -635,40 +642,11 @@ def person_by_title(ctx: Context, words: set[str], head_word: str, pos: CharOffs
     return person_span(ctx, [e for score, e in pool if score == best][-1 if before else 0])
 
 
-def gender_of_words(data: dict[str, Any], words: set[str]) -> str | None:
-    """'female' or 'male' when a description says so ("the businessman", "the chairwoman"), else None."""
-    female, male = bool(words & set(data["female_words"])), bool(words & set(data["male_words"]))
-    return None if female == male else "female" if female else "male"
-
-
 def gender_of_pronoun(ctx: Context, word: str) -> str | None:
     """'female', 'male' or None for a pronoun."""
     if word in ctx.data["female_pronouns"]:
         return "female"
     return "male" if word in ctx.data["male_pronouns"] else None
-
-
-@lru_cache(maxsize=1)
-def first_names() -> Detector:
-    """gender-guesser's list of first names (shipped with the package, read once)."""
-    return Detector(case_sensitive=False)
-
-
-def first_name_gender(word: str) -> str | None:
-    """'female' or 'male' when ``word`` is mostly given to one gender, else None.
-
-    A name given to one gender worldwide must not lean the other way in the United States, whose news
-    this reads most: "Bernie" is mostly female worldwide, mostly male there; "Jan" male worldwide, mostly
-    female there.
-    """
-    if not word[:1].isupper() or not word.isalpha():
-        return None
-    guess = first_names().get_gender(word)
-    if guess not in ("female", "male", "mostly_female", "mostly_male"):
-        return None
-    gender = guess.removeprefix("mostly_")
-    american = first_names().get_gender(word, "usa").removeprefix("mostly_")
-    return gender if american in (gender, "andy", "unknown") else None
 
 
 def is_full_name(ent: Span) -> bool:
