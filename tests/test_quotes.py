@@ -622,6 +622,12 @@ def test_reported_clause_stops_before_another_speakers_report(run):
     assert q.text == "it had tracked 12 vessels overnight"
 
 
+def test_a_participle_after_a_quote_inside_narration_takes_the_narrations_subject(run):
+    text = ("Berg hardly settled the matter, treating the question first as a joke -- “That was funny” -- and, "
+            "when asked after the vote, asserting, “Of course, I pay the harbour fees.”")
+    assert speaker_of(run, text, "Of course") == "Berg"
+
+
 def test_a_second_that_clause_goes_on_with_the_report(run):
     text = "Olsen said the ferries were late and that the report did not show whether the harbour had closed."
     quotes, _ = run(text)

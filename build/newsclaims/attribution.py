@@ -557,7 +557,11 @@ def subject_of(verb: Token, quoted: Callable[[Token], bool] = lambda subject: Fa
             # "Berg was asked by Olsen whether ...": Olsen asks
             subjects = subjects or [o for c in verb.children if c.dep_ == "agent" for o in c.children
                                     if o.dep_ == "pobj"]
-        subjects = [c for c in subjects if not quoted(c)]
+        if subjects and all(quoted(c) for c in subjects):
+            # the parser made a quote's verb the head of the narration before it ("Berg settled nothing, treating it
+            # as a joke -- “That was funny” -- and asserting ..."): who acts in that narration
+            subjects = [g for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and not quoted(c)
+                        for g in c.children if g.dep_ in SUBJECTS and not quoted(g)]
         if subjects:
             return nearest_subject(verb, subjects)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
