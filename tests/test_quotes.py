@@ -628,6 +628,18 @@ def test_a_participle_after_a_quote_inside_narration_takes_the_narrations_subjec
     assert speaker_of(run, text, "Of course") == "Berg"
 
 
+def test_a_participle_opening_a_sentence_of_its_own_goes_on_with_the_speaker_before(run):
+    text = ("Later in the show, Moro stated of the ferry dispute that the council's report “wasn't good.” Adding, "
+            "“Now, like with all harbour scandals, what they do is never that bad. It's always how they handle it.”")
+    assert speaker_of(run, text, "Now, like") == "Moro"
+
+
+def test_a_participle_that_is_a_sentences_subject_reports_nothing(run):
+    text = "Moro stated that the report was weak. Criticizing the police tactics to appease the crowd will cost votes."
+    quotes, _ = run(text)
+    assert [q.text for q in quotes] == ["the report was weak"]
+
+
 def test_a_second_that_clause_goes_on_with_the_report(run):
     text = "Olsen said the ferries were late and that the report did not show whether the harbour had closed."
     quotes, _ = run(text)

@@ -753,7 +753,19 @@ def cue_source(ctx: Context, cue: Token) -> Token | None:
     outside = not ctx.in_quote(cue.idx)
     return subject_of(cue, lambda subject: outside and ctx.within_quote(subject.left_edge.idx,
                                                                         subject.idx + len(subject))) \
-        or name_after(ctx, cue) or name_before(ctx, cue)
+        or name_after(ctx, cue) or name_before(ctx, cue) or fragment_subject(ctx, cue)
+
+
+def fragment_subject(ctx: Context, cue: Token) -> Token | None:
+    """The subject of the sentence before a participle that opens a sentence with no subject of its own: in "Moro
+    stated that the report was weak. Adding, “...”" the full stop cuts what is one sentence (the parser may hang the
+    participle on the quote's verb); not "Criticizing the police will cost votes", a subject itself."""
+    sent = cue.sent
+    if cue.tag_ != "VBG" or cue.i != sent.start or sent.start == 0 \
+            or not (cue.dep_ == "ROOT" or ctx.in_quote(cue.head.idx)) \
+            or any(t.dep_ in SUBJECTS and not ctx.in_quote(t.idx) for t in sent):
+        return None
+    return subject_of(cue.doc[sent.start - 1].sent.root)
 
 
 def name_before(ctx: Context, cue: Token) -> Token | None:
