@@ -640,6 +640,11 @@ def test_a_participle_that_is_a_sentences_subject_reports_nothing(run):
     assert [q.text for q in quotes] == ["the report was weak"]
 
 
+@pytest.mark.parametrize("verb", ["pressed", "elaborated"])
+def test_words_pressed_or_elaborated_after_a_quote_are_the_speakers(run, verb):
+    assert speaker_of(run, f"“Would it be cheaper for the 11 towns?” Olsen {verb}.", "Would") == "Olsen"
+
+
 def test_a_second_that_clause_goes_on_with_the_report(run):
     text = "Olsen said the ferries were late and that the report did not show whether the harbour had closed."
     quotes, _ = run(text)
@@ -930,6 +935,8 @@ def test_he_is_not_the_owner_of_someone_who_speaks_or_of_what_is_reported(run, t
     ("Piet Berg has stayed away from the quay since Ivar Olsen, at a packed meeting, cited unpaid fees as the reason "
      "for the closure.", "Ivar Olsen"),
     ("Piet Berg has run the ferry line since Midsummer Day, and cited its fares as proof of success.", "Piet Berg"),
+    # a "that" clause the parser hung on a phrase after the verb, as a relative clause of its noun
+    ("Moro said following a hearing in March that she had “grave doubts about the harbour plan.”", "Moro"),
 ])
 def test_who_reports_a_clause(run, text, who):
     assert reporter(run, text) == who

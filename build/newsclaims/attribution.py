@@ -1202,12 +1202,14 @@ def noun_before_clause(ctx: Context, clause: Token) -> Token | None:
 
 
 def that_clause_after_phrase(cue: Token) -> list[Token]:
-    """A "that" clause the parser hung on a phrase after the verb: "stated during the meeting that ..."."""
-    for prep in (c for c in cue.children if c.dep_ == "prep" and c.i > cue.i):
-        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+    """A "that" clause the parser hung on a phrase after the verb: "stated during the meeting that ...", "said
+    following a vote in May that ..." (where "that" opens the clause rather than standing in it)."""
+    phrases = [c for c in cue.children if c.i > cue.i and (c.dep_ == "prep" or c.tag_ == "VBG" and c.dep_ == "xcomp")]
+    for phrase in phrases:
+        for noun in (c for c in phrase.children if c.dep_ in ("pobj", "dobj")):
             for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
                 first = clause.left_edge
-                if first.lower_ == "that" and first.i == noun.i + 1:
+                if first.lower_ == "that" and (first.i == noun.i + 1 or first.dep_ == "mark"):
                     return [clause]
     return []
 
