@@ -935,6 +935,10 @@ def test_he_is_not_the_owner_of_someone_who_speaks_or_of_what_is_reported(run, t
     ("Piet Berg has stayed away from the quay since Ivar Olsen, at a packed meeting, cited unpaid fees as the reason "
      "for the closure.", "Ivar Olsen"),
     ("Piet Berg has run the ferry line since Midsummer Day, and cited its fares as proof of success.", "Piet Berg"),
+    # a name the parser joined to the object before it, the verb after it joined to the main one
+    ("Ines Noble was elected mayor in May. Over the past two weeks, prosecutors charged the officer with murder and "
+     "Noble fired his police chief, Ivar Holm, acknowledging that large parts of the town have lost trust in the "
+     "force.", "Noble"),
     # a "that" clause the parser hung on a phrase after the verb, as a relative clause of its noun
     ("Moro said following a hearing in March that she had “grave doubts about the harbour plan.”", "Moro"),
 ])
