@@ -1368,6 +1368,16 @@ def test_a_verb_joined_to_a_reported_clause_it_cannot_share_a_modal_with_goes_wi
 
 
 @pytest.mark.parametrize("text, who", [
+    ("Berg tweeted early on Monday that Moro was “disgusting” and “a con” and encouraged Lund to “check out” her old "
+     "ferry tape.", "Berg"),
+    # in another tense than the cue's, the verb goes on with the clause's subject
+    ("Berg says Moro was angry and urged voters to “check out” her old ferry tape.", "Moro"),
+])
+def test_a_reporting_verb_joined_to_a_description_that_is_reported_goes_with_the_cue(run, text, who):
+    assert speaker_of(run, text, "check out") == who
+
+
+@pytest.mark.parametrize("text, who", [
     ("The chairwoman also forced Nowak, who sat before the panel, to concede that no managers had lost their jobs.",
      "Nowak"),
     # a purpose clause: whoever used the words denies

@@ -42,6 +42,8 @@ STOP_DEPS = {"nsubj", "nsubjpass", "csubj", "relcl", "appos", "parataxis"}
 OWN_PHRASES = SUBJECTS + ("appos",)
 # Verbs whose subject a dependent verb shares: "continues to insist", "and noted".
 SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "dep"}
+# Forms of "be" that make a clause a description ("Moro was “a con”"); the pipeline has no lemmatizer.
+COPULAS = {"is", "was", "are", "were"}
 # Prepositions that say where or when something was said, not what: "cited the figure [in the debate]".
 CIRCUMSTANCES = {"in", "during", "after", "before", "since", "until", "amid", "while", "near", "throughout"}
 # A report may open or end with quoted words: its marks stay with it.
@@ -644,7 +646,9 @@ def beside_the_report(verb: Token) -> bool:
     if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ"):
         return False
     repeated = verb.lower_ in forms and forms[verb.lower_] == forms.get(clause.head.lower_)
-    return repeated or clause.tag_ == "VB" and any(c.tag_ == "MD" for c in clause.children)
+    # "tweeted that Moro was “a con” and encouraged voters to ...": a description is said, not done
+    described = verb.lower_ in forms and clause.lower_ in COPULAS and verb.tag_ == clause.head.tag_
+    return repeated or described or clause.tag_ == "VB" and any(c.tag_ == "MD" for c in clause.children)
 
 
 def stray_subjects(verb: Token, asked: bool) -> list[Token]:
