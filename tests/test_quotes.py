@@ -645,6 +645,13 @@ def test_words_pressed_or_elaborated_after_a_quote_are_the_speakers(run, verb):
     assert speaker_of(run, f"“Would it be cheaper for the 11 towns?” Olsen {verb}.", "Would") == "Olsen"
 
 
+def test_a_reported_clause_never_ends_with_the_conjunction_before_the_next_verb(run):
+    text = ("Berg tweeted in the early morning hours that Moro was “rude” and “a fraud” and encouraged voters to "
+            "“check out” her empty ferry plan.")
+    quotes, _ = run(text)
+    assert only(quotes, ("indirect",))[0].text == "Moro was “rude” and “a fraud”"
+
+
 def test_a_second_that_clause_goes_on_with_the_report(run):
     text = "Olsen said the ferries were late and that the report did not show whether the harbour had closed."
     quotes, _ = run(text)

@@ -1229,8 +1229,9 @@ def token_range(head: Token, cut: Collection[TokenIndex] = frozenset()) -> CharS
     tokens = [t for t in head.subtree]
     if cut:
         tokens = tokens[:next((k for k, t in enumerate(tokens) if t.i in cut), len(tokens))]
-        while tokens and tokens[-1].dep_ in ("cc", "mark", "punct") and tokens[-1].text not in CLOSING_MARKS:
-            tokens = tokens[:-1]
+    # "that Moro was “rude” [and] encouraged ...": the parser may leave a conjunction to the clause before
+    while tokens and tokens[-1].dep_ in ("cc", "mark", "punct") and tokens[-1].text not in CLOSING_MARKS:
+        tokens = tokens[:-1]
     while tokens and (tokens[0].is_punct and tokens[0].text not in OPENING_MARKS or tokens[0].lower_ == "that"):
         tokens = tokens[1:]
     if tokens and tokens[0].dep_ == "prep" and tokens[0].head.i == head.i and is_date_phrase(tokens[0]) \
