@@ -652,6 +652,13 @@ def test_a_reported_clause_never_ends_with_the_conjunction_before_the_next_verb(
     assert only(quotes, ("indirect",))[0].text == "Moro was “rude” and “a fraud”"
 
 
+def test_a_claims_owner_the_parser_read_as_its_subject_still_owns_it(run):
+    # the parser reads "Lund police’s" as the subject of "claim", keeping its "’s"
+    text = ("Video shows that Holm had his hands in the air, contradicting Lund police’s earlier claim that Holm had "
+            "refused to keep his hands up.")
+    assert speaker_of(run, text, "Holm had refused") == "Lund"
+
+
 def test_a_second_that_clause_goes_on_with_the_report(run):
     text = "Olsen said the ferries were late and that the report did not show whether the harbour had closed."
     quotes, _ = run(text)

@@ -745,7 +745,7 @@ def cue_source(ctx: Context, cue: Token) -> Token | None:
     if is_cue_noun(ctx, cue):
         # "called [Washington's claims] ..." reports the caller; "Lukashenko's claim" and
         # "rejected Berg's claim that ..." the possessor, whose claim the clause says
-        owners = [c for c in cue.children if c.dep_ == "poss"]
+        owners = [c for c in cue.children if c.dep_ == "poss" or c.i < cue.i and possessive(c)]
         said = any(c.dep_ in ("acl", "ccomp") for c in cue.children)
         verb = verb_above(cue)
         disputed = may_report(verb.text, "disputes")  # "Nowak rejected the claim that ...": not Nowak's claim
@@ -773,6 +773,11 @@ def fragment_subject(ctx: Context, cue: Token) -> Token | None:
             or any(t.dep_ in SUBJECTS and not ctx.in_quote(t.idx) for t in sent):
         return None
     return subject_of(cue.doc[sent.start - 1].sent.root)
+
+
+def possessive(noun: Token) -> bool:
+    """A noun marked with "'s", whatever the parser made it: "Lund police’s earlier claim" (read as its subject)."""
+    return any(c.dep_ == "case" and c.lower_ in ("'s", "’s", "'", "’") for c in noun.children)
 
 
 def name_before(ctx: Context, cue: Token) -> Token | None:
