@@ -64,6 +64,19 @@ def test_an_untitled_surname_is_the_one_the_article_titles_more_often(nlp):
     assert [m.name for m in find_mentions(nlp(text)) if m.text == "Berg"] == ["Berg", "Berg", "Berg"]
 
 
+def test_a_bare_surname_taken_up_by_she_is_the_woman_of_the_family(nlp):
+    text = ("Peter Berg spoke first. Peter Berg left early. Peter Berg came back later. Anna Berg stayed. "
+            "Berg said the plan had failed. She said the ferries were late. Berg added that the town would pay. "
+            "She left. On Monday, Berg met the mayor.")
+    assert [m.name for m in find_mentions(nlp(text)) if m.text == "Berg"] == ["Anna Berg"] * 3
+
+
+def test_a_pronoun_after_someone_else_named_says_nothing_of_a_surname(nlp):
+    text = ("Peter Berg spoke first. Peter Berg left early. Anna Berg stayed. Berg said the plan had failed, and "
+            "thanked Karin Olsen. She said the ferries were late.")
+    assert [m.name for m in find_mentions(nlp(text)) if m.text == "Berg"] == ["Peter Berg"]
+
+
 def test_weapon_systems_come_from_the_gazetteer(nlp):
     found = names(nlp, "The package includes HIMARS launchers, Leopard tanks and F-16 jets.")
     assert {("HIMARS", "WEAPON"), ("Leopard", "WEAPON"), ("F-16", "WEAPON")} <= found

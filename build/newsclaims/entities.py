@@ -72,7 +72,7 @@ class Mention:
     type: str  # the entity's type as the article's evidence decides it
     vote: str = ""  # the type this mention's own evidence gives
     evidence: str = "model"  # which kind of evidence that is (see EVIDENCE_WEIGHTS)
-    gender: str | None = None  # the gender its title gives: "Mr. Berg", "Ms Moro"
+    gender: str | None = None  # the gender its title gives ("Mr. Berg", "Ms Moro") or the "he" or "she" after it
 
 
 @lru_cache(maxsize=1)
@@ -425,25 +425,30 @@ def weighted_type(votes: Counter[tuple[str, str]]) -> str:
 
 def link_people(mentions: list[Mention]) -> list[Mention]:
     """Point "Putin" (or "Vladimir", when one person has that given name) at "Vladimir Putin" when the article
-    names him in full; of two people with that surname, at the one it names most (then the one named last before),
-    never at one a title rules out ("Mr. Berg" is not Anna Berg), nor untitled where the article names the one a title
-    leaves out more often.
+    names him in full; of two people with that surname, at the one it names most, in full or by a title or pronoun
+    that fits them alone (then the one named last before), never at one a title or pronoun rules out ("Mr. Berg" is
+    not Anna Berg), nor untitled where the article names the one a title leaves out more often.
 
     A bare surname the model calls an ORG or a place joins him too, even a listed
     place ("Jordan said"), unless a head word or the words around it make it a
     place ("in Jordan").
     """
     full = [m for m in mentions if m.vote == "PERSON" and " " in m.name]
-    def titled_as(mention: Mention) -> bool:
-        return any(is_surname_of(mention.name, f.name) and may_be_titled(f.name, mention.gender) for f in full)
+
+    def fitting(mention: Mention) -> set[str]:
+        return {f.name for f in full if is_surname_of(mention.name, f.name) and may_have_gender(f.name, mention.gender)}
+    gendered = [(m, fitting(m)) for m in mentions if m.gender]
     # "Mr. Berg" where the article names only Anna Berg in full is someone else, who may be meant untitled too
-    someone_else = Counter(m.name for m in mentions if m.gender and not titled_as(m))
-    named_in_full = Counter(m.name for m in mentions if m.gender and titled_as(m))
+    someone_else = Counter(m.name for m, fits in gendered if not fits)
+    named_in_full = Counter(m.name for m, fits in gendered if fits)
+    # "Mrs. Berg", or "Berg said ... She said", where Anna and Peter Berg are named in full: one more for Anna
+    votes = Counter(next(iter(fits)) for _, fits in gendered if len(fits) == 1)
     for mention in mentions:
         placed = mention.vote in PLACE_TYPES and mention.evidence not in ("model", "places")
         if placed or mention.vote not in PLACE_TYPES | {"PERSON", "ORG"} or mention.name.isupper():
             continue  # "SVP" is an acronym, not a surname
-        surname_of = [m for m in full if is_surname_of(mention.name, m.name) and may_be_titled(m.name, mention.gender)]
+        fits = fitting(mention)
+        surname_of = [m for m in full if m.name in fits]
         words = mention.name.lower().split()
         given_name_of = {m.name for m in full if len(words) == 1 and m.name.lower().split()[0] == words[0]
                          and mention.evidence != "places"}
@@ -452,6 +457,7 @@ def link_people(mentions: list[Mention]) -> list[Mention]:
             continue  # "Berg" where "Mr. Berg" comes more often than Anna Berg
         if surname_of:
             named = Counter(m.name for m in surname_of)
+            named.update({name: votes[name] for name in named})
             before = [m.name for m in surname_of if m.start < mention.start]
             mention.name = max(named, key=lambda name: (named[name], name in before[-1:]))
         elif len(given_name_of) == 1:
@@ -462,8 +468,8 @@ def link_people(mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
-def may_be_titled(full_name: str, gender: str | None) -> bool:
-    """Whether a surname with a title of ``gender`` may mean ``full_name``: "Mr. Berg" is not Anna Berg, but may be
+def may_have_gender(full_name: str, gender: str | None) -> bool:
+    """Whether a surname known to be of ``gender`` may mean ``full_name``: "Mr. Berg" is not Anna Berg, but may be
     Lindsey Berg, a name given to both."""
     return gender is None or first_name_gender(full_name.split()[0], only=True) in (None, gender)
 
@@ -621,7 +627,25 @@ def find_mentions(doc: Doc, skip: Collection[CharSpan] = ()) -> list[Mention]:
     body = doc_text(doc)
     found = (mention_at(doc, body, first, last, label) for first, last, label in entity_spans(doc))
     mentions = outside([mention for mention in found if mention], skip)
-    return settle_types(link_organisations(link_people(mentions)))
+    return settle_types(link_organisations(link_people(with_pronoun_genders(doc, mentions))))
+
+
+def with_pronoun_genders(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Give a bare surname that is its sentence's subject the gender of the "he" or "she" that opens the next
+    sentence, with nobody named between ("Berg said X. She said Y."), as evidence of who it is."""
+    data = cue_data()
+    starts = [m.start for m in mentions]
+    for k, mention in enumerate(mentions):
+        name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if mention.gender or " " in mention.name or name is None or name.root.dep_ != "nsubj" \
+                or name.sent.end >= len(doc):
+            continue
+        pronoun = doc[name.sent.end]
+        if k + 1 < len(mentions) and starts[k + 1] < pronoun.idx:
+            continue
+        mention.gender = "female" if pronoun.lower_ in data["female_pronouns"] \
+            else "male" if pronoun.lower_ in data["male_pronouns"] else None
+    return mentions
 
 
 def entity_for(text: str, start: CharOffset | None, end: CharOffset | None, mentions: list[Mention],
