@@ -640,8 +640,8 @@ def test_a_participle_that_is_a_sentences_subject_reports_nothing(run):
     assert [q.text for q in quotes] == ["the report was weak"]
 
 
-@pytest.mark.parametrize("verb", ["pressed", "elaborated"])
-def test_words_pressed_or_elaborated_after_a_quote_are_the_speakers(run, verb):
+@pytest.mark.parametrize("verb", ["pressed", "elaborated", "opined"])
+def test_words_pressed_elaborated_or_opined_after_a_quote_are_the_speakers(run, verb):
     assert speaker_of(run, f"“Would it be cheaper for the 11 towns?” Olsen {verb}.", "Would") == "Olsen"
 
 
