@@ -622,16 +622,23 @@ def test_reported_clause_stops_before_another_speakers_report(run):
     assert q.text == "it had tracked 12 vessels overnight"
 
 
-def test_a_participle_after_a_quote_inside_narration_takes_the_narrations_subject(run):
-    text = ("Berg hardly settled the matter, treating the question first as a joke -- “That was funny” -- and, "
-            "when asked after the vote, asserting, “Of course, I pay the harbour fees.”")
-    assert speaker_of(run, text, "Of course") == "Berg"
-
-
-def test_a_participle_opening_a_sentence_of_its_own_goes_on_with_the_speaker_before(run):
-    text = ("Later in the show, Moro stated of the ferry dispute that the council's report “wasn't good.” Adding, "
-            "“Now, like with all harbour scandals, what they do is never that bad. It's always how they handle it.”")
-    assert speaker_of(run, text, "Now, like") == "Moro"
+@pytest.mark.parametrize("text, words, who", [
+    # a participle after a quote the parser made the head of the narration around it
+    ("Berg hardly settled the matter, treating the question first as a joke -- “That was funny” -- and, when asked "
+     "after the vote, asserting, “Of course, I pay the harbour fees.”", "Of course", "Berg"),
+    # a participle opening a sentence of its own goes on with the speaker before
+    ("Later in the show, Moro stated of the ferry dispute that the council's report “wasn't good.” Adding, “Now, "
+     "like with all harbour scandals, what they do is never that bad. It's always how they handle it.”", "Now, like",
+     "Moro"),
+    # a participle before a quote is not the quote's own verb's, where the parser makes that "said" govern it
+    ("Mayor Karen Holt spoke on Monday. Holt did not sound convinced by the ferry plan on Friday, telling the "
+     "council, “Most riders said the pier should close.”", "Most riders", "Holt"),
+    # words shown of a person are theirs, not the showing's
+    ("A new ad from Piet Olsen's campaign seizes on remarks by his rival. The ad uses footage of Anna Berg asking, "
+     "“Why aren’t I 40 points ahead on the ferry vote?”", "Why aren’t I", "Anna Berg"),
+])
+def test_who_says_quoted_words_a_participle_brings_in(run, text, words, who):
+    assert speaker_of(run, text, words) == who
 
 
 def test_a_participle_that_is_a_sentences_subject_reports_nothing(run):
@@ -958,19 +965,6 @@ def test_he_is_not_the_owner_of_someone_who_speaks_or_of_what_is_reported(run, t
 ])
 def test_who_reports_a_clause(run, text, who):
     assert reporter(run, text) == who
-
-
-def test_a_participle_before_a_quote_is_not_the_quotes_own_verbs(run):
-    # the parser makes the quote's "said" govern the narration before it
-    text = ("Mayor Karen Holt spoke on Monday. Holt did not sound convinced by the ferry plan on Friday, telling the "
-            "council, “Most riders said the pier should close.”")
-    assert speaker_of(run, text, "Most riders") == "Holt"
-
-
-def test_words_shown_of_a_person_are_theirs_not_the_showings(run):
-    text = ("A new ad from Piet Olsen's campaign seizes on remarks by his rival. The ad uses footage of Anna Berg "
-            "asking, “Why aren’t I 40 points ahead on the ferry vote?”")
-    assert speaker_of(run, text, "Why aren’t I") == "Anna Berg"
 
 
 def test_as_reported_by_someone_relays_a_statement_without_making_it_theirs(run):
