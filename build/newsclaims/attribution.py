@@ -657,7 +657,7 @@ def stray_subjects(verb: Token, asked: bool) -> list[Token]:
     verb asked about itself, a name just before a finite verb that the parser hung on the name before it ("her
     husband, Piotr Berg, former governor Ines Moro said ...") or on a fronted phrase ("In a letter to the Gazette,
     her adviser, Tomas Vellmark, said"), and for any verb one it joined to an object before it ("charged him with
-    fraud and Noble fired ..."), or the name the parser made a subject of its own relative clause ("Nowak, who sits
+    theft and Noble fired ..."), or the name the parser made a subject of its own relative clause ("Nowak, who sits
     on the board, said")."""
     if verb.i == 0:
         return []
@@ -685,7 +685,7 @@ def stray_subjects(verb: Token, asked: bool) -> list[Token]:
     if start > 1 and verb.doc[start - 1].text == "," and not passive:
         before = apposition_name(verb.doc[start - 2]) or before  # the aside's closing comma
     finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in [verb] + auxiliaries)
-    # "charged the officer with murder and Noble fired ...": the parser joined the name to the object before it
+    # "charged the treasurer with theft and Noble fired ...": the parser joined the name to the object before it
     joined = before.dep_ == "conj" and verb.dep_ == "conj" and verb.head.i < before.head.i
     if (asked or joined) and finite and before.pos_ == "PROPN" \
             and before.dep_ in ("appos", "conj", "pobj") and before.head.i < before.i \
