@@ -667,6 +667,13 @@ def test_a_claims_owner_the_parser_read_as_its_subject_still_owns_it(run):
     assert speaker_of(run, text, "Holm had refused") == "Lund"
 
 
+@pytest.mark.parametrize("reporters, who", [("Harbour workers", None), ("Lund Democrats", "Lund Democrats")])
+def test_they_in_a_reported_clause_are_those_who_report_it(run, reporters, who):
+    text = (f"Vellco signed the ferry deal with the Lund council in May. {reporters} said they believe the ferries "
+            "will sail late.")
+    assert speaker_of(run, text, "the ferries will") == who
+
+
 def test_a_second_that_clause_goes_on_with_the_report(run):
     text = "Olsen said the ferries were late and that the report did not show whether the harbour had closed."
     quotes, _ = run(text)

@@ -185,7 +185,8 @@ def resolve(ctx: Context, head: Token, pos: CharOffset) -> Source | None:
             antecedent = people  # "Republicans in Ohio, who": the people before the place, however parsed
         return resolve(ctx, antecedent, pos)
     if low in data["group_pronouns"]:
-        return last_group(ctx, pos)
+        reporters = reporting_subject(ctx, head)
+        return last_group(ctx, pos) if reporters is None else resolve(ctx, reporters, pos)
     person = ctx.person_at.get(head.i)
     if person is not None:
         return person_span(ctx, person)
@@ -214,6 +215,17 @@ def resolve(ctx: Context, head: Token, pos: CharOffset) -> Source | None:
     if ent is not None:
         return ent.start_char, ent.end_char, None
     return describe(ctx, head, lefts, pos)
+
+
+def reporting_subject(ctx: Context, pronoun: Token) -> Token | None:
+    """The plural subject of the verb that reports the clause "they" opens: in "Harbour workers said they believe
+    ...", they are the workers, whoever was named last."""
+    clause = pronoun.head
+    if pronoun.lower_ != "they" or pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp" \
+            or clause.head.lower_ not in ctx.data["verb_forms"]:
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.tag_ in ("NNS", "NNPS") else None
 
 
 def named_example(ctx: Context, head: Token) -> Token | None:
