@@ -674,6 +674,16 @@ def test_they_in_a_reported_clause_are_those_who_report_it(run, reporters, who):
     assert speaker_of(run, text, "the ferries will") == who
 
 
+@pytest.mark.parametrize("text, who", [
+    ("Anna Berg met the council on Monday. It was a lesson from Anna Berg: 'Keep the ferries running.'", "Anna Berg"),
+    # a name the quoted words are about or addressed to does not sign them
+    ("Anna Berg met the council on Monday.\n\nA note about Anna Berg: 'Keep the ferries running.'", None),
+    ("Anna Berg met the council on Monday. Then came a word to Anna Berg: 'Keep the ferries running.'", None),
+])
+def test_a_name_before_a_colon_signs_single_quoted_words(run, text, who):
+    assert speaker_of(run, text, "Keep the") == who
+
+
 def test_a_second_that_clause_goes_on_with_the_report(run):
     text = "Olsen said the ferries were late and that the report did not show whether the harbour had closed."
     quotes, _ = run(text)

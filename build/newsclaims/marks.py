@@ -52,7 +52,7 @@ def before_opening(text: str, start: CharOffset) -> CharOffset:
     """The offset of the last character before the quotation opening at ``start`` that is no space and no opening
     mark: where a colon or full stop that introduces it stands."""
     k = start - 1
-    while k > 0 and (text[k].isspace() or text[k] in DOUBLE_OPEN + STRAIGHT):
+    while k > 0 and (text[k].isspace() or text[k] in DOUBLE_OPEN + STRAIGHT + SINGLE_OPEN):
         k -= 1
     return k
 

@@ -42,13 +42,21 @@ def label_before(ctx: Context, start: CharOffset) -> Span | None:
     return name
 
 
+# Prepositions whose object a quote is about or addressed to, not said by: "Harbour Chief On Berg:", "wrote to Berg:".
+TOPIC_PREPOSITIONS = {"on", "about", "over", "to", "toward", "towards", "against", "at", "with", "for"}
+
+
 def named_before_colon(ctx: Context, start: CharOffset) -> Span | None:
     """The person whose name ends the words that introduce a quote with a colon, on its line or closing the
-    paragraph before: "... than pollster Anna Berg: “...”", "Wrote Berg:"."""
+    paragraph before: "... than pollster Anna Berg: “...”", "Wrote Berg:", "A lesson from Anna Berg: ‘...’"; not one
+    the words are about or addressed to ("Harbour Chief On Berg: ‘...’", "wrote to Berg:")."""
     text, k = ctx.text, before_opening(ctx.text, start)
     if text[k] != ":" or text.count("\n", k, start) > 2:
         return None
-    return person_ending_at(ctx, k)
+    person = person_ending_at(ctx, k)
+    if person is not None and person.root.dep_ == "pobj" and person.root.head.lower_ in TOPIC_PREPOSITIONS:
+        return None
+    return person
 
 
 def named_before_aside(ctx: Context, start: CharOffset, end: CharOffset) -> Span | None:
