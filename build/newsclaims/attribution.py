@@ -723,7 +723,6 @@ def subject_read_as_noun(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < verb.i), None)
 
 
-
 def relative_clause_misparse(verb: Token) -> Token | None:
     """The clause before a verb that the parser built from the verb's subject and a relative clause on it, both
     as its subjects: "Nowak, who sits on the board, said ..."; that clause is no report."""

@@ -126,6 +126,13 @@ def gender_of_words(data: dict[str, Any], words: set[str]) -> str | None:
     return None if female == male else "female" if female else "male"
 
 
+def gender_of_pronoun(word: str) -> str | None:
+    """'female', 'male' or None for a pronoun."""
+    if word in cue_data()["female_pronouns"]:
+        return "female"
+    return "male" if word in cue_data()["male_pronouns"] else None
+
+
 @lru_cache(maxsize=1)
 def first_names() -> Detector:
     """gender-guesser's list of first names (shipped with the package, read once)."""
@@ -633,18 +640,15 @@ def find_mentions(doc: Doc, skip: Collection[CharSpan] = ()) -> list[Mention]:
 def with_pronoun_genders(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Give a bare surname that is its sentence's subject the gender of the "he" or "she" that opens the next
     sentence, with nobody named between ("Berg said X. She said Y."), as evidence of who it is."""
-    data = cue_data()
-    starts = [m.start for m in mentions]
     for k, mention in enumerate(mentions):
         name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if mention.gender or " " in mention.name or name is None or name.root.dep_ != "nsubj" \
                 or name.sent.end >= len(doc):
             continue
         pronoun = doc[name.sent.end]
-        if k + 1 < len(mentions) and starts[k + 1] < pronoun.idx:
+        if k + 1 < len(mentions) and mentions[k + 1].start < pronoun.idx:
             continue
-        mention.gender = "female" if pronoun.lower_ in data["female_pronouns"] \
-            else "male" if pronoun.lower_ in data["male_pronouns"] else None
+        mention.gender = gender_of_pronoun(pronoun.lower_)
     return mentions
 
 

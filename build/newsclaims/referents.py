@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import (
     first_name_gender,
+    gender_of_pronoun,
     gender_of_words,
     has_org_head,
     in_title_case_line,
@@ -176,7 +177,7 @@ def resolve(ctx: Context, head: Token, pos: CharOffset) -> Source | None:
     """
     low, data = head.lower_, ctx.data
     if low in data["person_pronouns"]:
-        return subject_ahead(ctx, head) or last_person(ctx, pos, gender_of_pronoun(ctx, low), pronoun=True)
+        return subject_ahead(ctx, head) or last_person(ctx, pos, gender_of_pronoun(low), pronoun=True)
     if low in data["relative_pronouns"] and head.head.dep_ == "relcl":
         antecedent = head.head.head
         people = ctx.doc[antecedent.head.i - 1] if antecedent.dep_ == "pobj" and antecedent.head.i \
@@ -245,7 +246,7 @@ def subject_ahead(ctx: Context, pronoun: Token) -> Source | None:
         return None
     subject = next((c for c in phrase.head.children if c.dep_ in SUBJECTS and c.i > phrase.i), None)
     person = ctx.person_at.get(subject.i) if subject is not None else None
-    if person is None or not gender_fits(ctx, person.start_char, gender_of_pronoun(ctx, pronoun.lower_)):
+    if person is None or not gender_fits(ctx, person.start_char, gender_of_pronoun(pronoun.lower_)):
         return None
     return person_span(ctx, person)
 
@@ -654,13 +655,6 @@ def person_by_title(ctx: Context, words: set[str], head_word: str, pos: CharOffs
     return person_span(ctx, [e for score, e in pool if score == best][-1 if before else 0])
 
 
-def gender_of_pronoun(ctx: Context, word: str) -> str | None:
-    """'female', 'male' or None for a pronoun."""
-    if word in ctx.data["female_pronouns"]:
-        return "female"
-    return "male" if word in ctx.data["male_pronouns"] else None
-
-
 def is_full_name(ent: Span) -> bool:
     """A two- or three-word proper name opening with a first name, whatever the model's label.
 
@@ -745,7 +739,7 @@ def main_subject(ctx: Context, person: Span, pos: CharOffset, gender: str | None
     if subject is None or subject.i in range(person.start, person.end) or person.root.head.i == root.i:
         return None
     if subject.lower_ in ctx.data["person_pronouns"]:
-        return subject if gender_of_pronoun(ctx, subject.lower_) == gender and gender else None
+        return subject if gender_of_pronoun(subject.lower_) == gender and gender else None
     known = next((g for p, _, _, g in ctx.people if p.start <= subject.i < p.end), "none")
     same_gender = not (gender and known and known != gender)
     return subject if subject.i in ctx.person_at and known != "none" and same_gender else None

@@ -19,6 +19,8 @@ from .text import in_headline, line_bounds, overlaps
 
 # Entity labels of a name that never speaks when it stands alone as a label.
 PLACE_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
+# Prepositions whose object a quote is about or addressed to, not said by: "Harbour Chief On Berg:", "wrote to Berg:".
+TOPIC_PREPOSITIONS = {"on", "about", "over", "to", "toward", "towards", "against", "at", "with", "for"}
 
 
 def label_before(ctx: Context, start: CharOffset) -> Span | None:
@@ -40,10 +42,6 @@ def label_before(ctx: Context, start: CharOffset) -> Span | None:
     if len(name) > 3 and not any(t.ent_type_ == "PERSON" for t in name) and not in_headline(text, start):
         return None  # a run-in subhead in the body, not a name: "Budget Rules Slow Harbour Works: ..."
     return name
-
-
-# Prepositions whose object a quote is about or addressed to, not said by: "Harbour Chief On Berg:", "wrote to Berg:".
-TOPIC_PREPOSITIONS = {"on", "about", "over", "to", "toward", "towards", "against", "at", "with", "for"}
 
 
 def named_before_colon(ctx: Context, start: CharOffset) -> Span | None:
