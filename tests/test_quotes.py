@@ -118,6 +118,23 @@ def test_marks_of_the_other_kind_quote_inside_a_quotation(text, quoted):
     assert marked_texts(text) == quoted
 
 
+@pytest.mark.parametrize("text, quoted", [
+    ("“I would sooner live in what he calls “chaos” than in his harbour town.” ― Anna Berg",
+     ["I would sooner live in what he calls “chaos” than in his harbour town."]),
+    ('Nowak wrote: "The ferry is what the mayor calls "a jewel" and it is late."',
+     ['The ferry is what the mayor calls "a jewel" and it is late.']),
+    # a fresh opening after a stray one, closed once: the first mark was stray
+    ("He said the talks had “stalled. Then “the plan is dead,” Berg said.", ["the plan is dead,"]),
+])
+def test_marks_of_the_same_kind_closed_twice_quote_inside_a_quotation(text, quoted):
+    assert marked_texts(text) == quoted
+
+
+def test_a_quotation_with_words_quoted_inside_it_keeps_its_signature(run):
+    text = "“I would sooner live in what he calls “chaos” than in his harbour town.” ― Anna Berg"
+    assert speaker_of(run, text, "I would sooner") == "Anna Berg"
+
+
 @pytest.mark.parametrize("text", [
     "Nowak said,\u201cLook, the budget was never ours to cut.\u201d",
     'Nowak said:"Look, the budget was never ours to cut."',

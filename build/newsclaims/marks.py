@@ -98,7 +98,8 @@ def double_quoted(text: str, cap: int) -> list[CharSpan]:
     the paragraph end when the next paragraph opens a quote (the convention
     for a quote running over paragraphs). Otherwise the mark was stray.
     Marks of the other kind inside a quotation ("... “Harbour Lights” ...") quote
-    someone else within it; they stand alone only if the outer mark was stray.
+    someone else within it, and so do marks of the same kind closed before the
+    outer one; they stand alone only if the outer mark was stray.
     """
     spans: list[CharSpan] = []
     inner: list[CharSpan] = []
@@ -118,8 +119,8 @@ def double_quoted(text: str, cap: int) -> list[CharSpan]:
                 open_at, inner_at, inner = None, None, []
         elif c in DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT:
             role = mark_role(text, i)
-            if role == "open" and open_at is not None and inner_at is None and straight(c) != straight(text[open_at]) \
-                    and i > open_at + 1:  # '"“' is one opening typed twice
+            if role == "open" and open_at is not None and inner_at is None and i > open_at + 1 \
+                    and (straight(c) != straight(text[open_at]) or closes_twice(text, i)):  # '"“' opens once
                 inner_at = i
             elif role == "open":
                 spans += inner
@@ -131,6 +132,15 @@ def double_quoted(text: str, cap: int) -> list[CharSpan]:
                 spans.append((open_at + 1, i))
                 open_at, inner = None, []
     return [trim_end(text, s, e) for s, e in spans + inner]
+
+
+def closes_twice(text: str, i: CharOffset) -> bool:
+    """Whether the next two marks after text[i] on its line both close: the mark at i opens a quotation
+    inside another of the same kind (“... “hell” ...”), not a fresh one after a stray mark."""
+    end = text.find("\n", i)
+    end = len(text) if end < 0 else end
+    roles = [mark_role(text, k) for k in range(i + 1, end) if text[k] in DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT]
+    return roles[:2] == ["close", "close"]
 
 
 def straight(mark: str) -> bool:
