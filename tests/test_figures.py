@@ -632,3 +632,14 @@ def test_as_reported_by_someone_is_their_claim(nlp, text):
 def test_representatives_with_a_body_speak_for_it(nlp, text, who):
     figure = next(f for f in figures(nlp, text) if f.text in ("At least 12", "40"))
     assert claimant(text, figure) == who
+
+
+@pytest.mark.parametrize("text", [
+    *(f"Senator Anna Berg {verb} harbour chief Tom Nowak on Tuesday for his role in a scheme in which clerks opened "
+      "more than 2 million accounts."
+      for verb in ("grilled", "scolded", "rebuked", "berated", "chastised", "excoriated")),
+    "And Anna Berg railed against the sway of ferry lobbies, including the one behind Nowak that raised more than 2 "
+    "million crowns.",
+])
+def test_who_rebukes_someone_for_a_deed_claims_its_numbers(nlp, text):
+    assert claimant(text, figure_written(nlp, text, "more than 2 million")) == "Anna Berg"
