@@ -267,8 +267,11 @@ def test_named_modifier_of_anonymous_source(nlp):
     assert claimant(text, f) == "British"
 
 
-def test_object_of_a_reporting_verb_is_not_a_claim(nlp):
-    text = "Denmark added $90 million to the fund."
+@pytest.mark.parametrize("text", [
+    "Denmark added $90 million to the fund.",
+    "Anna Berg boasts a lead of 45 points among ferry riders.",  # boasting a lead is having one
+])
+def test_object_of_a_reporting_verb_is_not_a_claim(nlp, text):
     f = one(nlp, text)
     assert claimant(text, f) is None
 
@@ -640,6 +643,8 @@ def test_representatives_with_a_body_speak_for_it(nlp, text, who):
       for verb in ("grilled", "scolded", "rebuked", "berated", "chastised", "excoriated")),
     "And Anna Berg railed against the sway of ferry lobbies, including the one behind Nowak that raised more than 2 "
     "million crowns.",
+    "Yet Anna Berg keeps bragging about her grip on the more than 2 million riders of her ferries.",
+    "In the debate Anna Berg referred to the more than 2 million riders the ferries lost.",
 ])
-def test_who_rebukes_someone_for_a_deed_claims_its_numbers(nlp, text):
+def test_what_a_rebuke_or_boast_is_about_holds_the_speakers_numbers(nlp, text):
     assert claimant(text, figure_written(nlp, text, "more than 2 million")) == "Anna Berg"
