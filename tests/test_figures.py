@@ -638,8 +638,8 @@ def test_representatives_with_a_body_speak_for_it(nlp, text, who):
 
 
 @pytest.mark.parametrize("text", [
-    *(f"Senator Anna Berg {verb} harbour chief Tom Nowak on Tuesday for his role in a scheme in which clerks opened "
-      "more than 2 million accounts."
+    *(f"Senator Anna Berg {verb} ferry boss Tom Nowak on Friday over a ticket fraud in which clerks sold more "
+      "than 2 million fake passes."
       for verb in ("grilled", "scolded", "rebuked", "berated", "chastised", "excoriated")),
     "And Anna Berg railed against the sway of ferry lobbies, including the one behind Nowak that raised more than 2 "
     "million crowns.",

@@ -119,8 +119,8 @@ def test_marks_of_the_other_kind_quote_inside_a_quotation(text, quoted):
 
 
 @pytest.mark.parametrize("text, quoted", [
-    ("“I would sooner live in what he calls “chaos” than in his harbour town.” ― Anna Berg",
-     ["I would sooner live in what he calls “chaos” than in his harbour town."]),
+    ("“Give me what he calls “chaos” over a quiet harbour any day.” ― Anna Berg",
+     ["Give me what he calls “chaos” over a quiet harbour any day."]),
     ('Nowak wrote: "The ferry is what the mayor calls "a jewel" and it is late."',
      ['The ferry is what the mayor calls "a jewel" and it is late.']),
     # a fresh opening after a stray one, closed once: the first mark was stray
@@ -131,8 +131,8 @@ def test_marks_of_the_same_kind_closed_twice_quote_inside_a_quotation(text, quot
 
 
 def test_a_quotation_with_words_quoted_inside_it_keeps_its_signature(run):
-    text = "“I would sooner live in what he calls “chaos” than in his harbour town.” ― Anna Berg"
-    assert speaker_of(run, text, "I would sooner") == "Anna Berg"
+    text = "“Give me what he calls “chaos” over a quiet harbour any day.” ― Anna Berg"
+    assert speaker_of(run, text, "Give me") == "Anna Berg"
 
 
 @pytest.mark.parametrize("text", [
@@ -653,6 +653,9 @@ def test_reported_clause_stops_before_another_speakers_report(run):
     # words shown of a person are theirs, not the showing's
     ("A new ad from Piet Olsen's campaign seizes on remarks by his rival. The ad uses footage of Anna Berg asking, "
      "“Why aren’t I 40 points ahead on the ferry vote?”", "Why aren’t I", "Anna Berg"),
+    # a participle just after "Berg said," goes on with Berg, where the parser hung it on a verb further on
+    ('"Going back to that quarrel is absurd," Berg said, going on to say that the harbour has waited "forty years for '
+     'a ferry, and to reopen that quarrel now, young riders would never accept it."', "forty years", "Berg"),
 ])
 def test_who_says_quoted_words_a_participle_brings_in(run, text, words, who):
     assert speaker_of(run, text, words) == who

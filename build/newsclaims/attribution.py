@@ -579,6 +579,10 @@ def subject_of(verb: Token, quoted: Callable[[Token], bool] = lambda subject: Fa
         if verb.dep_ == "parataxis" and verb.head.tag_ == "VBG" and verb.head.i < verb.i:
             verb = verb.head  # the parser's "Berg, noting the delays, [said]": whoever notes says
             continue
+        cue = cue_before_participle(verb)
+        if cue is not None:
+            verb = cue
+            continue
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head.i == verb.i:
             return None
         opener = subordinate_subject(verb)
@@ -598,6 +602,18 @@ def subject_of(verb: Token, quoted: Callable[[Token], bool] = lambda subject: Fa
         raised = verb.dep_ == "xcomp"
         verb = verb.head.head if beside_the_report(verb) else verb.head
     return None
+
+
+def cue_before_participle(verb: Token) -> Token | None:
+    """The reporting verb just before a participle and its comma, where the parser hung the participle on a verb
+    further on: in '“...,” Berg said, going on to say that ... people want ...', Berg goes on, not the people."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    cue = doc[verb.i - 2]
+    if cue.pos_ != "VERB" or cue.lower_ not in cue_data()["verb_forms"] or cue.i == verb.head.i:
+        return None
+    return cue if any(c.dep_ in SUBJECTS for c in cue.children) else None
 
 
 def subordinate_subject(verb: Token) -> Token | None:
