@@ -520,6 +520,9 @@ def test_a_participle_that_explains_a_report_claims_for_the_reporter(nlp, text):
 @pytest.mark.parametrize("text, written, who", [
     ("Piotr Nowak promised on Friday to put a further $9 million into the Harbour Fund.",
      "$9 million", "Piotr Nowak"),
+    # agreeing to do something commits to it as promising does
+    ("In the end, Vellco agreed to effectively lend Mr. Nowak $5 million, and the pilots' union also stepped in.",
+     "$5 million", "Vellco"),
     ("The ministry put the cost at $5 billion.", "$5 billion", "ministry"),
     ("The Harbour Ledger pegged the dredging bill at $4.6 billion.", "$4.6 billion", "Harbour Ledger"),
     ("Anna Berg cited the figure at the Harbour Forum, a hearing streamed to 2.3 million people.",
