@@ -1154,6 +1154,17 @@ def test_a_gendered_description_never_resolves_to_someone_of_the_other_gender(ru
     assert speaker(text, quotes[0]) == "Piotr Nowak"
 
 
+def test_a_description_takes_the_gender_of_the_pronoun_that_goes_on_with_it(run):
+    text = ("Piotr Nowak spoke in Lund. Anna Moro, an economist, read the plan. \"I see no details,\" she said. The "
+            "ferry candidate proposes letting parents deduct the cost of passes. He also wants longer leave.")
+    assert speaker_of(run, text, "letting parents") == "Piotr Nowak"
+
+
+def test_it_never_means_a_person_described_before(run):
+    text = "Anna Moro, an economist, read the plan. The ferry candidate proposes a new pass. The fare, it says, is low."
+    assert speaker_of(run, text, "The fare") is None
+
+
 def test_a_report_runs_on_to_the_close_of_the_quoted_words_it_frames(run):
     text = "Anna Berg said she expects the ferry union “to keep pressing for every berth.”\n"
     quotes, _ = run(text)

@@ -642,14 +642,21 @@ def with_pronoun_genders(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     sentence, with nobody named between ("Berg said X. She said Y."), as evidence of who it is."""
     for k, mention in enumerate(mentions):
         name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if mention.gender or " " in mention.name or name is None or name.root.dep_ != "nsubj" \
-                or name.sent.end >= len(doc):
-            continue
-        pronoun = doc[name.sent.end]
-        if k + 1 < len(mentions) and mentions[k + 1].start < pronoun.idx:
+        pronoun = None if mention.gender or " " in mention.name or name is None else pronoun_after(name.root)
+        if pronoun is None or k + 1 < len(mentions) and mentions[k + 1].start < pronoun.idx:
             continue
         mention.gender = gender_of_pronoun(pronoun.lower_)
     return mentions
+
+
+def pronoun_after(subject: Token) -> Token | None:
+    """The "he", "she" or "his" that opens the sentence after the one ``subject`` is the subject of, which most
+    often goes on with it: evidence of its gender where a name or description gives none."""
+    doc = subject.doc
+    if subject.dep_ != "nsubj" or subject.sent.end >= len(doc):
+        return None
+    opening = doc[subject.sent.end]
+    return opening if gender_of_pronoun(opening.lower_) else None
 
 
 def entity_for(text: str, start: CharOffset | None, end: CharOffset | None, mentions: list[Mention],

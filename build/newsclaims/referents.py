@@ -23,6 +23,7 @@ from .entities import (
     inverted_cue,
     name_words,
     possessor_split,
+    pronoun_after,
 )
 from .lexicon import cue_data, may_report
 from .nlp import doc_text
@@ -336,11 +337,11 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
                         for c in head.rights if c.dep_ == "prep" for o in c.children) \
             or any(t.dep_ == "poss" for t in lefts)
         return person_by_title(ctx, words, low, pos) or (noun_phrase(head, "PERSON") if named else None) \
-            or (last_person(ctx, pos, gender_of_words(data, words)) if definite(lefts) and specific and not elsewhere
-                else None)
+            or (last_person(ctx, pos, description_gender(ctx, head, words)) if definite(lefts) and specific
+                and not elsewhere else None)
     if low in data["person_nouns"] and definite(lefts):
         # "the Liberal nominee", "the businessman": the person in view, never a woman for "the businessman"
-        return last_person(ctx, pos, gender_of_words(data, words))
+        return last_person(ctx, pos, description_gender(ctx, head, words))
     if definite(lefts) and head.tag_ == "NN" and not any(c.dep_ == "prep" for c in head.rights):
         called = person_called(ctx, low, pos)
         if called is not None:
@@ -353,6 +354,16 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
         # "the Ledger's polling unit", "the party's platform": the body it belongs to; "his remarks": the speaker's
         return resolve(ctx, owner, pos)
     return None  # "reports", "the items": things, not speakers
+
+
+def description_gender(ctx: Context, head: Token, words: set[str]) -> str | None:
+    """The gender a description of a person gives ("the businessman"), else that of the "he" or "she" opening the
+    next sentence with nobody named between ("The nominee proposes ... He also wants ...")."""
+    gender = gender_of_words(ctx.data, words)
+    pronoun = None if gender else pronoun_after(head)
+    if pronoun is None or any(head.idx < person.start_char < pronoun.idx for person, *_ in ctx.people):
+        return gender
+    return gender_of_pronoun(pronoun.lower_)
 
 
 def issuer_of(ctx: Context, head: Token, lefts: list[Token]) -> Source | None:
@@ -757,12 +768,18 @@ def last_group(ctx: Context, pos: CharOffset) -> Source | None:
         return None  # nothing comes before the start of the text
     for tok in reversed(ctx.doc[:before.end]):
         if tok.idx >= pos or tok.dep_ not in SUBJECTS or tok.pos_ == "PRON" or ctx.in_quote(tok.idx) \
-                or tok.i in ctx.person_at or tok.head.dep_ == "ccomp" or title_line(ctx, tok):
+                or tok.i in ctx.person_at or tok.head.dep_ == "ccomp" or title_line(ctx, tok) \
+                or describes_one_person(ctx.data, tok):
             continue
         found = resolve(ctx, tok, tok.idx)
         if found:
             return found
     return None
+
+
+def describes_one_person(data: dict[str, Any], noun: Token) -> bool:
+    """Whether a noun describes one person ("the candidate", "the senator"), whom "it" or "they" never means."""
+    return noun.tag_ == "NN" and (noun.lower_ in data["person_nouns"] or noun.lower_ in data["title_words"])
 
 
 def title_line(ctx: Context, tok: Token) -> bool:
