@@ -1160,6 +1160,15 @@ def test_a_description_takes_the_gender_of_the_pronoun_that_goes_on_with_it(run)
     assert speaker_of(run, text, "letting parents") == "Piotr Nowak"
 
 
+@pytest.mark.parametrize("text", [
+    "Vellco sells ferries in Lund. It is fair to say that the ferries are late.",
+    "Vellco sells ferries in Lund. It would be wrong to claim that the ferries are late.",
+])
+def test_it_is_fair_to_say_is_the_reporters_own_voice(run, text):
+    quotes, _ = run(text)
+    assert [speaker(text, q) for q in quotes if q.speaker_start is not None] == []
+
+
 def test_it_never_means_a_person_described_before(run):
     text = "Anna Moro, an economist, read the plan. The ferry candidate proposes a new pass. The fare, it says, is low."
     assert speaker_of(run, text, "The fare") is None

@@ -583,7 +583,7 @@ def subject_of(verb: Token, quoted: Callable[[Token], bool] = lambda subject: Fa
         if cue is not None:
             verb = cue
             continue
-        if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head.i == verb.i:
+        if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head.i == verb.i or impersonal(verb):
             return None
         opener = subordinate_subject(verb)
         if opener is not None:
@@ -614,6 +614,16 @@ def cue_before_participle(verb: Token) -> Token | None:
     if cue.pos_ != "VERB" or cue.lower_ not in cue_data()["verb_forms"] or cue.i == verb.head.i:
         return None
     return cue if any(c.dep_ in SUBJECTS for c in cue.children) else None
+
+
+def impersonal(verb: Token) -> bool:
+    """An infinitive after "it is" and an adjective: in "It is fair to say that ..." or "it would be wrong to claim
+    ...", "it" is nobody, and the sentence names no one who says it."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    copula = verb.head.head if verb.head.dep_ == "acomp" else verb.head
+    return copula.lower_ in COPULAS | {"be"} and any(c.dep_ == "acomp" for c in copula.children) \
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children)
 
 
 def subordinate_subject(verb: Token) -> Token | None:
