@@ -651,3 +651,15 @@ def test_representatives_with_a_body_speak_for_it(nlp, text, who):
 ])
 def test_what_a_rebuke_or_boast_is_about_holds_the_speakers_numbers(nlp, text):
     assert claimant(text, figure_written(nlp, text, "more than 2 million")) == "Anna Berg"
+
+
+@pytest.mark.parametrize("text, written, who", [
+    # a second that-clause the parser joined to the cue goes on with the report
+    ("Harbour chief Anna Berg said the town needs to dredge the bay, but that she would not support closing the "
+     "entire 40-berth quay.", "40", "Anna Berg"),
+    # a figure a relative clause claims: "which he claimed as", not "which he called a disgrace"
+    ("Nowak asked riders to chip in $27, which he claimed as the ferry fund's average gift.", "$27", "Nowak"),
+    ("The Ledger put her wealth at $2.9 billion, which Nowak called a disgrace.", "$2.9 billion", "Ledger"),
+])
+def test_a_figure_a_report_goes_on_to_or_a_relative_clause_claims(nlp, text, written, who):
+    assert claimant(text, figure_written(nlp, text, written)) == who

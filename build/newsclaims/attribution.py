@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import cue_data, may_report
+from .lexicon import cue_data, may_report, verb_tag
 from .marks import DOUBLE_OPEN, STRAIGHT, before_opening, find_marked, lead_before
 from .nlp import doc_text
 from .offsets import CharOffset, CharSpan, TokenIndex
@@ -943,7 +943,21 @@ def complement(cue: Token) -> Span | None:
     occasion = next((k for k, t in enumerate(tokens) if k and t.dep_ == "prep" and is_occasion(t) and t.head in parts),
                     len(tokens))
     tokens = without_end_punct(tokens[:occasion])
-    return cue.doc[tokens[0].i:tokens[-1].i + 1] if tokens else None
+    if not tokens:
+        return None
+    # "$27, which he claimed as the average gift": the object a relative pronoun stands for opens the words
+    relative = relative_object(cue)
+    return cue.doc[relative.left_edge.i if relative is not None else tokens[0].i:tokens[-1].i + 1]
+
+
+def relative_object(cue: Token) -> Token | None:
+    """The noun a claiming verb's relative-pronoun object stands for: "[$27], which he claimed as ...", or None;
+    not one a verb only calls something ("$2 billion, which he called a disgrace") or disputes."""
+    if cue.dep_ != "relcl" or not any(c.dep_ == "dobj" and c.tag_ == "WDT" for c in cue.children) \
+            or not (may_report(cue.text, "clause") or verb_tag(cue.text) == "claim") \
+            or may_report(cue.text, "disputes"):
+        return None
+    return cue.head
 
 
 def is_occasion(prep: Token) -> bool:
@@ -1151,15 +1165,19 @@ def own_reports(ctx: Context, clause: Token) -> set[TokenIndex]:
 
 
 def continues_report(cue: Token, clause: Token, child: Token) -> bool:
-    """Whether a verb the parser joined to the cue goes on with the report: "says it would X but would add Y".
+    """Whether a verb the parser joined to the cue goes on with the report: "says it would X but would add Y",
+    "said the town needs X, but that he would not support Y".
 
-    It has no subject of its own and the report's modal ("would", "will"),
-    which the cue lacks.
+    It opens with "that", or it has no subject of its own and the report's
+    modal ("would", "will"), which the cue lacks.
     """
     def modals(verb: Token) -> set[str]:
         return {c.lower_ for c in verb.children if c.tag_ == "MD"}
-    return child.dep_ == "conj" and child.i > clause.i and not any(c.dep_ in SUBJECTS for c in child.children) \
-        and bool(modals(child) & modals(clause)) and not modals(cue)
+    if child.dep_ != "conj" or child.i < clause.i:
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children) \
+        or not any(c.dep_ in SUBJECTS for c in child.children) and bool(modals(child) & modals(clause)) \
+        and not modals(cue)
 
 
 def continues_list(clause: Token, child: Token) -> bool:

@@ -43,3 +43,9 @@ def may_report(word: str, kind: str) -> bool:
     """Whether the reporting verb written ``word`` may attribute this kind of content."""
     base = cue_data()["verb_forms"].get(word.lower())
     return base is not None and kind in cue_data()["verb_kinds"][base]
+
+
+def verb_tag(word: str) -> str | None:
+    """speech or claim: the lexicon's tag of the reporting verb written ``word``, or None."""
+    base = cue_data()["verb_forms"].get(word.lower())
+    return cue_data()["verb_tags"][base] if base is not None else None
