@@ -658,7 +658,7 @@ def test_what_a_rebuke_or_boast_is_about_holds_the_speakers_numbers(nlp, text):
     ("Harbour chief Anna Berg said the town needs to dredge the bay, but that she would not support closing the "
      "entire 40-berth quay.", "40", "Anna Berg"),
     # a figure a relative clause claims: "which he claimed as", not "which he called a disgrace"
-    ("Nowak asked riders to chip in $27, which he claimed as the ferry fund's average gift.", "$27", "Nowak"),
+    ("Each rider gave $19, which Nowak claimed as the typical gift to the ferry fund.", "$19", "Nowak"),
     ("The Ledger put her wealth at $2.9 billion, which Nowak called a disgrace.", "$2.9 billion", "Ledger"),
 ])
 def test_a_figure_a_report_goes_on_to_or_a_relative_clause_claims(nlp, text, written, who):
