@@ -521,7 +521,7 @@ def test_a_participle_that_explains_a_report_claims_for_the_reporter(nlp, text):
     ("Piotr Nowak promised on Friday to put a further $9 million into the Harbour Fund.",
      "$9 million", "Piotr Nowak"),
     # agreeing to do something commits to it as promising does
-    ("In the end, Vellco agreed to effectively lend Mr. Nowak $5 million, and the pilots' union also stepped in.",
+    ("At last Vellco agreed to lend the harbour board $5 million, and the pilots' union also stepped in.",
      "$5 million", "Vellco"),
     ("The ministry put the cost at $5 billion.", "$5 billion", "ministry"),
     ("The Harbour Ledger pegged the dredging bill at $4.6 billion.", "$4.6 billion", "Harbour Ledger"),
@@ -659,7 +659,7 @@ def test_what_a_rebuke_or_boast_is_about_holds_the_speakers_numbers(nlp, text):
      "entire 40-berth quay.", "40", "Anna Berg"),
     # a figure a relative clause claims: "which he claimed as", not "which he called a disgrace"
     ("Each rider gave $19, which Nowak claimed as the typical gift to the ferry fund.", "$19", "Nowak"),
-    ("The Ledger put her wealth at $2.9 billion, which Nowak called a disgrace.", "$2.9 billion", "Ledger"),
+    ("The Ledger put her fortune at $3.4 billion, which Nowak called a joke.", "$3.4 billion", "Ledger"),
 ])
 def test_a_figure_a_report_goes_on_to_or_a_relative_clause_claims(nlp, text, written, who):
     assert claimant(text, figure_written(nlp, text, written)) == who

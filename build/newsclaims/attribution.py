@@ -945,14 +945,14 @@ def complement(cue: Token) -> Span | None:
     tokens = without_end_punct(tokens[:occasion])
     if not tokens:
         return None
-    # "$27, which he claimed as the average gift": the object a relative pronoun stands for opens the words
+    # "$19, which Nowak claimed as the typical gift": the object a relative pronoun stands for opens the words
     relative = relative_object(cue)
     return cue.doc[relative.left_edge.i if relative is not None else tokens[0].i:tokens[-1].i + 1]
 
 
 def relative_object(cue: Token) -> Token | None:
-    """The noun a claiming verb's relative-pronoun object stands for: "[$27], which he claimed as ...", or None;
-    not one a verb only calls something ("$2 billion, which he called a disgrace") or disputes."""
+    """The noun a claiming verb's relative-pronoun object stands for: "[$19], which Nowak claimed as ...", or None;
+    not one a verb only calls something ("$3 billion, which Nowak called a joke") or disputes."""
     if cue.dep_ != "relcl" or not any(c.dep_ == "dobj" and c.tag_ == "WDT" for c in cue.children) \
             or not (may_report(cue.text, "clause") or verb_tag(cue.text) == "claim") \
             or may_report(cue.text, "disputes"):
@@ -1166,7 +1166,7 @@ def own_reports(ctx: Context, clause: Token) -> set[TokenIndex]:
 
 def continues_report(cue: Token, clause: Token, child: Token) -> bool:
     """Whether a verb the parser joined to the cue goes on with the report: "says it would X but would add Y",
-    "said the town needs X, but that he would not support Y".
+    "said the town needs X, but that she would not back Y".
 
     It opens with "that", or it has no subject of its own and the report's
     modal ("would", "will"), which the cue lacks.
