@@ -9,6 +9,7 @@ from newsclaims.entities import (
     entity_merges,
     entity_types,
     find_mentions,
+    link_people,
 )
 from newsclaims.lexicon import cue_data
 from newsclaims.referents import person_mentions
@@ -589,3 +590,14 @@ def test_a_plural_possessive_before_a_name_splits_the_outlet_from_the_person(nlp
     assert [(m.text, m.name) for m in find_mentions(doc) if m.type == "PERSON" and "Moravec" in m.text] == [
         ("Ines Moravec", "Ines Moravec"), ("Moravec", "Ines Moravec")]
     assert "Ines Moravec" in [p.text for p in person_mentions(doc, cue_data())]
+
+
+@pytest.mark.parametrize("fuller, short, linked", [
+    ("Anna Maria Berg", "Maria Berg", "Anna Maria Berg"),  # a second given name: the same person
+    ("Crooked Anna Berg", "Anna Berg", "Anna Berg"),  # a nickname the model read into a name: not hers
+])
+def test_a_name_written_only_in_quotation_marks_links_only_through_given_names(fuller, short, linked):
+    mentions = [Mention(1, 1 + len(fuller), fuller, fuller, "PERSON", vote="PERSON"),
+                Mention(40, 40 + len(short), short, short, "PERSON", vote="PERSON")]
+    assert link_people(mentions, quoted=[(1, 1 + len(fuller))])[1].name == linked
+

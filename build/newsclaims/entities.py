@@ -24,6 +24,7 @@ from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import cue_data
+from .marks import find_marked
 from .nlp import doc_text, load_data
 from .numbers import past_qualifier, word_value
 from .offsets import CharOffset, CharSpan, TokenIndex
@@ -430,7 +431,7 @@ def weighted_type(votes: Counter[tuple[str, str]]) -> str:
     return max(totals, key=totals.__getitem__)
 
 
-def link_people(mentions: list[Mention]) -> list[Mention]:
+def link_people(mentions: list[Mention], quoted: Collection[CharSpan] = ()) -> list[Mention]:
     """Point "Putin" (or "Vladimir", when one person has that given name) at "Vladimir Putin" when the article
     names him in full; of two people with that surname, at the one it names most, in full or by a title or pronoun
     that fits them alone (then the one named last before), never at one a title or pronoun rules out ("Mr. Berg" is
@@ -439,8 +440,13 @@ def link_people(mentions: list[Mention]) -> list[Mention]:
     A bare surname the model calls an ORG or a place joins him too, even a listed
     place ("Jordan said"), unless a head word or the words around it make it a
     place ("in Jordan").
+
+    A name written only inside the ``quoted`` spans and not opening with a
+    given name is no full name to link to: "Crooked Anna Berg" is not her name.
     """
-    full = [m for m in mentions if m.vote == "PERSON" and " " in m.name]
+    written = {m.name for m in mentions if not nickname(m, quoted)}
+    nicknames = {m.name for m in mentions if m.name not in written}
+    full = [m for m in mentions if m.vote == "PERSON" and " " in m.name and m.name not in nicknames]
 
     def fitting(mention: Mention) -> set[str]:
         return {f.name for f in full if is_surname_of(mention.name, f.name) and may_have_gender(f.name, mention.gender)}
@@ -486,6 +492,19 @@ def is_surname_of(name: str, full_name: str) -> bool:
     transcript's "MORO"."""
     words, full = name.lower().split(), full_name.lower().split()
     return len(words) < len(full) and full[-len(words):] == words
+
+
+def nickname(mention: Mention, quoted: Collection[CharSpan]) -> bool:
+    """Whether a name is a nickname the model read as one with the name after it: written only inside quotation
+    marks, its first word no given name ("Crooked Anna Berg" in a quoted post)."""
+    return any(s <= mention.start and mention.end <= e for s, e in quoted) \
+        and not is_given_name(mention.name.split()[0])
+
+
+def is_given_name(word: str) -> bool:
+    """Whether a word is a given name (one the name list knows, for either gender) or an initial ("J.")."""
+    return bool(re.fullmatch(r"[A-Z]\.?", word)) or word[:1].isupper() and word.isalpha() \
+        and first_names().get_gender(word) != "unknown"
 
 
 def link_organisations(mentions: list[Mention]) -> list[Mention]:
@@ -634,7 +653,7 @@ def find_mentions(doc: Doc, skip: Collection[CharSpan] = ()) -> list[Mention]:
     body = doc_text(doc)
     found = (mention_at(doc, body, first, last, label) for first, last, label in entity_spans(doc))
     mentions = outside([mention for mention in found if mention], skip)
-    return settle_types(link_organisations(link_people(with_pronoun_genders(doc, mentions))))
+    return settle_types(link_organisations(link_people(with_pronoun_genders(doc, mentions), find_marked(body))))
 
 
 def with_pronoun_genders(doc: Doc, mentions: list[Mention]) -> list[Mention]:
