@@ -322,6 +322,15 @@ def test_a_bare_surname_joins_the_only_person_of_that_name():
     assert merges == {2: 1}
 
 
+def test_a_person_named_with_and_without_a_middle_name_is_one_entity():
+    merges, _ = entity_merges([entity(1, "Anna Berg", "PERSON", 9), entity(2, "Anna M. Berg", "PERSON", 2),
+                               entity(3, "Berg", "PERSON"),
+                               entity(4, "George Holm", "PERSON"), entity(5, "George W. Holm", "PERSON"),
+                               entity(6, "George H. Holm", "PERSON")])
+    assert merges == {2: 1, 3: 1}
+    assert alias_reason("Anna M. Berg", "Anna Berg") == "middle name"
+
+
 def test_an_acronym_joins_the_only_organisation_it_abbreviates():
     merges, _ = entity_merges([entity(1, "International Atomic Energy Agency", "ORG"), entity(2, "IAEA", "ORG")])
     assert merges == {2: 1}

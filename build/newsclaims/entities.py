@@ -796,6 +796,30 @@ def person_and_acronym_merges(entities: list[EntityRow]) -> dict[int, int]:
     return merges
 
 
+def middle_name_merges(entities: list[EntityRow]) -> dict[int, int]:
+    """{id: id} for a person named with and without a middle name or initial ("Anna M. Berg", "Anna Berg") where
+    the database has one such fuller name: the one with fewer mentions joins the other. "George Berg" stays apart
+    where both "George W. Berg" and "George H. Berg" are named."""
+    people = [e for e in entities if e["type"] == "PERSON" and len(e["name"].split()) >= 2]
+    fuller: dict[tuple[str, str], list[EntityRow]] = {}
+    for person in people:
+        if len(person["name"].split()) >= 3:
+            fuller.setdefault(first_and_last(person["name"]), []).append(person)
+    merges = {}
+    for person in people:
+        matches = fuller.get(first_and_last(person["name"]), []) if len(person["name"].split()) == 2 else []
+        if len(matches) == 1:
+            keep, join = sorted([person, matches[0]], key=lambda e: (-e["mentions"], e["id"]))
+            merges[join["id"]] = keep["id"]
+    return merges
+
+
+def first_and_last(name: str) -> tuple[str, str]:
+    """A person's given name and surname, without the middle names or initials between them."""
+    words = name.split()
+    return words[0], words[-1]
+
+
 def entity_merges(entities: list[EntityRow]) -> tuple[dict[int, int], dict[int, str]]:
     """({merged id: kept id}, {kept id: new name}) for entities (dicts of id, name, type, mentions) that are one thing.
 
@@ -810,6 +834,11 @@ def entity_merges(entities: list[EntityRow]) -> tuple[dict[int, int], dict[int, 
         if best["name"] != keeper["name"]:
             renames[keeper["id"]] = best["name"]
         kept.append({**keeper, "name": best["name"]})
+    for old, new in middle_name_merges(kept).items():
+        merges.update({k: new for k, v in merges.items() if v == old})
+        merges[old] = new
+        renames.pop(old, None)
+    kept = [e for e in kept if e["id"] not in merges]
     for old, new in person_and_acronym_merges(kept).items():
         merges.update({k: new for k, v in merges.items() if v == old})
         merges[old] = new
@@ -834,6 +863,8 @@ def alias_reason(alias: str, name: str) -> str:
         return "plural"
     if len(alias.split()) < len(name.split()) and name.split()[-len(alias.split()):] == alias.split():
         return "surname"
+    if len(alias.split()) > 1 and first_and_last(alias) == first_and_last(name):
+        return "middle name"
     if alias.isupper() and initials(name) == alias:
         return "acronym"
     return "linked in its article"
