@@ -442,7 +442,7 @@ def link_people(mentions: list[Mention], quoted: Collection[CharSpan] = ()) -> l
     place ("in Jordan").
 
     A name written only inside the ``quoted`` spans and not opening with a
-    given name is no full name to link to: "Crooked Anna Berg" is not her name.
+    given name is no full name to link to: "Sleepy Anna Berg" is not her name.
     """
     written = {m.name for m in mentions if not nickname(m, quoted)}
     nicknames = {m.name for m in mentions if m.name not in written}
@@ -496,7 +496,7 @@ def is_surname_of(name: str, full_name: str) -> bool:
 
 def nickname(mention: Mention, quoted: Collection[CharSpan]) -> bool:
     """Whether a name is a nickname the model read as one with the name after it: written only inside quotation
-    marks, its first word no given name ("Crooked Anna Berg" in a quoted post)."""
+    marks, its first word no given name ("Sleepy Anna Berg" in a quoted post)."""
     return any(s <= mention.start and mention.end <= e for s, e in quoted) \
         and not is_given_name(mention.name.split()[0])
 
