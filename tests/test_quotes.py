@@ -480,6 +480,19 @@ def written(text, quote):
     return None if quote.speaker_text_start is None else text[quote.speaker_text_start:quote.speaker_text_end]
 
 
+@pytest.mark.parametrize("text, who", [
+    ("Developers and supporters in the council say the ferry plan has brought millions of crowns to the harbour.",
+     "Developers and supporters in the council"),
+    ("Anna Berg and Piotr Nowak said the ferries were late.", "Anna Berg and Piotr Nowak"),
+    # but not the aside after the last of them
+    ("Berg and 24-year-old Tom Holm, a fellow pilot, said the pier was closed.", "Berg and 24-year-old Tom Holm"),
+    ("The delegate and ferry activist, who backs Nowak, said the vote was rigged.", "The delegate and ferry activist"),
+])
+def test_source_as_written_keeps_everyone_joined_by_and(run, text, who):
+    quotes, _ = run(text)
+    assert written(text, only(quotes, ("indirect",))[0]) == who
+
+
 def test_a_finding_is_a_claim_whose_source_is_kept_as_written(run):
     text = "Recent trade figures suggest that exports are falling."
     quotes, _ = run(text)

@@ -838,21 +838,30 @@ def written_phrase(head: Token) -> CharSpan:
     """[start, end) of the source phrase as written: the head with its modifiers.
 
     Relative clauses, appositives and anything after a comma stay out:
-    "a senior official, who asked not to be named" is "a senior official".
+    "a senior official, who asked not to be named" is "a senior official";
+    others joined by "and" stay in ("developers and supporters in the council").
     """
+    doc = head.doc
+    first, last = phrase_tokens(head)
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def phrase_tokens(head: Token) -> tuple[TokenIndex, TokenIndex]:
+    """The first and last token indices of written_phrase."""
     doc = head.doc
     last = head.i
     for child in head.rights:
-        if child.dep_ not in ("prep", "amod", "compound", "nummod", "pobj", "case") or any(
+        if child.dep_ not in ("prep", "amod", "compound", "nummod", "pobj", "case", "cc", "conj") or any(
                 t.is_punct and t.text not in "’'-." for t in doc[last + 1:child.i]):
             break
-        last = child.right_edge.i
+        # one joined by "and" as written, without its own aside: "Berg and Holm, a pilot,"
+        last = phrase_tokens(child)[1] if child.dep_ == "conj" else child.right_edge.i
     first = head.left_edge.i
     while first < head.i and (doc[first].is_punct or doc[first].dep_ == "cc"):  # "But Sen. Anna Berg"
         first += 1
     while last > head.i and doc[last].is_punct:
         last -= 1
-    return doc[first].idx, doc[last].idx + len(doc[last])
+    return first, last
 
 
 # --- reported speech ---------------------------------------------------------------
