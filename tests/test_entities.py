@@ -610,3 +610,10 @@ def test_a_name_written_only_in_quotation_marks_links_only_through_given_names(f
                 Mention(40, 40 + len(short), short, short, "PERSON", vote="PERSON")]
     assert link_people(mentions, quoted=[(1, 1 + len(fuller))])[1].name == linked
 
+
+
+@pytest.mark.parametrize("text", ["Poll finds Berg would beat out Nowak and Holm.",
+                                  "Report: Vellco hid 40 ferry faults."])
+def test_a_document_word_opening_a_headline_names_no_one(nlp, text):
+    word = text.split()[0].rstrip(":")
+    assert entity_for(text, 0, len(word), find_mentions(nlp(text))) is None

@@ -698,8 +698,9 @@ def entity_for(text: str, start: CharOffset | None, end: CharOffset | None, ment
     if whole:
         return whole[0].name, whole[0].type
     phrase = text[start:end].strip()
-    if phrase == phrase.lower() or counts_nobody(phrase) or MARKUP.search(phrase):
-        return None  # "the prime minister" unresolved: a description names nobody, never make one up
+    if phrase == phrase.lower() or counts_nobody(phrase) or MARKUP.search(phrase) \
+            or phrase.lower() in cue_data()["document_nouns"]:
+        return None  # "the prime minister" unresolved, or "Poll" opening a headline: a description names nobody
     full = [name for name in people if is_surname_of(phrase, name)] if label == "PERSON" else []
     if len(full) == 1:
         return full[0], "PERSON"
