@@ -485,7 +485,7 @@ def written(text, quote):
      "Developers and supporters in the council"),
     ("Anna Berg and Piotr Nowak said the ferries were late.", "Anna Berg and Piotr Nowak"),
     # but not the aside after the last of them
-    ("Berg and 24-year-old Tom Holm, a fellow pilot, said the pier was closed.", "Berg and 24-year-old Tom Holm"),
+    ("Berg and 31-year-old Ivo Holm, a harbour pilot, said the pier was closed.", "Berg and 31-year-old Ivo Holm"),
     ("The delegate and ferry activist, who backs Nowak, said the vote was rigged.", "The delegate and ferry activist"),
 ])
 def test_source_as_written_keeps_everyone_joined_by_and(run, text, who):
