@@ -835,15 +835,13 @@ def entity_merges(entities: list[EntityRow]) -> tuple[dict[int, int], dict[int, 
         if best["name"] != keeper["name"]:
             renames[keeper["id"]] = best["name"]
         kept.append({**keeper, "name": best["name"]})
-    for old, new in middle_name_merges(kept).items():
-        merges.update({k: new for k, v in merges.items() if v == old})
-        merges[old] = new
-        renames.pop(old, None)
-    kept = [e for e in kept if e["id"] not in merges]
-    for old, new in person_and_acronym_merges(kept).items():
-        merges.update({k: new for k, v in merges.items() if v == old})
-        merges[old] = new
-        renames.pop(old, None)
+    # a middle name first, so that a bare surname then sees one person where there was one
+    for rule in (middle_name_merges, person_and_acronym_merges):
+        for old, new in rule(kept).items():
+            merges.update({k: new for k, v in merges.items() if v == old})
+            merges[old] = new
+            renames.pop(old, None)
+        kept = [e for e in kept if e["id"] not in merges]
     return merges, renames
 
 
