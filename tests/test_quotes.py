@@ -1445,6 +1445,19 @@ def test_a_verb_joined_to_a_reported_clause_it_cannot_share_a_modal_with_goes_wi
     assert speaker_of(run, text, "it would drop") == "Anna Berg"
 
 
+@pytest.mark.parametrize("text, clause, who", [
+    ("But several harbour pilots fear that Berg has already lost the vote and warn that waiting for the new ferry is "
+     "no plan at all.", "waiting for", "several harbour pilots"),
+    ("Two councillors worry that Nowak has missed his chance and insist that the port needs more berths.",
+     "the port needs", "Two councillors"),
+    # a verb that agrees with the clause's subject stays with it
+    ("The pilots fear that Berg has lost the vote and warns that the ferry is late.", "the ferry is late", "Berg"),
+])
+def test_a_verb_that_cannot_agree_with_a_reported_clauses_subject_goes_with_the_cue(run, text, clause, who):
+    quotes, _ = run(text)
+    assert written(text, starting(quotes, clause)) == who
+
+
 @pytest.mark.parametrize("text, who", [
     ("Berg posted late on Sunday that Moro was “rude” and “a fraud” and urged Lund to “look at” her old ferry deal.",
      "Berg"),

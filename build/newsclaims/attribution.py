@@ -669,12 +669,26 @@ def beside_the_report(verb: Token) -> bool:
         # "argued that the delays were rare, explaining ...": who argued explains; not a quote's verb after it, which
         # the parser made govern the narration before the quote
         return clause.head.lower_ in forms and clause.head.i < clause.i
+    if verb.dep_ == "conj" and disagrees(verb, clause) and not disagrees(verb, clause.head):
+        return True  # "pilots fear that Berg has lost and warn that ...": Berg cannot "warn", the pilots can
     if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ"):
         return False
     repeated = verb.lower_ in forms and forms[verb.lower_] == forms.get(clause.head.lower_)
     # "tweeted that Moro was “a con” and encouraged voters to ...": a description is said, not done
     described = verb.lower_ in forms and clause.lower_ in COPULAS and verb.tag_ == clause.head.tag_
     return repeated or described or clause.tag_ == "VB" and any(c.tag_ == "MD" for c in clause.children)
+
+
+def disagrees(verb: Token, clause: Token) -> bool:
+    """A present-tense verb that cannot take the clause's subject: "warn" after "Berg", "warns" after "pilots"; a
+    base form joined to a tensed verb ("Berg has lost and warn") is the tagger's reading of a present one."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    tag = "VBP" if verb.tag_ == "VB" and clause.tag_ in ("VBD", "VBN", "VBZ") else verb.tag_
+    if subject is None or tag not in ("VBZ", "VBP"):
+        return False
+    joined = any(c.dep_ == "conj" for c in subject.children)  # "Berg and Holm"
+    singular = subject.lower_ in ("he", "she", "it") or subject.tag_ in ("NN", "NNP") and not joined
+    return singular != (tag == "VBZ")
 
 
 def stray_subjects(verb: Token, asked: bool) -> list[Token]:
