@@ -167,6 +167,16 @@ def test_cue_after_quote(run):
     assert (q.kind, q.cue, speaker(text, q)) == ("direct", "said", "Anna Kovac")
 
 
+@pytest.mark.parametrize("text, words", [
+    ("The ad ends with footage of Anna Berg saying at the debate last week, “That makes me clever,” when Piotr Nowak "
+     "attacked her for not paying any tax.", "That makes"),
+    # the words' own cue may still come after them and before the clause of time
+    ("“We will win,” Anna Berg said when the polls closed and Piotr Nowak conceded.", "We will"),
+])
+def test_a_cue_in_a_clause_of_time_after_a_quote_does_not_attribute_it(run, text, words):
+    assert speaker_of(run, text, words) == "Anna Berg"
+
+
 def test_inverted_cue_with_document_noun(run):
     quotes, text = run("“Supplies will resume next week,” said a Vatican statement on the talks "
                        "between Kovac and Lind.")

@@ -44,6 +44,8 @@ OWN_PHRASES = SUBJECTS + ("appos",)
 SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "dep"}
 # Forms of "be" that make a clause a description ("Moro was “a con”"); the pipeline has no lemmatizer.
 COPULAS = {"is", "was", "are", "were"}
+# Words that open a clause of time or reason: "..., when Nowak attacked her" is no attribution of what came before.
+SUBORDINATORS = {"when", "while", "after", "before", "because", "since", "until", "once", "whenever"}
 # Prepositions that say where or when something was said, not what: "cited the figure [in the debate]".
 CIRCUMSTANCES = {"in", "during", "after", "before", "since", "until", "amid", "while", "near", "throughout"}
 # A report may open or end with quoted words: its marks stay with it.
@@ -418,8 +420,16 @@ def governing_cue(ctx: Context, span: Span) -> Token | None:
                 break
             node = node.head
             if is_cue(ctx, node) and not (span.start <= node.i < span.end):
-                return None if node.i < span.start and in_aside(ctx, node, span.start) else node
+                aside = node.i < span.start and in_aside(ctx, node, span.start)
+                return None if aside or opened_after(node, span.end) else node
     return None
+
+
+def opened_after(verb: Token, start: TokenIndex) -> bool:
+    """Whether a subordinating word between ``start`` and the verb opens the verb's clause: in '“That makes me
+    clever,” when Nowak attacked her', the attack is when the words were said, not who said them."""
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ in SUBORDINATORS and start <= c.i < verb.i
+               for c in verb.children)
 
 
 def in_aside(ctx: Context, tok: Token, end: TokenIndex) -> bool:
@@ -468,7 +478,8 @@ def after_cue(ctx: Context, span: Span) -> Token | None:
                 and not any(c.dep_ in SUBJECTS and c.lower_ in ctx.data["relative_pronouns"] for c in tok.children):
             between = [t for t in doc[span.end:tok.i] if not t.is_punct]
             allowed = {t.i for c in tok.children if c.dep_ in SUBJECTS for t in c.subtree}
-            allowed |= {c.i for c in tok.children if c.dep_ in ("advmod", "npadvmod", "aux", "neg")}
+            allowed |= {c.i for c in tok.children if c.dep_ in ("advmod", "npadvmod", "aux", "neg")
+                        and c.lower_ not in SUBORDINATORS}
             if reporting and (named_just_before(ctx, tok) or named_between(ctx, span.end, tok) is not None):
                 allowed |= {t.i for t in between}  # a name the parser broke up: '...,” Lund fire Chief Olsen said'
             introduces = tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"  # "Berg said: “...”" is the next quote's
