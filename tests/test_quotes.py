@@ -167,6 +167,17 @@ def test_cue_after_quote(run):
     assert (q.kind, q.cue, speaker(text, q)) == ("direct", "said", "Anna Kovac")
 
 
+@pytest.mark.parametrize("text, who", [
+    ("The port authority has backed the plan. But Mr. Berg and Mr. Holm say other changes are needed. The ferry plan, "
+     "which began in 1990, has grown well beyond its aim, they say.", "Berg"),
+    # "it" is never two people
+    ("The Harbour Authority backed the plan. Mr. Berg and Mr. Holm met its board on Monday. The ferry plan has grown "
+     "well beyond its aim, it says.", "Harbour Authority"),
+])
+def test_they_may_mean_people_joined_by_and_given_by_the_first(run, text, who):
+    assert speaker_of(run, text, "The ferry plan").endswith(who)
+
+
 @pytest.mark.parametrize("text, words", [
     ("The ad ends with footage of Anna Berg saying at the debate last week, “That makes me clever,” when Piotr Nowak "
      "attacked her for not paying any tax.", "That makes"),

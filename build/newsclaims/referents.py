@@ -188,7 +188,8 @@ def resolve(ctx: Context, head: Token, pos: CharOffset) -> Source | None:
         return resolve(ctx, antecedent, pos)
     if low in data["group_pronouns"]:
         reporters = reporting_subject(ctx, head)
-        return last_group(ctx, pos) if reporters is None else resolve(ctx, reporters, pos)
+        plural = low in ("they", "them", "their")
+        return last_group(ctx, pos, plural) if reporters is None else resolve(ctx, reporters, pos)
     person = ctx.person_at.get(head.i)
     if person is not None:
         return person_span(ctx, person)
@@ -756,8 +757,9 @@ def main_subject(ctx: Context, person: Span, pos: CharOffset, gender: str | None
     return subject if subject.i in ctx.person_at and known != "none" and same_gender else None
 
 
-def last_group(ctx: Context, pos: CharOffset) -> Source | None:
-    """What "they" or "it" at ``pos`` refers to: the last subject that is no pronoun and no one person.
+def last_group(ctx: Context, pos: CharOffset, plural: bool) -> Source | None:
+    """What "they" or "it" at ``pos`` refers to: the last subject that is no pronoun and no one person; for
+    "they" (``plural``) people joined by "and" too ("Berg and Holm say ..., they say"), given by the first.
 
     A subject that names nobody ("the reports") is passed over for the one before, and so is the
     subject of a complement clause: after "the fund warned that the Nowak plan could fail", "it" is the fund,
@@ -767,8 +769,9 @@ def last_group(ctx: Context, pos: CharOffset) -> Source | None:
     if before is None:
         return None  # nothing comes before the start of the text
     for tok in reversed(ctx.doc[:before.end]):
+        people = plural and any(c.dep_ == "conj" and c.i in ctx.person_at for c in tok.children)
         if tok.idx >= pos or tok.dep_ not in SUBJECTS or tok.pos_ == "PRON" or ctx.in_quote(tok.idx) \
-                or tok.i in ctx.person_at or tok.head.dep_ == "ccomp" or title_line(ctx, tok) \
+                or tok.i in ctx.person_at and not people or tok.head.dep_ == "ccomp" or title_line(ctx, tok) \
                 or describes_one_person(ctx.data, tok):
             continue
         found = resolve(ctx, tok, tok.idx)
