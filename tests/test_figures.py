@@ -663,3 +663,8 @@ def test_what_a_rebuke_or_boast_is_about_holds_the_speakers_numbers(nlp, text):
 ])
 def test_a_figure_a_report_goes_on_to_or_a_relative_clause_claims(nlp, text, written, who):
     assert claimant(text, figure_written(nlp, text, written)) == who
+
+
+def test_a_ruling_claims_what_it_finds(nlp):
+    text = "The appeals court ruled on Friday that the harbour fee of $40 a berth was unlawful."
+    assert claimant(text, figure_written(nlp, text, "$40")) == "appeals court"
