@@ -596,6 +596,28 @@ def test_a_count_or_result_speaks_for_whoever_made_it(nlp, text, written, maker)
     assert claimant(text, figure_written(nlp, text, written)) == maker
 
 
+@pytest.mark.parametrize("text, written", [
+    # the parser found no verb and hung the sentence on "According"
+    ("Council vote\n\nAccording to the Harbour Gazette, 57 of the 71 Liberal councillors — a group made up of "
+     "influential party leaders — supported Berg, with less than 10 still uncommitted.", "57"),
+    # a count the parser made an appositive of the source, a dashed aside between it and the verb
+    ("Council vote\n\nAccording to the Harbour Gazette, 57 of the 71 ferry pilots — a group made up of senior "
+     "skippers — backed Nowak, with fewer than 10 still undecided.", "57"),
+    # the parser made the clause's verb a modifier inside the source's phrase
+    ("Council vote\n\nAccording to the Harbour Gazette, 571 of the 714 Liberal delegates — a body made up of local "
+     "party leaders — backed Nowak, with less than 100 still uncommitted.", "571"),
+])
+def test_the_sentence_after_according_to_x_is_its_claim_however_parsed(nlp, text, written):
+    assert claimant(text, figure_written(nlp, text, written)) == "the Harbour Gazette"
+
+
+def test_a_count_after_a_closing_according_to_x_describes_x(nlp):
+    text = ("The new contract covers about 100 workers across six stores in Lund, according to the Harbour Workers "
+            "Union, one of the unions representing the staff.")
+    claim = "The new contract covers about 100 workers across six stores in Lund"
+    assert [q.text for q in find_quotes(nlp(text))] == [claim]
+
+
 def test_a_figure_in_a_headline_after_a_persons_label_is_theirs(nlp):
     text = "Berg: Ferry fares to rise by 30 percent.\n\nAnna Berg said on Monday that fares would rise."
     assert claimant(text, figure_written(nlp, text, "30 percent")) == "Berg"

@@ -1346,12 +1346,14 @@ def is_date_phrase(prep: Token) -> bool:
 
 def stray_appositive(phrase: Span) -> Token | None:
     """The subject of the clause after "According to X, ..." that the parser hung on X as an appositive:
-    "According to the league, [412 of its 600 members] voted"."""
+    "According to the league, [412 of its 600 members] voted"; a count is never a description of X, whatever
+    stands between it and the verb ("..., 412 of its 600 members — a group of pilots — voted")."""
     verb = phrase.root.head
-    if verb.pos_ not in ("VERB", "AUX") or has_subject(verb):
+    if verb.pos_ not in ("VERB", "AUX") or verb.i < phrase.start:  # "..., according to X, two of its heads"
         return None
-    appositives = [t for t in phrase if t.dep_ == "appos" and t.right_edge.i + 1 == verb.i]
-    return appositives[0] if appositives and appositives[0].left_edge.i - 1 > phrase.start else None
+    appositives = [t for t in phrase if t.dep_ == "appos" and t.left_edge.i - 1 > phrase.start
+                   and (t.tag_ == "CD" or t.right_edge.i + 1 == verb.i and not has_subject(verb))]
+    return appositives[0] if appositives else None
 
 
 def according_clause(ctx: Context, cue: Token) -> CharSpan | None:
@@ -1361,6 +1363,11 @@ def according_clause(ctx: Context, cue: Token) -> CharSpan | None:
     subject = stray_appositive(phrase)
     if subject is not None:
         phrase = cue.doc[phrase.start:subject.left_edge.i]
+    elif cue.i == sent.start and (all(t.is_punct or t.is_space for t in cue.doc[phrase.end:sent.end])
+                                  or any(t.dep_ == "acl" and t.tag_ in ("VBD", "VBZ", "VBP") for t in phrase)):
+        # the parser hung the sentence, or its verb as a modifier, on "According to X": X ends at the first comma
+        comma = next((t for t in phrase[2:] if t.text == ","), None)
+        phrase = phrase if comma is None else cue.doc[phrase.start:comma.i]
     before = [t for t in sent if t.i < phrase.start and not t.is_space]
     after = [t for t in sent if t.i >= phrase.end and not t.is_space]
     if any(not t.is_punct for t in before) and any(not t.is_punct for t in after):
