@@ -167,6 +167,21 @@ def test_cue_after_quote(run):
     assert (q.kind, q.cue, speaker(text, q)) == ("direct", "said", "Anna Kovac")
 
 
+@pytest.mark.parametrize("text, words, who", [
+    ("Piotr Nowak has called the bridge a fraud. Anna Berg has been critical of Nowak for years. In June, the veteran "
+     "senator called on fellow Liberals to drop Nowak after the billionaire mogul claimed that a judge in his case was "
+     "unfit to serve.", "a judge", "Nowak"),
+    # the other person the sentence names before it
+    ("Piotr Nowak took on Anna Berg on Sunday after the Liberal front-runner had said on Saturday that he was the "
+     "port's worst enemy.", "he was", "Anna Berg"),
+    # a relative clause may look back at the subject of its sentence
+    ("Rep. Anna Berg called on the mayor to punish Vellco for its part in the fraud, which the veteran congresswoman "
+     "said cost the town 40 ferries.", "which the veteran", "Anna Berg"),
+])
+def test_a_description_is_not_the_subject_of_a_clause_it_stands_in(run, text, words, who):
+    assert speaker_of(run, text, words).endswith(who)
+
+
 @pytest.mark.parametrize("text, who", [
     ("The port authority has backed the plan. But Mr. Berg and Mr. Holm say other changes are needed. The ferry plan, "
      "which began in 1990, has grown well beyond its aim, they say.", "Berg"),

@@ -26,14 +26,13 @@ from .referents import SUBJECTS, Context, Source, may_speak, read_as_plural_noun
 from .signatures import (
     dash_after,
     headline_opener,
-    is_dash,
     label_before,
     labelled_lines,
     name_source,
     named_before_aside,
     named_before_colon,
 )
-from .text import CLOSING_QUOTES, SENTENCE_END, in_headline, line_bounds
+from .text import CLOSING_QUOTES, SENTENCE_END, in_headline, is_dash, line_bounds
 
 # Climbing the parse from a quote stops at these: the quote is then part of
 # a subject or a relative clause, not what the verb reports.

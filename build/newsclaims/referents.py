@@ -29,7 +29,7 @@ from .lexicon import cue_data, may_report
 from .nlp import doc_text
 from .offsets import CharOffset, CharSpan, TokenIndex
 from .spans import SpanIndex
-from .text import line_bounds
+from .text import is_dash, line_bounds
 
 SUBJECTS = ("nsubj",)
 # The lexicon's lists of nouns that name people or bodies, and those that name what they issue.
@@ -214,7 +214,8 @@ def resolve(ctx: Context, head: Token, pos: CharOffset) -> Source | None:
         ent = None  # the small model's "the defence ministry" is a description: find whose
     if ent is not None and ent.label_ == "NORP" and one_member(head):
         # "the Ohio Republican" is the person in view, "a Texas Democrat" someone unnamed: not the party
-        return last_person(ctx, pos, gender_of_words(data, {t.lower_ for t in lefts})) if definite(lefts) else None
+        return last_person(ctx, pos, gender_of_words(data, {t.lower_ for t in lefts}),
+                           others=subjects_above(ctx, head)) if definite(lefts) else None
     if ent is not None:
         return ent.start_char, ent.end_char, None
     return describe(ctx, head, lefts, pos)
@@ -338,11 +339,11 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
                         for c in head.rights if c.dep_ == "prep" for o in c.children) \
             or any(t.dep_ == "poss" for t in lefts)
         return person_by_title(ctx, words, low, pos) or (noun_phrase(head, "PERSON") if named else None) \
-            or (last_person(ctx, pos, description_gender(ctx, head, words)) if definite(lefts) and specific
-                and not elsewhere else None)
+            or (last_person(ctx, pos, description_gender(ctx, head, words), others=subjects_above(ctx, head))
+                if definite(lefts) and specific and not elsewhere else None)
     if low in data["person_nouns"] and definite(lefts):
         # "the Liberal nominee", "the businessman": the person in view, never a woman for "the businessman"
-        return last_person(ctx, pos, description_gender(ctx, head, words))
+        return last_person(ctx, pos, description_gender(ctx, head, words), others=subjects_above(ctx, head))
     if definite(lefts) and head.tag_ == "NN" and not any(c.dep_ == "prep" for c in head.rights):
         called = person_called(ctx, low, pos)
         if called is not None:
@@ -690,17 +691,24 @@ def gender_of(data: dict[str, Any], person: Span, titles: set[str]) -> str | Non
 
 
 def last_person(ctx: Context, pos: CharOffset, gender: str | None = None, depth: int = 0,
-                pronoun: bool = False) -> Source | None:
+                pronoun: bool = False, others: frozenset[str] = frozenset()) -> Source | None:
     """The person "he" or "she" (``pronoun``), or a description ("the nominee") at ``pos`` most likely means.
 
     "she" never means a man, nor "he" a woman. The last PERSON of a
     compatible gender that was the subject of a clause
     before pos; else the last person mentioned; else (a lead that quotes
     first) the first subject after. A pronoun goes on with a person described
-    as a subject since then ("the president looked tired").
+    as a subject since then ("the president looked tired"). A description is none of the ``others``, the
+    surnames subjects_above gives, and rather another person its sentence names before it.
     """
-    people = [(p, subj) for p, subj, _, known in ctx.people if not (gender and known and known != gender)]
+    people = [(p, subj) for p, subj, _, known in ctx.people
+              if not (gender and known and known != gender) and p[-1].text not in others]
     before = [(ent, subj) for ent, subj in people if ent.end_char <= pos]
+    if others:  # "Nowak took on Berg after the front-runner had said ...": the other person of the sentence
+        here = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        same = [ent for ent, _ in before if here is not None and ent.start_char >= here.sent.start_char]
+        if same:
+            return person_span(ctx, same[-1])
     subjects = [ent for ent, subj in before if subj]
     after = [ent for ent, subj in people if subj and ent.start_char > pos]
     earlier = subjects or [e for e, _ in before]
@@ -711,11 +719,29 @@ def last_person(ctx: Context, pos: CharOffset, gender: str | None = None, depth:
     if described is not None:
         return described
     main = main_subject(ctx, pick, pos, gender)
+    if main is not None and main.i in ctx.person_at and ctx.person_at[main.i][-1].text in others:
+        main = None
     if main is not None and main.lower_ in ctx.data["person_pronouns"]:
         return last_person(ctx, main.idx, gender, depth + 1, pronoun) if depth < 3 else None  # "he" goes on the chain
     if main is not None:
         return person_span(ctx, ctx.person_at[main.i])
     return person_span(ctx, pick)
+
+
+def subjects_above(ctx: Context, head: Token) -> frozenset[str]:
+    """The surnames of the people who are subjects, before it, of the clauses a description stands in: in "Berg
+    called for a vote after the businessman spoke", the businessman is not Berg, whom a writer would call "she"; but
+    a relative clause or a dashed aside may look back at its sentence's subject ("Berg called for sanctions, which
+    the senator said ...", "Berg called for sanctions -- meddling the senator said ...")."""
+    names, node, doc = set(), head, ctx.doc
+    while node.head.i != node.i and node.dep_ not in ("relcl", "acl") \
+            and not (node.left_edge.i and is_dash(ctx.text, doc[node.left_edge.i - 1].idx)):
+        child, node = node, node.head
+        for subject in (c for c in node.children if c.dep_ in SUBJECTS and c.i != child.i and c.i < head.i):
+            found = resolve(ctx, subject, subject.idx)
+            if found is not None:
+                names.add(ctx.text[found[0]:found[1]].split()[-1])
+    return frozenset(names)
 
 
 def described_subject(ctx: Context, start: CharOffset, pos: CharOffset, gender: str | None) -> Source | None:

@@ -15,7 +15,7 @@ from .entities import in_title_case_line, name_words
 from .marks import DOUBLE_OPEN, STRAIGHT, before_opening
 from .offsets import CharOffset
 from .referents import Context, Source, person_span, resolve
-from .text import in_headline, line_bounds, overlaps
+from .text import in_headline, is_dash, line_bounds, overlaps
 
 # Entity labels of a name that never speaks when it stands alone as a label.
 PLACE_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
@@ -72,11 +72,6 @@ def named_before_aside(ctx: Context, start: CharOffset, end: CharOffset) -> Span
     while stop > 0 and text[stop - 1].isspace():
         stop -= 1
     return person_ending_at(ctx, stop)
-
-
-def is_dash(text: str, at: CharOffset) -> bool:
-    """Whether a dash stands at ``at``: one of the dash characters, or two hyphens."""
-    return at < len(text) and (text[at] in "―—–" or text[at] == "-" and "--" in text[at - 1:at + 2])
 
 
 def person_ending_at(ctx: Context, stop: CharOffset) -> Span | None:

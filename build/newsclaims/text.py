@@ -55,3 +55,8 @@ def in_headline(text: str, i: CharOffset) -> bool:
     start, end = line_bounds(text, i)
     line = text[start:end].strip()
     return len(line.split()) <= MAX_HEADLINE_WORDS and line[-1:] not in SENTENCE_END + CLOSING_QUOTES
+
+
+def is_dash(text: str, at: CharOffset) -> bool:
+    """Whether a dash stands at ``at``: one of the dash characters, or two hyphens."""
+    return at < len(text) and (text[at] in "―—–" or text[at] == "-" and "--" in text[at - 1:at + 2])
