@@ -775,6 +775,11 @@ def test_inverted_cue_after_the_report(run):
     assert q.text.startswith("The harbour will reopen") and speaker(text, q) == "Anna Kovac"
 
 
+def test_a_name_after_an_inverted_cues_description_is_who_speaks(run):
+    text = "“The party is a den of thieves,” wrote the American ambassador at the time, Tomas Berg."
+    assert speaker_of(run, text, "The party") == "Tomas Berg"
+
+
 def test_anonymous_source_speaks_without_a_name(run):
     text = "The talks will resume next week, people familiar with the matter said."
     quotes, _ = run(text)

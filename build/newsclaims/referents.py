@@ -199,6 +199,10 @@ def resolve(ctx: Context, head: Token, pos: CharOffset) -> Source | None:
     phrases = [o for c in head.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
     apposed = [c for h in [head] + phrases for c in h.children if c.dep_ == "appos"]
     apposed += [c for a in apposed for c in a.children if c.dep_ == "appos"]  # "one rider, her brother Ivar Berg"
+    if head.dep_ in SUBJECTS and head.head.i < head.i and ent is None:
+        # "wrote the ambassador at the time, Tomas Berg": the parser hung the name on the verb before its subject
+        apposed += [c for c in head.head.children if c.i > head.i and c.i in ctx.person_at
+                    and ctx.doc[c.left_edge.i - 1].text == ","]
     named = None if ent is not None and ent.label_ == "ORG" else person_in(apposed, ctx)
     if ent is None and not named and named_word(head) and apposed \
             and not any(c.lower_ in data["org_nouns"] for c in apposed):
