@@ -598,23 +598,23 @@ def test_a_count_or_result_speaks_for_whoever_made_it(nlp, text, written, maker)
 
 @pytest.mark.parametrize("text, written", [
     # the parser found no verb and hung the sentence on "According"
-    ("Council vote\n\nAccording to the Harbour Gazette, 57 of the 71 Liberal councillors — a group made up of "
-     "influential party leaders — supported Berg, with less than 10 still uncommitted.", "57"),
+    ("Council vote\n\nAccording to the Harbour Gazette, 57 of the 71 Liberal councillors — a body of senior "
+     "party figures — supported Berg, with fewer than 10 yet to decide.", "57"),
     # a count the parser made an appositive of the source, a dashed aside between it and the verb
-    ("Council vote\n\nAccording to the Harbour Gazette, 57 of the 71 ferry pilots — a group made up of senior "
+    ("Council vote\n\nAccording to the Harbour Gazette, 57 of the 71 ferry pilots — a guild of senior "
      "skippers — backed Nowak, with fewer than 10 still undecided.", "57"),
     # the parser made the clause's verb a modifier inside the source's phrase
-    ("Council vote\n\nAccording to the Harbour Gazette, 571 of the 714 Liberal delegates — a body made up of local "
-     "party leaders — backed Nowak, with less than 100 still uncommitted.", "571"),
+    ("Council vote\n\nAccording to the Harbour Gazette, 388 of the 502 Liberal delegates — a body drawn from local "
+     "party leaders — backed Nowak, with 143 still uncommitted.", "388"),
 ])
 def test_the_sentence_after_according_to_x_is_its_claim_however_parsed(nlp, text, written):
     assert claimant(text, figure_written(nlp, text, written)) == "the Harbour Gazette"
 
 
 def test_a_count_after_a_closing_according_to_x_describes_x(nlp):
-    text = ("The new contract covers about 100 workers across six stores in Lund, according to the Harbour Workers "
-            "Union, one of the unions representing the staff.")
-    claim = "The new contract covers about 100 workers across six stores in Lund"
+    text = ("The new deal applies to some 100 dockers at six quays in Lund, according to the Harbour Workers Union, "
+            "one of three unions for the crews.")
+    claim = "The new deal applies to some 100 dockers at six quays in Lund"
     assert [q.text for q in find_quotes(nlp(text))] == [claim]
 
 

@@ -169,10 +169,10 @@ def test_cue_after_quote(run):
 
 @pytest.mark.parametrize("text, words, who", [
     ("Piotr Nowak has called the bridge a fraud. Anna Berg has been critical of Nowak for years. In June, the veteran "
-     "senator called on fellow Liberals to drop Nowak after the billionaire mogul claimed that a judge in his case was "
-     "unfit to serve.", "a judge", "Nowak"),
+     "senator urged fellow Liberals to drop Nowak after the shipping mogul insisted that the harbour judge was biased "
+     "against him.", "the harbour judge", "Nowak"),
     # the other person the sentence names before it
-    ("Piotr Nowak took on Anna Berg on Sunday after the Liberal front-runner had said on Saturday that he was the "
+    ("Piotr Nowak took on Anna Berg on Sunday after the Liberal front-runner had told voters in Lund that he was the "
      "port's worst enemy.", "he was", "Anna Berg"),
     # a relative clause may look back at the subject of its sentence
     ("Rep. Anna Berg called on the mayor to punish Vellco for its part in the fraud, which the veteran congresswoman "
@@ -183,8 +183,8 @@ def test_a_description_is_not_the_subject_of_a_clause_it_stands_in(run, text, wo
 
 
 @pytest.mark.parametrize("text, who", [
-    ("The port authority has backed the plan. But Mr. Berg and Mr. Holm say other changes are needed. The ferry plan, "
-     "which began in 1990, has grown well beyond its aim, they say.", "Berg"),
+    ("The port authority has backed the plan. But Mr. Berg and Mr. Holm want more reforms. The ferry plan, which "
+     "began in 1990, has grown well beyond its aim, they say.", "Berg"),
     # "it" is never two people
     ("The Harbour Authority backed the plan. Mr. Berg and Mr. Holm met its board on Monday. The ferry plan has grown "
      "well beyond its aim, it says.", "Harbour Authority"),
@@ -194,7 +194,7 @@ def test_they_may_mean_people_joined_by_and_given_by_the_first(run, text, who):
 
 
 @pytest.mark.parametrize("text, words", [
-    ("The ad ends with footage of Anna Berg saying at the debate last week, “That makes me clever,” when Piotr Nowak "
+    ("The ad ends with footage of Anna Berg saying at the hearing on Friday, “That makes me thrifty,” when Piotr Nowak "
      "attacked her for not paying any tax.", "That makes"),
     # the words' own cue may still come after them and before the clause of time
     ("“We will win,” Anna Berg said when the polls closed and Piotr Nowak conceded.", "We will"),
@@ -776,7 +776,7 @@ def test_inverted_cue_after_the_report(run):
 
 
 def test_a_name_after_an_inverted_cues_description_is_who_speaks(run):
-    text = "“The party is a den of thieves,” wrote the American ambassador at the time, Tomas Berg."
+    text = "“The party is a den of thieves,” wrote the Danish envoy in those years, Tomas Berg."
     assert speaker_of(run, text, "The party") == "Tomas Berg"
 
 
