@@ -257,6 +257,19 @@ def test_anonymous_sources_are_stored_as_written(corpus, tmp_path):
     assert figure == {"claimant_id": None, "claimant_text": "a senior port official"}
 
 
+def test_a_figure_an_unnamed_source_claims_is_not_the_articles_own(corpus, tmp_path):
+    corpus("port.txt", "Harbour news\n\nThe port will handle 40 ships a day, a senior port official said. "
+                       "It has 12 berths.\n")
+    db_path = tmp_path / "out.db"
+    build([corpus.folder], db_path, warn=lambda message: None)
+    assert rows(db_path, "select figures, unattributed from articles") == [{"figures": 2, "unattributed": 1}]
+    db = sqlite_utils.Database(db_path)  # a database from before the counts were kept counts them once, the same
+    db.execute("update articles set quotes = null, unattributed = null")
+    store.count_everything_once(db)
+    db.conn.commit()
+    assert rows(db_path, "select unattributed from articles") == [{"unattributed": 1}]
+
+
 def test_a_source_the_model_missed_is_a_mention_and_keeps_its_spelling(corpus, tmp_path):
     corpus("poll.txt", "Poll news\n\nBerg leads Nowak by 5 points, according to ClearVotePolitics.\n")
     corpus("race.txt", "Race news\n\nClear Vote Politics, a website, listed the race as close on Monday.\n"

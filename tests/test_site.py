@@ -204,3 +204,16 @@ async def test_every_bar_chart_on_the_home_page_draws_its_bars_largest_first(ds)
         assert len(rows) > 1, path
         values = [row[value] for row in sorted(rows, key=lambda row: row[label])]
         assert values == sorted(values, reverse=True), path
+
+
+async def test_figures_per_claimant_counts_unnamed_sources_apart_from_the_articles_own_voice(corpus, tmp_path):
+    from newsclaims.build import build
+
+    corpus("port.txt", "Harbour news\n\nThe port will handle 40 ships a day, a senior port official said. "
+                       "It has 12 berths.\n")
+    db_path = tmp_path / "newsclaims.db"
+    build([corpus.folder], db_path, warn=lambda message: None)
+    response = await datasette_for(db_path).client.get("/newsclaims/figures_per_claimant.json",
+                                                        params={"_shape": "array"})
+    counts = {row["claimant"]: row["figures"] for row in response.json()}
+    assert counts == {"(the article itself)": 1, "(unnamed sources)": 1}

@@ -305,7 +305,7 @@ def write_rows(db: Database, rows: "Rows", entity_ids: dict[str, int] | None = N
     article = rows.article
     article_id = delete_article(db, article.slug) or next_ids(db, "articles")
     said = sum(quote.kind != "scare" and quote.part_of is None for quote in rows.quotes)
-    unattributed = sum(figure.claimant is None for figure in rows.figures)
+    unattributed = sum(figure.claimant is None and figure.claimant_text_start is None for figure in rows.figures)
     db.table("articles").insert({
         **columns(article, ARTICLE_COLUMNS), "id": article_id, "label": article.label, "words": article.words,
         "sha256": article.sha256, "quotes": said, "figures": len(rows.figures), "unattributed": unattributed,
@@ -469,7 +469,8 @@ def count_everything_once(db: Database) -> None:
         update articles set
           quotes = (select count(*) from quotes where article_id = articles.id and kind != 'scare' and part_of is null),
           figures = (select count(*) from figures where article_id = articles.id),
-          unattributed = (select count(*) from figures where article_id = articles.id and claimant_id is null)
+          unattributed = (select count(*) from figures where article_id = articles.id and claimant_id is null
+                          and claimant_text is null)
         where quotes is null
     """)
     db.execute("update articles set claims = quotes + figures where claims is null")
