@@ -432,6 +432,24 @@ def test_an_ideology_or_a_phobia_is_no_entity(nlp):
     assert find_mentions(doc) == []
 
 
+def test_a_stance_or_a_link_is_no_entity(nlp):
+    doc = tagged(nlp, "The pro-Ardwick crowd cheered, Anti-Harwich banners rose and https://example.org/rally spread.",
+                 ("pro-Ardwick", "PERSON"), ("Anti-Harwich", "ORG"), ("https://example.org/rally", "PERSON"))
+    assert find_mentions(doc) == []
+    assert entity_for("Pro-Ardwick groups said", 0, 11, []) is None  # a source phrase that is a stance
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Aides say the mayor will resign.", "Aides"),
+    ("Authorities said the ferry was seized.", "Authorities"),
+    ("Remarks by the mayor were cut.", "Remarks"),
+])
+def test_a_plural_description_is_no_name(nlp, text, source):
+    doc = tagged(nlp, text, (source, "PERSON"))
+    assert find_mentions(doc) == []
+    assert entity_for(text, 0, len(source), []) is None
+
+
 def test_a_title_word_before_a_title_is_no_entity(nlp):
     doc = tagged(nlp, "German Defence Minister Gordon Ardwick spoke.", ("Defence", "ORG"), ("Gordon Ardwick", "PERSON"))
     assert {m.name for m in find_mentions(doc)} == {"Gordon Ardwick"}

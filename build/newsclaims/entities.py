@@ -51,8 +51,12 @@ PLACE_PREPOSITIONS = {"in", "near", "across", "throughout", "outside", "inside"}
 DOTTED_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 MIDDLE_INITIAL = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\. [A-Z][a-z]+")  # "Anna K. Berg"
-# One word naming an idea or a fear, not a thing ("Russophobia", "Putinism"), or a name's suffix alone ("Jr.").
-NOT_A_NAME = re.compile(r"^(?:[A-Z][a-z]+(?:phobia|ism)|Jr\.?|Sr\.?|II|III|IV)$")
+# One word naming an idea or a fear, not a thing ("Russophobia", "Putinism"), a name's suffix alone ("Jr."), a stance
+# ("pro-Berg", "anti-Nowak") or a link: no one's name.
+NOT_A_NAME = re.compile(r"^(?:[A-Z][a-z]+(?:phobia|ism)|Jr\.?|Sr\.?|II|III|IV|(?:[Pp]ro|[Aa]nti|[Nn]on)-\S+)$|://|\bwww\.")
+# The lexicon's words for people and papers; one of them in the plural is a description, never a name.
+DESCRIPTION_WORDS = ("title_words", "person_nouns", "representative_nouns", "document_nouns", "government_nouns",
+                     "reporting_nouns")
 # Markup left in a story's text ('<tweet author="...">'): no name holds these.
 MARKUP = re.compile(r"[<>=]")
 DASHES = {"-", "\u2013", "\u2014", "\u2015"}
@@ -628,7 +632,7 @@ def mention_at(doc: Doc, body: str, first: TokenIndex, last: TokenIndex, label: 
     text = body[start:end]
     if not any(c.isalpha() for c in text) or not any(c.isupper() or c.isdigit() for c in text):
         return None
-    if NOT_A_NAME.search(text) or MARKUP.search(text) or part_of_a_title(doc, first, last):
+    if NOT_A_NAME.search(text) or MARKUP.search(text) or part_of_a_title(doc, first, last) or plural_description(text):
         return None
     headline_capitals = text.isupper() and in_capitals(body, start, end) and text.lower() not in alias_table()
     written = title_case(text) if headline_capitals else text
@@ -637,6 +641,14 @@ def mention_at(doc: Doc, body: str, first: TokenIndex, last: TokenIndex, label: 
     if vote == "PERSON" != label:
         name = canonical_name(written, vote)  # a person's name, not the plural a people is named by
     return Mention(start, end, text, name, vote, vote, evidence, title_gender(doc, first))
+
+
+def plural_description(text: str) -> bool:
+    """One plural word of the lexicon for people or papers ("Aides", "Authorities", "Remarks", "Ads"), which the
+    model may tag at the start of a sentence or headline: a description of several, no one's name."""
+    word, data = text.lower(), cue_data()
+    words = set().union(*(data[kind] for kind in DESCRIPTION_WORDS))
+    return " " not in word and word.endswith("s") and (word in words or word[:-1] in words or word[:-2] in words)
 
 
 def title_gender(doc: Doc, first: TokenIndex) -> str | None:
@@ -698,8 +710,8 @@ def entity_for(text: str, start: CharOffset | None, end: CharOffset | None, ment
     if whole:
         return whole[0].name, whole[0].type
     phrase = text[start:end].strip()
-    if phrase == phrase.lower() or counts_nobody(phrase) or MARKUP.search(phrase) \
-            or phrase.lower() in cue_data()["document_nouns"]:
+    if phrase == phrase.lower() or counts_nobody(phrase) or MARKUP.search(phrase) or NOT_A_NAME.search(phrase) \
+            or phrase.lower() in cue_data()["document_nouns"] or plural_description(phrase):
         return None  # "the prime minister" unresolved, or "Poll" opening a headline: a description names nobody
     full = [name for name in people if is_surname_of(phrase, name)] if label == "PERSON" else []
     if len(full) == 1:
