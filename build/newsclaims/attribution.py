@@ -426,7 +426,7 @@ def governing_cue(ctx: Context, span: Span) -> Token | None:
 
 def opened_after(verb: Token, start: TokenIndex) -> bool:
     """Whether a subordinating word between ``start`` and the verb opens the verb's clause: in '“That makes me
-    clever,” when Nowak attacked her', the attack is when the words were said, not who said them."""
+    thrifty,” when Nowak attacked her', the attack is when the words were said, not who said them."""
     return any(c.dep_ in ("advmod", "mark") and c.lower_ in SUBORDINATORS and start <= c.i < verb.i
                for c in verb.children)
 

@@ -646,9 +646,14 @@ def mention_at(doc: Doc, body: str, first: TokenIndex, last: TokenIndex, label: 
 def plural_description(text: str) -> bool:
     """One plural word of the lexicon for people or papers ("Aides", "Authorities", "Remarks", "Ads"), which the
     model may tag at the start of a sentence or headline: a description of several, no one's name."""
-    word, data = text.lower(), cue_data()
-    words = set().union(*(data[kind] for kind in DESCRIPTION_WORDS))
+    word, words = text.lower(), description_words()
     return " " not in word and word.endswith("s") and (word in words or word[:-1] in words or word[:-2] in words)
+
+
+@lru_cache(maxsize=1)
+def description_words() -> frozenset[str]:
+    """The lexicon's words for people and papers, read once."""
+    return frozenset().union(*(cue_data()[kind] for kind in DESCRIPTION_WORDS))
 
 
 def title_gender(doc: Doc, first: TokenIndex) -> str | None:

@@ -743,8 +743,8 @@ def subjects_above(ctx: Context, head: Token) -> frozenset[str]:
         child, node = node, node.head
         for subject in (c for c in node.children if c.dep_ in SUBJECTS and c.i != child.i and c.i < head.i):
             found = resolve(ctx, subject, subject.idx)
-            if found is not None:
-                names.add(ctx.text[found[0]:found[1]].split()[-1])
+            words = ctx.text[found[0]:found[1]].split() if found is not None else []
+            names.update(words[-1:])
     return frozenset(names)
 
 
