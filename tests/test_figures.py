@@ -690,3 +690,14 @@ def test_a_figure_a_report_goes_on_to_or_a_relative_clause_claims(nlp, text, wri
 def test_a_ruling_claims_what_it_finds(nlp):
     text = "The appeals court ruled on Friday that the harbour fee of $40 a berth was unlawful."
     assert claimant(text, figure_written(nlp, text, "$40")) == "appeals court"
+
+
+@pytest.mark.parametrize("text, written, who", [
+    # a task set by a verb that reports nothing
+    ("Anna Berg and Ivo Holm run the ferry fund. For parents with a child at a college that costs 100,000 crowns in "
+     "all, they will need to find roughly 500 crowns each month.", "roughly 500", None),
+    # under a verb of the lexicon it is still a claim
+    ("Anna Berg expects to find 40 more berths in the old harbour.", "40", "Anna Berg"),
+])
+def test_an_infinitive_under_a_verb_that_reports_nothing_claims_no_number(nlp, text, written, who):
+    assert claimant(text, figure_written(nlp, text, written)) == who

@@ -957,7 +957,7 @@ def reported_content(ctx: Context, cue: Token) -> CharSpan | None:
         clause = reported_clause(ctx, cue)
         if clause is not None:
             return clause
-    if may_report(cue.text, "number"):
+    if may_report(cue.text, "number") and not set_as_task(cue):
         number = claimed_number(cue)
         if number is not None:
             return number
@@ -1168,6 +1168,12 @@ def document_finding(ctx: Context, cue: Token) -> CharSpan | None:
             for t in tokens[k + 1:])
     tokens = without_end_punct(next((tokens[:k] for k in range(len(tokens)) if opens_clause(k)), tokens))
     return char_range(tokens[1:] if tokens and tokens[0].dep_ == "mark" else tokens)
+
+
+def set_as_task(verb: Token) -> bool:
+    """An infinitive under a verb that reports nothing: "will need to find $500 a month" is a task, not a finding."""
+    return verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and verb.head.lower_ not in cue_data()["verb_forms"]
 
 
 def claimed_number(cue: Token) -> CharSpan | None:
