@@ -315,6 +315,10 @@ def test_two_organisations_differing_by_a_final_s_stay_apart():
     assert entity_merges([entity(1, "Time", "ORG"), entity(2, "Times", "ORG")]) == ({}, {})
 
 
+def test_a_family_named_in_the_plural_is_not_the_person():
+    assert entity_merges([entity(1, "Berg", "PERSON", 4), entity(2, "Bergs", "PERSON")]) == ({}, {})
+
+
 def test_a_bare_surname_joins_the_only_person_of_that_name():
     merges, _ = entity_merges([entity(1, "Vladimir Putin", "PERSON"), entity(2, "Putin", "PERSON"),
                                entity(3, "Ann Lee", "PERSON"), entity(4, "Mark Lee", "PERSON"),

@@ -764,8 +764,9 @@ def capital_words(name: str) -> int:
 
 def fold_groups(entities: list[EntityRow]) -> list[list[EntityRow]]:
     """Lists of entities that are one thing because their names fold together (case, possessive,
-    hyphenation, a plural). Two organisations named by one plain word a final "s" apart stay apart ("Time" is
-    not "Times"); an acronym's or a brand's plural is the same thing ("PACs", "iPhones")."""
+    hyphenation, a plural). Two organisations or people named by one plain word a final "s" apart stay apart
+    ("Time" is not "Times", the Bergs are a family, not Berg); an acronym's or a brand's plural is the same thing
+    ("PACs", "iPhones")."""
     by_key: dict[str, list[EntityRow]] = {}
     for entity in entities:
         by_key.setdefault(fold_key(entity["name"]), []).append(entity)
@@ -775,7 +776,7 @@ def fold_groups(entities: list[EntityRow]) -> list[list[EntityRow]]:
         singular_group = groups.get(base) if base != key else None
         pair = (singular_group or []) + members
         plain_words = all(" " not in e["name"] and e["name"][1:].islower() for e in pair)
-        if singular_group is not None and not ({e["type"] for e in pair} == {"ORG"} and plain_words):
+        if singular_group is not None and not ({e["type"] for e in pair} <= {"ORG", "PERSON"} and plain_words):
             singular_group.extend(members)
         else:
             groups[key] = list(members)
