@@ -775,6 +775,11 @@ def test_inverted_cue_after_the_report(run):
     assert q.text.startswith("The harbour will reopen") and speaker(text, q) == "Anna Kovac"
 
 
+def test_he_or_she_never_means_a_family_named_in_the_plural(run):
+    text = "Ivo Berg wrote to the council. Later the Holmsens met the mayor on Monday. He said the ferry was late."
+    assert speaker_of(run, text, "the ferry was late") == "Ivo Berg"
+
+
 def test_a_name_after_an_inverted_cues_description_is_who_speaks(run):
     text = "“The party is a den of thieves,” wrote the Danish envoy in those years, Tomas Berg."
     assert speaker_of(run, text, "The party") == "Tomas Berg"

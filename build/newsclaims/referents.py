@@ -706,7 +706,8 @@ def last_person(ctx: Context, pos: CharOffset, gender: str | None = None, depth:
     surnames subjects_above gives, and rather another person its sentence names before it.
     """
     people = [(p, subj) for p, subj, _, known in ctx.people
-              if not (gender and known and known != gender) and p[-1].text not in others]
+              if not (gender and known and known != gender) and p[-1].text not in others
+              and not (pronoun and gender and is_family(p))]
     before = [(ent, subj) for ent, subj in people if ent.end_char <= pos]
     if others:  # "Nowak took on Berg after the front-runner had said ...": the other person of the sentence
         here = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
@@ -730,6 +731,12 @@ def last_person(ctx: Context, pos: CharOffset, gender: str | None = None, depth:
     if main is not None:
         return person_span(ctx, ctx.person_at[main.i])
     return person_span(ctx, pick)
+
+
+def is_family(person: Span) -> bool:
+    """ "the Bergs": one name in the plural after "the", a family or a people, never "he" or "she"."""
+    return len(person) == 1 and person.text.endswith("s") and person.start > 0 \
+        and person.doc[person.start - 1].lower_ == "the"
 
 
 def subjects_above(ctx: Context, head: Token) -> frozenset[str]:
