@@ -629,7 +629,7 @@ def cue_before_participle(verb: Token) -> Token | None:
 def impersonal(verb: Token) -> bool:
     """An infinitive after "it is" and an adjective: in "It is fair to say that ..." or "it would be wrong to claim
     ...", "it" is nobody, and the sentence names no one who says it."""
-    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ != "xcomp" or not infinitive(verb):
         return False
     copula = verb.head.head if verb.head.dep_ == "acomp" else verb.head
     return copula.lower_ in COPULAS | {"be"} and any(c.dep_ == "acomp" for c in copula.children) \
@@ -999,9 +999,14 @@ def is_occasion(prep: Token) -> bool:
     return prep.lower_ in CIRCUMSTANCES or prep.lower_ == "at" and not numbered
 
 
+def infinitive(verb: Token) -> bool:
+    """A verb with its "to": "to spend", "to say"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def goes_on_to(clause: Token) -> bool:
     """An infinitive the parser hung on the verb, not its object: "promised on Friday [to spend 9m crowns]"."""
-    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return clause.dep_ == "advcl" and infinitive(clause)
 
 
 def spoken_object(cue: Token) -> CharSpan | None:
@@ -1172,8 +1177,7 @@ def document_finding(ctx: Context, cue: Token) -> CharSpan | None:
 
 def set_as_task(verb: Token) -> bool:
     """An infinitive under a verb that reports nothing: "will need to find $500 a month" is a task, not a finding."""
-    return verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-        and verb.head.lower_ not in cue_data()["verb_forms"]
+    return verb.dep_ == "xcomp" and infinitive(verb) and verb.head.lower_ not in cue_data()["verb_forms"]
 
 
 def claimed_number(cue: Token) -> CharSpan | None:
