@@ -632,7 +632,7 @@ def mention_at(doc: Doc, body: str, first: TokenIndex, last: TokenIndex, label: 
     text = body[start:end]
     if not any(c.isalpha() for c in text) or not any(c.isupper() or c.isdigit() for c in text):
         return None
-    if NOT_A_NAME.search(text) or MARKUP.search(text) or part_of_a_title(doc, first, last) or plural_description(text):
+    if no_name(text) or part_of_a_title(doc, first, last):
         return None
     headline_capitals = text.isupper() and in_capitals(body, start, end) and text.lower() not in alias_table()
     written = title_case(text) if headline_capitals else text
@@ -641,6 +641,11 @@ def mention_at(doc: Doc, body: str, first: TokenIndex, last: TokenIndex, label: 
     if vote == "PERSON" != label:
         name = canonical_name(written, vote)  # a person's name, not the plural a people is named by
     return Mention(start, end, text, name, vote, vote, evidence, title_gender(doc, first))
+
+
+def no_name(text: str) -> bool:
+    """Words no one is named by, whatever the model tagged: an idea, a stance, a link, markup, a plural description."""
+    return bool(NOT_A_NAME.search(text) or MARKUP.search(text)) or plural_description(text)
 
 
 def plural_description(text: str) -> bool:
@@ -715,8 +720,8 @@ def entity_for(text: str, start: CharOffset | None, end: CharOffset | None, ment
     if whole:
         return whole[0].name, whole[0].type
     phrase = text[start:end].strip()
-    if phrase == phrase.lower() or counts_nobody(phrase) or MARKUP.search(phrase) or NOT_A_NAME.search(phrase) \
-            or phrase.lower() in cue_data()["document_nouns"] or plural_description(phrase):
+    if phrase == phrase.lower() or counts_nobody(phrase) or no_name(phrase) \
+            or phrase.lower() in cue_data()["document_nouns"]:
         return None  # "the prime minister" unresolved, or "Poll" opening a headline: a description names nobody
     full = [name for name in people if is_surname_of(phrase, name)] if label == "PERSON" else []
     if len(full) == 1:
