@@ -19,7 +19,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import cue_data, may_report, verb_tag
-from .marks import DOUBLE_OPEN, STRAIGHT, before_opening, find_marked, lead_before
+from .marks import DOUBLE_OPEN, STRAIGHT, before_opening, lead_before, marked_in
 from .nlp import doc_text
 from .offsets import CharOffset, CharSpan, TokenIndex
 from .referents import SUBJECTS, Context, Source, may_speak, read_as_plural_noun, resolve
@@ -72,7 +72,7 @@ class Attribution:
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in the Doc, in text order: quoted words first found from their marks."""
     text = doc_text(doc)
-    marked = find_marked(text)
+    marked = marked_in(doc)
     ctx = Context(doc, marked)
     found = [quoted(ctx, start, end) for start, end in marked]
     found += reported(ctx)

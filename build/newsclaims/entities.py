@@ -24,7 +24,7 @@ from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import cue_data
-from .marks import find_marked
+from .marks import marked_in
 from .nlp import doc_text, load_data
 from .numbers import past_qualifier, word_value
 from .offsets import CharOffset, CharSpan, TokenIndex
@@ -675,7 +675,7 @@ def find_mentions(doc: Doc, skip: Collection[CharSpan] = ()) -> list[Mention]:
     body = doc_text(doc)
     found = (mention_at(doc, body, first, last, label) for first, last, label in entity_spans(doc))
     mentions = outside([mention for mention in found if mention], skip)
-    return settle_types(link_organisations(link_people(with_pronoun_genders(doc, mentions), find_marked(body))))
+    return settle_types(link_organisations(link_people(with_pronoun_genders(doc, mentions), marked_in(doc))))
 
 
 def with_pronoun_genders(doc: Doc, mentions: list[Mention]) -> list[Mention]:

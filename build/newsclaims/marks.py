@@ -4,7 +4,10 @@ Found from the marks themselves, not the parse, which is unreliable around
 marks. Straight marks open or close by what stands beside them; a quote may
 run over paragraphs by the convention of reopening each one.
 """
+from spacy.tokens import Doc
+
 from .lexicon import cue_data
+from .nlp import doc_text
 from .offsets import CharOffset, CharSpan
 from .text import line_bounds
 
@@ -19,6 +22,13 @@ OPENING_CONTEXT = "([{—–-/“‘«"
 MAX_SINGLE_CHARS = 400
 # What the second apostrophe of a '' mark reads as: not a space, not a mark.
 PAIR_REST = "\u2060"
+
+
+def marked_in(doc: Doc) -> list[CharSpan]:
+    """find_marked over a Doc's text, worked out once per Doc: entities and attribution both read it."""
+    if "marked" not in doc.user_data:
+        doc.user_data["marked"] = find_marked(doc_text(doc))
+    return doc.user_data["marked"]
 
 
 def find_marked(text: str) -> list[CharSpan]:
