@@ -1012,6 +1012,9 @@ def test_he_goes_on_with_the_main_subject_not_a_man_in_his_report(run):
     # the one an existential "there's" brings in
     ("Mayor Piet Berg has backed the ferry plan. Then there's Ivar Olsen. \"It is a bad idea,\" he wrote last week.",
      "It is a bad idea", "Ivar Olsen"),
+    # the one who speaks in a sentence the parser rooted on the words after "..., Nowak said,"
+    ("\"We can sail like gulls,\" Mr. Nowak said, not once stopping to credit the poet behind that line, Tomas Berg, "
+     "who died in May. Islanders, he said, can \"row like Holm.\"", "row like Holm", "Nowak"),
 ])
 def test_he_goes_on_with_the_person_a_sentence_is_about(run, text, words, who):
     assert speaker_of(run, text, words) == who
