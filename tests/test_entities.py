@@ -602,6 +602,22 @@ def test_a_headline_verb_before_a_name_is_no_part_of_it(nlp):
     assert {m.name for m in find_mentions(doc)} == {"Anna Berg"}
 
 
+@pytest.mark.parametrize("headline, phrase, label", [
+    ("Ferry Strike Spreads As Captains Walk Out", "Ferry Strike Spreads As Captains", "PERSON"),
+    ("Harbour Chief Laughs Off Strike Question", "Laughs", "PERSON"),
+])
+def test_a_headline_entity_of_words_the_running_text_writes_in_lower_case_names_no_one(nlp, headline, phrase,
+                                                                                      label):
+    text = headline + "\n\nThe strike spread on Monday, and the chief laughs off the question, the union said.\n"
+    assert find_mentions(tagged(nlp, text, (phrase, label))) == []
+
+
+@pytest.mark.parametrize("phrase, label", [("Norway", "GPE"), ("Rose Pace", "PERSON")])
+def test_a_headline_name_the_word_lists_know_is_kept_though_the_text_never_names_it_again(nlp, phrase, label):
+    text = f"Strike Spreads To {phrase} As Captains Walk Out\n\nIt will spread at a fast pace, the union said.\n"
+    assert [m.name for m in find_mentions(tagged(nlp, text, (phrase, label)))] == [phrase]
+
+
 def test_a_headline_name_keeps_its_given_name(nlp):
     text = "Ana Ruiz Sees Risk In Ferry Talks Ahead\n\nThe risk is real, Ruiz said.\n"
     doc = tagged(nlp, text, ("Ana Ruiz", "PERSON"), ("Ruiz", "PERSON"))

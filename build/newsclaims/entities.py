@@ -351,16 +351,32 @@ def running_capitals(doc: Doc) -> set[str]:
     return doc.user_data["running_capitals"]
 
 
-def headline_name(doc: Doc, first: TokenIndex, last: TokenIndex) -> tuple[TokenIndex, TokenIndex]:
+def running_words(doc: Doc) -> set[str]:
+    """The words the running text (no headline) writes in lower case: a headline's capitals hide them."""
+    if "running_words" not in doc.user_data:
+        headlines = title_case_sentences(doc)
+        doc.user_data["running_words"] = {t.lower_ for sent in doc.sents if sent.start not in headlines
+                                          for t in sent if t.is_alpha and t.is_lower}
+    return doc.user_data["running_words"]
+
+
+def headline_name(doc: Doc, first: TokenIndex, last: TokenIndex, label: str
+                  ) -> tuple[TokenIndex, TokenIndex] | None:
     """A headline entity cut to the words the running text also capitalises: "Berg Breaks With Nowak" is
-    "Berg", "Bank of Lund Joins" is "Bank of Lund", "Captains Rip Anna Berg" is "Anna Berg".
-    Unchanged when none of its words has such evidence."""
+    "Berg", "Bank of Lund Joins" is "Bank of Lund", "Captains Rip Anna Berg" is "Anna Berg". None when none of
+    its words has such evidence and the running text writes its words in lower case: any of a person's ("Ferry
+    Strike Spreads" after "the strike spread"), all of another name's (an organisation is often named in common
+    words), unless the word lists know the name or it opens with a given name."""
     if not in_title_case_line(doc[first]):
         return first, last
     names = running_capitals(doc)
     start = next((i for i in range(first, last) if doc[i].lower_ in names), None)
     if start is None:
-        return first, last
+        words = [t.lower_ in running_words(doc) for t in doc[first:last] if t.is_alpha and t.pos_ not in SMALL_WORDS]
+        common = words and (any(words) if label == "PERSON" else all(words))
+        listed = doc[first:last].text in known_types() or doc[first:last].text.lower() in alias_table() \
+            or doc[first].lower_ in name_words()["given_names"]  # "Rose Pace", though "pace" is a word
+        return None if common and not listed else (first, last)
     end = start
     while end < last and (doc[end].lower_ in names or doc[end].lower_ in NAME_JOINERS or not doc[end].is_alpha):
         end += 1
@@ -626,7 +642,10 @@ def part_of_a_title(doc: Doc, first: TokenIndex, last: TokenIndex) -> bool:
 def mention_at(doc: Doc, body: str, first: TokenIndex, last: TokenIndex, label: str) -> Mention | None:
     """The Mention for one entity span, or None when no name is left once it is cleaned."""
     first, last, titled = name_bounds(doc, first, last, label)
-    first, last = headline_name(doc, first, last)
+    bounds = headline_name(doc, first, last, label)
+    if bounds is None:
+        return None
+    first, last = bounds
     span = doc[first:last]
     start, end = trim_span(body, span.start_char, span.end_char)
     text = body[start:end]
