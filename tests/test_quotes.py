@@ -512,6 +512,24 @@ def test_source_as_written_leaves_out_a_leading_conjunction(run):
     assert written(text, starting(quotes, "Believe me")) == "Sen. Anna Berg"
 
 
+@pytest.mark.parametrize("dateline", ["LUND - ", "LUND, Sweden (Vellco) - ", "LUND -- "])
+def test_source_as_written_leaves_out_the_dateline(run, dateline):
+    text = dateline + "Tomas Berg, the harbour chief, said on Monday that the strike would spread to the islands."
+    quotes, _ = run(text)
+    assert written(text, only(quotes, ("indirect",))[0]) == "Tomas Berg"
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Berg -- co-chair of the harbour board and a ferry pilot -- said the strike would spread to the islands.",
+     "Berg"),
+    ("Ida Berg - a ferry pilot and co-chair of the board - said the strike would spread to the islands.",
+     "Ida Berg"),
+])
+def test_source_as_written_keeps_a_name_before_a_dashed_aside(run, text, who):
+    quotes, _ = run(text)
+    assert written(text, only(quotes, ("indirect",))[0]) == who
+
+
 def written(text, quote):
     return None if quote.speaker_text_start is None else text[quote.speaker_text_start:quote.speaker_text_end]
 

@@ -661,10 +661,27 @@ def nearest_subject(verb: Token, subjects: list[Token]) -> Token:
     doc = verb.doc
     if verb.i and doc[verb.i - 1].is_quote:
         subjects = [c for c in subjects if c.i > verb.i] or subjects
-    nearest = min(subjects, key=lambda c: abs(verb.i - c.i))
+    nearest = after_dateline(min(subjects, key=lambda c: abs(verb.i - c.i)))
     named = [c for c in subjects if c.pos_ == "PROPN" and c.i < nearest.i and doc[c.right_edge.i + 1].text == ","
              and nearest.left_edge.i == c.right_edge.i + 2]
     return named[0] if named and nearest.pos_ == "NOUN" else nearest
+
+
+def spaced_dash(tok: Token) -> bool:
+    """A dash with a space before it, as after a dateline ("LUND - "), not a hyphen inside a word."""
+    spaced = tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+    return spaced and (tok.text == "-" or is_dash(doc_text(tok.doc), tok.idx))
+
+
+def after_dateline(subject: Token) -> Token:
+    """The name after a dateline the parser made the subject, the name joined to it ("LUND, Sweden - Tomas Berg,
+    the harbour chief, said"); else the subject, as after a name and a dashed aside ("Berg -- a pilot -- said")."""
+    doc = subject.doc
+    dateline = subject.text.isupper() and len(subject) > 1
+    opens_line = dateline and line_bounds(doc_text(doc), subject.idx)[0] == doc[subject.left_edge.i].idx
+    joined = (c for c in subject.children if c.dep_ in ("conj", "appos") and c.i > subject.i
+              and any(spaced_dash(t) for t in doc[subject.i + 1:c.left_edge.i]))
+    return next(joined, subject) if opens_line else subject
 
 
 def beside_the_report(verb: Token) -> bool:
@@ -881,6 +898,12 @@ def phrase_tokens(head: Token) -> tuple[TokenIndex, TokenIndex]:
         # one joined by "and" as written, without its own aside: "Berg and Holm, a pilot,"
         last = phrase_tokens(child)[1] if child.dep_ == "conj" else child.right_edge.i
     first = head.left_edge.i
+    # a dateline or a lead-in the parser joined to the name: "LUND - Tomas Berg"; not a name before a description
+    # ("Berg - a harbour pilot")
+    dash = max([t.i for t in doc[first:head.i] if spaced_dash(t)], default=None)
+    named = dash is not None and any(t.pos_ == "PROPN" and not t.is_upper for t in doc[first:dash])
+    if dash is not None and not (named and head.pos_ != "PROPN"):
+        first = dash + 1
     while first < head.i and (doc[first].is_punct or doc[first].dep_ == "cc"):  # "But Sen. Anna Berg"
         first += 1
     while last > head.i and doc[last].is_punct:
