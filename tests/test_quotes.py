@@ -1027,6 +1027,9 @@ def test_he_goes_on_with_the_main_subject_not_a_man_in_his_report(run):
     # the owner of a thing that is the subject: the lawsuit cannot be "he"
     ("Olsen met Mayor Ines Moro on Monday. Piet Berg's lawsuit is pending. He also says the new ferry is unsafe.",
      "the new ferry", "Piet Berg"),
+    # the owner of a body that is the subject: an office cannot be "he"
+    ("Mayor Tomas Moro spoke on Monday. Mr. Berg's office denied the report on Tuesday. In a radio interview, he said "
+     "the harbour would stay open.", "the harbour would stay open", "Berg"),
     # the one an existential "there's" brings in
     ("Mayor Piet Berg has backed the ferry plan. Then there's Ivar Olsen. \"It is a bad idea,\" he wrote last week.",
      "It is a bad idea", "Ivar Olsen"),

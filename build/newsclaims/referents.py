@@ -484,6 +484,16 @@ def may_be_someone(noun: Token) -> bool:
     return bool(noun.ent_type_) or any(one_or_more(noun.lower_, cue_data()[words]) for words in PEOPLE_NOUNS)
 
 
+def may_be_one_person(noun: Token) -> bool:
+    """Whether a noun can be "he" or "she": someone named or by role ("Berg's lawyer"), not a body or several
+    ("Berg's campaign", "her aides"), whose owner a later "he" or "she" means."""
+    data = cue_data()
+    if noun.tag_ in ("NNS", "NNPS"):
+        return False
+    return noun.ent_type_ not in ("", "ORG", "NORP") or not one_or_more(noun.lower_, data["org_nouns"]) \
+        and any(one_or_more(noun.lower_, data[words]) for words in PEOPLE_NOUNS)
+
+
 def one_or_more(word: str, words: list[str]) -> bool:
     """Whether ``word`` is one of ``words`` or its plural in -s: "aide", "aides"."""
     return word in words or (word.endswith("s") and word[:-1] in words)
@@ -593,14 +603,14 @@ def stands_alone(person: Span) -> bool:
 
 def owns_the_subject(person: Span) -> bool:
     """Whether a person is named as the owner of a thing that is their sentence's subject: "Berg's lawsuit demands
-    ...", whose "he" is Berg; not of someone who speaks ("Berg's lawyer said he ...") nor in a clause a sentence
-    reports ("Moro said Berg's plan was vague. She ...")."""
+    ...", "Berg's office denied ...", whose "he" is Berg; not of someone who speaks ("Berg's lawyer said he ...")
+    nor in a clause a sentence reports ("Moro said Berg's plan was vague. She ...")."""
     root, data = person.root, cue_data()
     thing = root.head
     main = thing.sent.root
     reported = any(c.dep_ == "parataxis" and c.lower_ in data["verb_forms"] for c in main.children)  # ", Olsen said,"
     return root.dep_ == "poss" and thing.dep_ in ("nsubj", "nsubjpass") and thing.head == main and not reported \
-        and not may_be_someone(thing)
+        and not may_be_one_person(thing)
 
 
 def is_subject(ent: Span) -> bool:
