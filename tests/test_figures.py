@@ -410,8 +410,9 @@ def test_put_the_figure_at_is_a_claim(nlp):
     ("FactWatch rated 32% of the mayor's claims as false.", "FactWatch"),
     ("Governor Paul Berg called for cutting the harbour fee to 12 percent.", "Paul Berg"),
     ("Governor Paul Berg wants to hire 500 nurses next year.", "Paul Berg"),
+    ("Senator Ida Berg advocates a levy of $40 million on cruise ships.", "Ida Berg"),
 ])
-def test_claims_of_numbers_by_rating_calling_and_wanting(nlp, text, who):
+def test_claims_of_numbers_by_rating_calling_wanting_and_advocating(nlp, text, who):
     f = one(nlp, text)
     assert claimant(text, f).removeprefix("The ") == who
 
