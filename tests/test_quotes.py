@@ -1237,6 +1237,21 @@ def test_a_gendered_description_never_resolves_to_someone_of_the_other_gender(ru
     assert speaker(text, quotes[0]) == "Piotr Nowak"
 
 
+@pytest.mark.parametrize("text, words, who", [
+    ("Ana Ruiz apologised to the port board on Friday. The appeals court justice -- in a row with the board since "
+     "May -- said her words had gone too far.", "her words had gone", "Ana Ruiz"),
+    ("Ivo Holm wrote the mayor's address. The Liberal speechwriter said the ferry fares were the sticking point.",
+     "the ferry fares", "Ivo Holm"),
+    ("Ivo Berg, the Harbour Party committeeman from Lund, told the Courier. The veteran delegate and harbour "
+     "activist, who backs Moro, said the rules were unfair.", "the rules were unfair", "Ivo Berg"),
+    # bare, such a role brings in someone new
+    ("Ivo Berg recalled a lecture at which the professor locked the doors. The professor said it was a fire drill.",
+     "it was a fire drill", None),
+])
+def test_a_role_with_a_word_of_its_own_is_the_person_in_view(run, text, words, who):
+    assert speaker_of(run, text, words) == who
+
+
 def test_a_description_takes_the_gender_of_the_pronoun_that_goes_on_with_it(run):
     text = ("Piotr Nowak spoke in Lund. Anna Moro, an economist, read the plan. \"I see no details,\" she said. The "
             "ferry candidate proposes letting parents deduct the cost of passes. He also wants longer leave.")

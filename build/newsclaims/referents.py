@@ -345,7 +345,7 @@ def describe(ctx: Context, head: Token, lefts: list[Token], pos: CharOffset) -> 
         return person_by_title(ctx, words, low, pos) or (noun_phrase(head, "PERSON") if named else None) \
             or (last_person(ctx, pos, description_gender(ctx, head, words), others=subjects_above(ctx, head))
                 if definite(lefts) and specific and not elsewhere else None)
-    if low in data["person_nouns"] and definite(lefts):
+    if definite(lefts) and (low in data["person_nouns"] or low in data["role_nouns"] and specific):
         # "the Liberal nominee", "the businessman": the person in view, never a woman for "the businessman"
         return last_person(ctx, pos, description_gender(ctx, head, words), others=subjects_above(ctx, head))
     if definite(lefts) and head.tag_ == "NN" and not any(c.dep_ == "prep" for c in head.rights):

@@ -33,7 +33,7 @@ SCHEMAS = {
         "verbs": {str: str}, "irregular_forms": {str: WORDS},
         "reporting_nouns": WORDS, "account_nouns": WORDS, "audience_nouns": WORDS, "document_nouns": WORDS,
         "government_nouns": WORDS, "representative_nouns": WORDS,
-        "org_nouns": WORDS, "person_nouns": WORDS, "title_words": WORDS,
+        "org_nouns": WORDS, "person_nouns": WORDS, "role_nouns": WORDS, "title_words": WORDS,
         "person_pronouns": WORDS, "group_pronouns": WORDS, "relative_pronouns": WORDS,
         "term_openers": WORDS, "scare_openers": WORDS,
         "scare_max_words": int, "max_quote_chars": int, "continuation_paragraphs": int,
