@@ -618,6 +618,19 @@ def test_a_headline_name_the_word_lists_know_is_kept_though_the_text_never_names
     assert [m.name for m in find_mentions(tagged(nlp, text, (phrase, label)))] == [phrase]
 
 
+@pytest.mark.parametrize("label", ["NORP", "WORK_OF_ART", "PRODUCT"])
+def test_a_surname_the_model_gave_another_type_is_the_person_named_in_full(nlp, label):
+    text = "Tomas Crist spoke at the harbour on Monday. Later, Crist said the ferries were late.\n"
+    doc = tagged(nlp, text, ("Tomas Crist", "PERSON"), ("Crist", label))
+    assert [(m.name, m.type) for m in find_mentions(doc)] == [("Tomas Crist", "PERSON")] * 2
+
+
+def test_a_people_named_like_a_person_stays_a_people_as_a_modifier(nlp):
+    text = "Ana Cuban met the exiles on Monday. Cuban exiles said the ferries were late.\n"
+    doc = tagged(nlp, text, ("Ana Cuban", "PERSON"), ("Cuban", "NORP"))
+    assert [(m.name, m.type) for m in find_mentions(doc)] == [("Ana Cuban", "PERSON"), ("Cubans", "NORP")]
+
+
 def test_a_headline_name_keeps_its_given_name(nlp):
     text = "Ana Ruiz Sees Risk In Ferry Talks Ahead\n\nThe risk is real, Ruiz said.\n"
     doc = tagged(nlp, text, ("Ana Ruiz", "PERSON"), ("Ruiz", "PERSON"))

@@ -439,7 +439,21 @@ def own_vote(span: Span, name: str, label: str, titled: bool) -> tuple[str, str]
     context = context_vote(span, label)
     if context:
         return context, "context"
+    if label not in PLACE_TYPES | {"PERSON", "ORG"} and len(words) == 1 and surname_of_someone(span):
+        return "PERSON", "shape"
     return label, "model"
+
+
+def surname_of_someone(span: Span) -> bool:
+    """Whether a one-word mention the model gave another type stands for a person the Doc names in full, as a noun
+    of its own ("Crist said", "asked Crist"), not a modifier ("Cuban exiles"): ORG and place mentions link_people
+    joins already."""
+    if span.root.dep_ in ("amod", "compound") or span.root.pos_ != "PROPN":
+        return False
+    doc = span.doc
+    if "surnames" not in doc.user_data:
+        doc.user_data["surnames"] = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    return span.text in doc.user_data["surnames"]
 
 
 def weighted_type(votes: Counter[tuple[str, str]]) -> str:
