@@ -34,7 +34,8 @@ NAMED_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 # How much one mention's evidence counts when the votes for an entity's type are added up.
 EVIDENCE_WEIGHTS = {
-    "title": 4, "link": 4, "head": 3, "places": 3, "given name": 3, "shape": 2, "context": 2, "model": 1,
+    "title": 4, "link": 4, "head": 3, "places": 3, "given name": 3, "shape": 2, "surname": 2, "context": 2,
+    "model": 1,
 }
 POSSESSIVE = re.compile(r"(?:['\u2018\u2019]s|(?<=s)['\u2019])$")
 POSSESSIVE_TOKENS = {"'s", "\u2019s", "\u2018s"}
@@ -440,7 +441,7 @@ def own_vote(span: Span, name: str, label: str, titled: bool) -> tuple[str, str]
     if context:
         return context, "context"
     if label not in PLACE_TYPES | {"PERSON", "ORG"} and len(words) == 1 and surname_of_someone(span):
-        return "PERSON", "shape"
+        return "PERSON", "surname"
     return label, "model"
 
 

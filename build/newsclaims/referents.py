@@ -490,7 +490,9 @@ def may_be_one_person(noun: Token) -> bool:
     data = cue_data()
     if noun.tag_ in ("NNS", "NNPS"):
         return False
-    return noun.ent_type_ not in ("", "ORG", "NORP") or not one_or_more(noun.lower_, data["org_nouns"]) \
+    if noun.ent_type_ not in ("", "ORG", "NORP"):
+        return True
+    return not one_or_more(noun.lower_, data["org_nouns"]) \
         and any(one_or_more(noun.lower_, data[words]) for words in PEOPLE_NOUNS)
 
 
@@ -793,7 +795,7 @@ def main_subject(ctx: Context, person: Span, pos: CharOffset, gender: str | None
     root = person.sent.root
     subject = next((c for c in root.children if c.dep_ in SUBJECTS and c.idx < pos), None)
     if subject is None:
-        subject = reporter(ctx, root, pos)
+        subject = subject_of_report(ctx, root, pos)
     elif person.root.head.i == root.i:
         return None
     if subject is not None and subject.i not in ctx.person_at:
@@ -808,7 +810,7 @@ def main_subject(ctx: Context, person: Span, pos: CharOffset, gender: str | None
     return subject if subject.i in ctx.person_at and known != "none" and same_gender else None
 
 
-def reporter(ctx: Context, root: Token, pos: CharOffset) -> Token | None:
+def subject_of_report(ctx: Context, root: Token, pos: CharOffset) -> Token | None:
     """The subject of a reporting verb the parser hung on a sentence's root: in '“...,” Nowak said, not once stopping
     to credit Berg', the sentence is Nowak's."""
     verbs = ctx.data["verb_forms"]
