@@ -625,6 +625,12 @@ def test_a_surname_the_model_gave_another_type_is_the_person_named_in_full(nlp, 
     assert [(m.name, m.type) for m in find_mentions(doc)] == [("Tomas Crist", "PERSON")] * 2
 
 
+def test_a_people_in_the_plural_stays_a_people_though_a_group_name_ends_with_it(nlp):
+    text = "The Harbour Cabin Republicans met on Monday. Republicans said the ferry plan was unfair.\n"
+    doc = tagged(nlp, text, ("Harbour Cabin Republicans", "PERSON"), ("Republicans", "NORP"))
+    assert [m.type for m in find_mentions(doc) if m.text == "Republicans"] == ["NORP"]
+
+
 def test_a_people_named_like_a_person_stays_a_people_as_a_modifier(nlp):
     text = "Ana Cuban met the exiles on Monday. Cuban exiles said the ferries were late.\n"
     doc = tagged(nlp, text, ("Ana Cuban", "PERSON"), ("Cuban", "NORP"))

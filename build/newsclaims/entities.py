@@ -449,11 +449,12 @@ def surname_of_someone(span: Span) -> bool:
     """Whether a one-word mention the model gave another type stands for a person the Doc names in full, as a noun
     of its own ("Crist said", "asked Crist"), not a modifier ("Cuban exiles"): ORG and place mentions link_people
     joins already."""
-    if span.root.dep_ in ("amod", "compound") or span.root.pos_ != "PROPN":
+    if span.root.dep_ in ("amod", "compound") or span.root.tag_ != "NNP":  # not a people's plural, "Republicans"
         return False
     doc = span.doc
     if "surnames" not in doc.user_data:
-        doc.user_data["surnames"] = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+        doc.user_data["surnames"] = {ent[-1].text for ent in doc.ents
+                                     if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].tag_ == "NNP"}
     return span.text in doc.user_data["surnames"]
 
 
