@@ -340,24 +340,20 @@ def is_title_case(sent: Span) -> bool:
     return len(words) >= 3 and len(lower) <= 0.25 * len(words) and all(t.pos_ in SMALL_WORDS for t in lower)
 
 
-def running_capitals(doc: Doc) -> set[str]:
-    """Words the article capitalises inside a sentence, outside title-case lines: the running text's names.
+def running_words(doc: Doc) -> tuple[set[str], set[str]]:
+    """The words the running text (outside title-case lines) capitalises inside a sentence, its names, and those it
+    writes in lower case, read in one pass.
 
     A headline capitalises every word, so only the running text shows which are names.
     """
-    if "running_capitals" not in doc.user_data:
-        headlines = title_case_sentences(doc)
-        doc.user_data["running_capitals"] = {t.lower_ for sent in doc.sents if sent.start not in headlines
-                                             for t in sent[1:] if t.is_alpha and t.text[:1].isupper()}
-    return doc.user_data["running_capitals"]
-
-
-def running_words(doc: Doc) -> set[str]:
-    """The words the running text (no headline) writes in lower case: a headline's capitals hide them."""
     if "running_words" not in doc.user_data:
         headlines = title_case_sentences(doc)
-        doc.user_data["running_words"] = {t.lower_ for sent in doc.sents if sent.start not in headlines
-                                          for t in sent if t.is_alpha and t.is_lower}
+        capitalised: set[str] = set()
+        lower: set[str] = set()
+        for sent in (sent for sent in doc.sents if sent.start not in headlines):
+            capitalised.update(t.lower_ for t in sent[1:] if t.is_alpha and t.text[:1].isupper())
+            lower.update(t.lower_ for t in sent if t.is_alpha and t.is_lower)
+        doc.user_data["running_words"] = capitalised, lower
     return doc.user_data["running_words"]
 
 
@@ -370,10 +366,10 @@ def headline_name(doc: Doc, first: TokenIndex, last: TokenIndex, label: str
     words), unless the word lists know the name or it opens with a given name."""
     if not in_title_case_line(doc[first]):
         return first, last
-    names = running_capitals(doc)
+    names, lower = running_words(doc)
     start = next((i for i in range(first, last) if doc[i].lower_ in names), None)
     if start is None:
-        words = [t.lower_ in running_words(doc) for t in doc[first:last] if t.is_alpha and t.pos_ not in SMALL_WORDS]
+        words = [t.lower_ in lower for t in doc[first:last] if t.is_alpha and t.pos_ not in SMALL_WORDS]
         common = words and (any(words) if label == "PERSON" else all(words))
         listed = doc[first:last].text in known_types() or doc[first:last].text.lower() in alias_table() \
             or doc[first].lower_ in name_words()["given_names"]  # "Rose Pace", though "pace" is a word
