@@ -371,8 +371,8 @@ def headline_name(doc: Doc, first: TokenIndex, last: TokenIndex, label: str
     if start is None:
         words = [t.lower_ in lower for t in doc[first:last] if t.is_alpha and t.pos_ not in SMALL_WORDS]
         common = words and (any(words) if label == "PERSON" else all(words))
-        listed = doc[first:last].text in known_types() or doc[first:last].text.lower() in alias_table() \
-            or doc[first].lower_ in name_words()["given_names"]  # "Rose Pace", though "pace" is a word
+        # a given name opens a person's name however common its other words: "Rose Pace", though "pace" is a word
+        listed = is_listed(doc[first:last].text) or doc[first].lower_ in name_words()["given_names"]
         return None if common and not listed else (first, last)
     end = start
     while end < last and (doc[end].lower_ in names or doc[end].lower_ in NAME_JOINERS or not doc[end].is_alpha):
@@ -643,10 +643,15 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
     return sorted(spans)
 
 
+def is_listed(name: str) -> bool:
+    """Whether the word lists know a name as written: the places and gazetteer, or the aliases."""
+    return name in known_types() or name.lower() in alias_table()
+
+
 def part_of_a_title(doc: Doc, first: TokenIndex, last: TokenIndex) -> bool:
     """Whether the words are a title's own ("German Defence Minister"): title words, with a title after them."""
     words = doc[first:last]
-    listed = words.text in known_types() or words.text.lower() in alias_table()
+    listed = is_listed(words.text)
     all_title_words = all(is_title(t.text) or t.lower_ in name_words()["title_modifiers"] for t in words)
     return all_title_words and not listed and last < len(doc) and is_title(doc[last].text)
 
