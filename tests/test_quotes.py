@@ -1592,6 +1592,19 @@ def test_a_clause_whose_subject_the_parser_took_for_the_verbs_object_is_still_re
     assert report.text == "the dismissals came to 3 percent" and written(doc.text, report) == "Olsen"
 
 
+@pytest.mark.parametrize("text, content", [
+    # the model hangs "the boy" on "was", not on "pepper-sprayed"
+    ("Police said the boy was pepper-sprayed in the crowd by a cyclist.",
+     "the boy was pepper-sprayed in the crowd by a cyclist"),
+    # the model reads "about half" as a preposition of "said"
+    ("The harbour office said about half of the higher cost in its plans reflected fuel losses.",
+     "about half of the higher cost in its plans reflected fuel losses"),
+])
+def test_a_clause_whose_subject_the_parser_hung_elsewhere_is_still_reported(run, text, content):
+    quotes, _ = run(text)
+    assert [q.text for q in only(quotes, ("indirect",))] == [content]
+
+
 def test_they_never_means_a_headline_the_model_read_as_one_long_name(nlp):
     # a parse and entities the model gives a title-case headline: the whole line one organisation
     words = ["Harbour", "Levy", "Plan", "Meets", "Test", "\n\n", "Towns", "are", "fighting", "the", "levy", ".",

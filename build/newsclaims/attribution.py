@@ -1138,11 +1138,12 @@ def opens_quote_after(ctx: Context, cue: Token) -> bool:
 
 def object_as_subject(cue: Token, clauses: list[Token]) -> Token | None:
     """The verb's object that the parser took from the subjectless clause right after it, or None; a verb that
-    may have an object of its own ("telling reporters ...") keeps it."""
+    may have an object of its own ("telling reporters ...") keeps it. A count read as the verb's preposition is
+    such a subject too: "said [about half of the cost] reflected fuel"."""
     if not clauses or has_subject(clauses[0]) or clauses[0].i < cue.i or may_report(cue.text, "object"):
         return None
-    objects = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clauses[0].i
-               and c.right_edge.i + 1 == clauses[0].left_edge.i]
+    objects = [c for c in cue.children if (c.dep_ == "dobj" or c.dep_ == "prep" and is_count(c))
+               and cue.i < c.i < clauses[0].i and c.right_edge.i + 1 == clauses[0].left_edge.i]
     return objects[0] if objects else None
 
 
@@ -1274,7 +1275,9 @@ def narration_after(cue: Token, clause: Token) -> set[TokenIndex]:
 def has_subject(clause: Token) -> bool:
     """A finite reported clause has its own subject ("Russia had lost", "[dredging the bay] will cost"); "pledging
     ..." has none."""
-    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") for c in clause.children) \
+    # the parser may hang the subject on the clause's auxiliary: "the boy [was] pepper-sprayed"
+    heads = [clause] + [c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < clause.i]
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") for h in heads for c in h.children) \
         or subject_read_as_noun(clause) is not None
 
 
