@@ -1599,6 +1599,9 @@ def test_a_clause_whose_subject_the_parser_took_for_the_verbs_object_is_still_re
     # the model reads "about half" as a preposition of "said"
     ("The harbour office said about half of the higher cost in its plans reflected fuel losses.",
      "about half of the higher cost in its plans reflected fuel losses"),
+    # the model makes the gerund "said"'s complement and hangs "puts" on it
+    ("Jon Holm, chairman of the harbour board, said having Berg at the top of the ticket puts even safe seats at risk.",
+     "having Berg at the top of the ticket puts even safe seats at risk"),
 ])
 def test_a_clause_whose_subject_the_parser_hung_elsewhere_is_still_reported(run, text, content):
     quotes, _ = run(text)

@@ -1118,6 +1118,9 @@ def reported_clause(ctx: Context, cue: Token) -> CharSpan | None:
         if listed is not None:  # the list runs to the end of the cue's phrase: "..., Moro at 12 percent [and Olsen]"
             more.append(char_range(without_end_punct(list(cue.doc[listed.left_edge.i:cue.right_edge.i + 1]))))
         return (span[0], max([span[1]] + [m[1] for m in more if m])) if span else None
+    gerund = gerund_as_complement(cue)
+    if gerund is not None:
+        return gerund
     head = cue.head
     if cue.dep_ == "parataxis" and head.pos_ in ("VERB", "AUX") and has_subject(head) \
             and any(c.dep_ in SUBJECTS for c in cue.children):
@@ -1125,6 +1128,17 @@ def reported_clause(ctx: Context, cue: Token) -> CharSpan | None:
             return token_range(head, {t.i for t in cue.subtree} | own_reports(ctx, head))
         return token_range(head)  # "Acts of protest, he said, are acts of patriotism": the report runs around its cue
     return set_off(cue)
+
+
+def gerund_as_complement(cue: Token) -> CharSpan | None:
+    """[start, end) of a clause whose gerund subject the parser made the verb's complement, hanging the clause's
+    verb on it: "said [having Berg on the ticket] puts seats at risk"."""
+    gerund = next((c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == cue.i + 1), None)
+    if gerund is None:
+        return None
+    clause = next((c for c in gerund.children if c.dep_ == "ccomp" and c.i > gerund.i
+                   and c.tag_ in ("VBD", "VBZ", "VBP") and not has_subject(c)), None)
+    return None if clause is None else char_range(without_end_punct(list(cue.doc[gerund.i:clause.right_edge.i + 1])))
 
 
 def opens_quote_after(ctx: Context, cue: Token) -> bool:
