@@ -625,6 +625,17 @@ def test_she_skips_a_man_even_as_subject(run):
     assert speaker(text, only(quotes)[0]).endswith("Clara Vik")
 
 
+@pytest.mark.parametrize("text, words", [
+    ('Mr Tomas Olsen has not backed the plan. Ms Anna Berg has clashed with Piet Nowak once, saying she was '
+     '"shocked" by the fares. For that she drew his anger, and he called her "weak" on Monday.', "weak"),
+    # of the men her sentence names, the one nearest its root
+    ('Mr Tomas Olsen ran the harbour for years. Soon Ms Anna Berg had to tell Piet Nowak, who knew that he would '
+     'not succeed Mr Jan Holm. "It is over," he said.', "It is over"),
+])
+def test_he_is_the_man_a_womans_sentence_names_not_an_older_subject(run, text, words):
+    assert speaker_of(run, text, words) == "Piet Nowak"
+
+
 def test_participle_reporting_verb_with_subject(run):
     text = ("Interior Minister Olaf Dahl, head of the police board, also stated during the session "
             "that the border would close.")

@@ -729,6 +729,13 @@ def last_person(ctx: Context, pos: CharOffset, gender: str | None = None, depth:
     subjects = [ent for ent, subj in before if subj]
     after = [ent for ent, subj in people if subj and ent.start_char > pos]
     earlier = subjects or [e for e, _ in before]
+    if pronoun and gender and before and subjects and before[-1][0].start_char > subjects[-1].end_char:
+        latest = before[-1][0]
+        if beside_a_subject_of_the_other_gender(ctx, latest, pos, gender):
+            # of the sentence's people of this gender, the one nearest its root: "she had to tell Nowak, who knew he
+            # would not succeed Olsen. And he ..." is Nowak
+            named = [e for e, _ in before if e.sent == latest.sent and known_gender(ctx, e.start) == gender]
+            earlier = [min(named, key=tree_depth)] if named else earlier
     pick = earlier[-1] if earlier else after[0] if after else None
     if pick is None:
         return None
@@ -743,6 +750,33 @@ def last_person(ctx: Context, pos: CharOffset, gender: str | None = None, depth:
     if main is not None:
         return person_span(ctx, ctx.person_at[main.i])
     return person_span(ctx, pick)
+
+
+def beside_a_subject_of_the_other_gender(ctx: Context, person: Span, pos: CharOffset, gender: str) -> bool:
+    """Whether ``person`` is named, in the sentence of ``pos`` or the one before, in a sentence whose subject is of
+    the other gender: in "Berg tangled with Nowak. She drew his ire, and he called her weak", "he" is Nowak, not a
+    man the story named as a subject before."""
+    here = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    sent = person.sent
+    if here is None or sent != here.sent and not (here.sent.start and sent == ctx.doc[here.sent.start - 1].sent):
+        return False
+    subject = next((c for c in sent.root.children if c.dep_ in SUBJECTS and c.i < person.start), None)
+    if subject is None:
+        return False
+    if subject.lower_ in ctx.data["person_pronouns"]:
+        return gender_of_pronoun(subject.lower_) not in (None, gender)
+    known = known_gender(ctx, subject.i)
+    return known is not None and known != gender
+
+
+def tree_depth(person: Span) -> int:
+    """How many words a mention's head lies below its sentence's root."""
+    return sum(1 for _ in person.root.ancestors)
+
+
+def known_gender(ctx: Context, i: TokenIndex) -> str | None:
+    """The gender known of the person mentioned at token ``i``, or None."""
+    return next((g for p, _, _, g in ctx.people if p.start <= i < p.end), None)
 
 
 def is_family(person: Span) -> bool:
