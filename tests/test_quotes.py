@@ -394,6 +394,22 @@ def test_a_term_after_a_two_word_opener_is_no_speakers_quote(run, text, term):
     assert q.kind == "scare" and q.speaker_start is None and q.speaker_text_start is None and q.cue is None
 
 
+@pytest.mark.parametrize("text, term", [
+    ("Berg visited the town, dubbed “the pearl of the coast”, on Monday.", "the pearl"),
+    ("The so called “Harbour Plan” was called by the Vellco party to force a vote.", "Harbour Plan"),
+])
+def test_a_term_named_by_no_one_in_view_stays_a_term(run, text, term):
+    quotes, _ = run(text)
+    assert starting(quotes, term).kind == "scare"
+
+
+def test_words_someone_dubs_a_thing_are_their_words(run):
+    text = "Berg took swipes at Piet Nowak, who she dubbed “the little mayor.” She mocked him often."
+    quotes, _ = run(text)
+    q = starting(quotes, "the little mayor")
+    assert q.kind == "partial" and q.cue == "dubbed" and speaker(text, q) == "Berg"
+
+
 def test_a_real_quote_beside_a_two_word_opener_keeps_its_speaker(run):
     text = "“We will not give up the city,” the mayor said of the plan known as “the Shield”."
     quotes, _ = run(text)

@@ -102,11 +102,14 @@ def mark_scare(text: str, quote: Quote) -> None:
     """Quotation marks around a term or title, with no one saying it, are scare quotes.
 
     A short quoted phrase with no cue and no speaker, anything after a term
-    opener ("so-called", "known as"), and a speakerless fragment in a headline
-    report no speech.
+    opener ("so-called", "known as") unless someone is its subject ("Berg
+    dubbed “...”"), and a speakerless fragment in a headline report no speech.
     """
     lead = lead_before(text, quote.start).lower().split()
-    if ends_with_phrase(lead, cue_data()["term_openers"]):
+    openers = [phrase for phrase in cue_data()["term_openers"] if ends_with_phrase(lead, [phrase])]
+    # "who she dubbed “...”": the opener is the verb of someone who names the thing, and these are their words
+    named_by_source = quote.cue is not None and openers == [quote.cue.lower()] and quote.speaker_text_start is not None
+    if openers and not named_by_source:
         quote.kind, quote.cue, quote.cue_tag = "scare", None, None
         quote.speaker_start = quote.speaker_end = quote.speaker_label = None
         quote.speaker_text_start = quote.speaker_text_end = None
