@@ -443,6 +443,13 @@ def test_a_stance_or_a_link_is_no_entity(nlp):
     assert entity_for("Pro-Ardwick groups said", 0, 11, []) is None  # a source phrase that is a stance
 
 
+def test_a_social_media_handle_is_no_name(nlp):
+    # tags the model gives such lines: the handle run into the platform's name, or the platform into a handle
+    doc = tagged(nlp, "The mayor's @realAnnaBerg Twitter feed is busy. Follow Piet Nowak on Twitter @PietNowakLund.",
+                 ("@realAnnaBerg Twitter", "PERSON"), ("Piet Nowak", "PERSON"), ("Twitter @PietNowakLund", "PERSON"))
+    assert found(doc) == {("Piet Nowak", "Piet Nowak", "PERSON")}
+
+
 @pytest.mark.parametrize("text, source", [
     ("Aides say the mayor will resign.", "Aides"),
     ("Authorities said the ferry was seized.", "Authorities"),
