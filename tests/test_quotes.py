@@ -1621,18 +1621,36 @@ def test_a_clause_whose_subject_the_parser_took_for_the_verbs_object_is_still_re
 
 @pytest.mark.parametrize("text, content", [
     # the model hangs "the boy" on "was", not on "pepper-sprayed"
-    ("Police said the boy was pepper-sprayed in the crowd by a cyclist.",
-     "the boy was pepper-sprayed in the crowd by a cyclist"),
-    # the model reads "about half" as a preposition of "said"
-    ("The harbour office said about half of the higher cost in its plans reflected fuel losses.",
-     "about half of the higher cost in its plans reflected fuel losses"),
-    # the model makes the gerund "said"'s complement and hangs "puts" on it
-    ("Jon Holm, chairman of the harbour board, said having Berg at the top of the ticket puts even safe seats at risk.",
-     "having Berg at the top of the ticket puts even safe seats at risk"),
+    ("Police said the boy was pepper-sprayed at the gate by a stranger.",
+     "the boy was pepper-sprayed at the gate by a stranger"),
+    # the model reads "about half" as a preposition of "says"
+    ("The ferry office says about half of the steeper fees in its report reflected fuel costs.",
+     "about half of the steeper fees in its report reflected fuel costs"),
 ])
 def test_a_clause_whose_subject_the_parser_hung_elsewhere_is_still_reported(run, text, content):
     quotes, _ = run(text)
     assert [q.text for q in only(quotes, ("indirect",))] == [content]
+
+
+def test_a_gerund_subject_the_parser_made_the_verbs_complement_still_opens_the_report(nlp):
+    # a parse the model gives news sentences: "said [having Berg on the ticket] puts ...", "puts" hung on "having"
+    words = ["Holm", "said", "having", "Berg", "on", "the", "ticket", "puts", "safe", "seats", "at", "risk", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 11 + [False, False],
+              heads=[1, 1, 1, 2, 2, 6, 4, 2, 9, 7, 7, 10, 1],
+              deps=["nsubj", "ROOT", "xcomp", "dobj", "prep", "det", "pobj", "ccomp", "amod", "dobj", "prep", "pobj",
+                    "punct"],
+              tags=["NNP", "VBD", "VBG", "NNP", "IN", "DT", "NN", "VBZ", "JJ", "NNS", "IN", "NN", "."],
+              pos=["PROPN", "VERB", "VERB", "PROPN", "ADP", "DET", "NOUN", "VERB", "ADJ", "NOUN", "ADP", "NOUN",
+                   "PUNCT"])
+    [report] = find_quotes(doc)
+    assert report.text == "having Berg on the ticket puts safe seats at risk"
+
+
+def test_a_report_that_ends_a_paragraph_ends_at_its_last_word(run):
+    # the model hangs the full stop and the line break on the reported clause
+    text = "The board said around 500 riders complained.\n\nOlsen disagreed."
+    quotes, _ = run(text)
+    assert [q.text for q in only(quotes, ("indirect",))] == ["around 500 riders complained"]
 
 
 def test_they_never_means_a_headline_the_model_read_as_one_long_name(nlp):

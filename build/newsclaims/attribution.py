@@ -1381,8 +1381,9 @@ def char_range(tokens: list[Token]) -> CharSpan | None:
 
 
 def without_end_punct(tokens: list[Token]) -> list[Token]:
-    """``tokens`` without the punctuation that ends them, a closing quotation mark and a percent sign kept."""
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in CLOSING_MARKS + ("%",):
+    """``tokens`` without the punctuation and line breaks that end them, a closing quotation mark and a percent sign
+    kept."""
+    while tokens and (tokens[-1].is_space or tokens[-1].is_punct and tokens[-1].text not in CLOSING_MARKS + ("%",)):
         tokens = tokens[:-1]
     return tokens
 
