@@ -1153,7 +1153,7 @@ def opens_quote_after(ctx: Context, cue: Token) -> bool:
 def object_as_subject(cue: Token, clauses: list[Token]) -> Token | None:
     """The verb's object that the parser took from the subjectless clause right after it, or None; a verb that
     may have an object of its own ("telling reporters ...") keeps it. A count read as the verb's preposition is
-    such a subject too: "said [about half of the cost] reflected fuel"."""
+    such a subject too: "says [about a third of the fleet] needs repair"."""
     if not clauses or has_subject(clauses[0]) or clauses[0].i < cue.i or may_report(cue.text, "object"):
         return None
     objects = [c for c in cue.children if (c.dep_ == "dobj" or c.dep_ == "prep" and is_count(c))
