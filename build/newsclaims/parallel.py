@@ -74,8 +74,14 @@ PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def start_worker(build_pid: int) -> None:
-    """In each worker: be killed when the build process dies, even by SIGKILL; leave Ctrl-C to the build."""
+    """In each worker: be killed when the build process dies, even by SIGKILL; leave Ctrl-C to the build.
+
+    The build's own handlers for SIGTERM and SIGHUP (unwind and clean up) come with the fork; a worker must simply
+    die when the pool terminates it, not raise in the middle of sending a batch and print a traceback.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):
