@@ -754,7 +754,7 @@ def last_person(ctx: Context, pos: CharOffset, gender: str | None = None, depth:
 
 def beside_a_subject_of_the_other_gender(ctx: Context, person: Span, pos: CharOffset, gender: str) -> bool:
     """Whether ``person`` is named, in the sentence of ``pos`` or the one before, in a sentence whose subject is of
-    the other gender: in "Berg tangled with Nowak. She drew his ire, and he called her weak", "he" is Nowak, not a
+    the other gender: in "Berg clashed with Nowak. She drew his anger, and he called her weak", "he" is Nowak, not a
     man the story named as a subject before."""
     here = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
     sent = person.sent
@@ -774,9 +774,9 @@ def tree_depth(person: Span) -> int:
     return sum(1 for _ in person.root.ancestors)
 
 
-def known_gender(ctx: Context, i: TokenIndex) -> str | None:
-    """The gender known of the person mentioned at token ``i``, or None."""
-    return next((g for p, _, _, g in ctx.people if p.start <= i < p.end), None)
+def known_gender(ctx: Context, i: TokenIndex, missing: str | None = None) -> str | None:
+    """The gender known of the person mentioned at token ``i``: None when unknown, ``missing`` when no one is."""
+    return next((g for p, _, _, g in ctx.people if p.start <= i < p.end), missing)
 
 
 def is_family(person: Span) -> bool:
@@ -839,7 +839,7 @@ def main_subject(ctx: Context, person: Span, pos: CharOffset, gender: str | None
         return None
     if subject.lower_ in ctx.data["person_pronouns"]:
         return subject if gender_of_pronoun(subject.lower_) == gender and gender else None
-    known = next((g for p, _, _, g in ctx.people if p.start <= subject.i < p.end), "none")
+    known = known_gender(ctx, subject.i, missing="none")
     same_gender = not (gender and known and known != gender)
     return subject if subject.i in ctx.person_at and known != "none" and same_gender else None
 
