@@ -1102,7 +1102,7 @@ def reported_clause(ctx: Context, cue: Token) -> CharSpan | None:
     subject = object_as_subject(cue, clauses)
     if subject is not None:
         # "explaining [the firings] amounted to ...": the parser took the clause's subject for the verb's object
-        return char_range(without_end_punct(list(cue.doc[subject.left_edge.i:clauses[0].right_edge.i + 1])))
+        return words_between(cue.doc, subject.left_edge.i, clauses[0].right_edge.i)
     # a clause before its cue ("..., the army said") is a report whatever the parser made of its subject, unless the
     # cue opens a quote after it ("..., Nowak said, “...”")
     clauses = [c for c in clauses if has_subject(c) or c.i < cue.i and c.pos_ in ("VERB", "AUX")]
@@ -1116,7 +1116,7 @@ def reported_clause(ctx: Context, cue: Token) -> CharSpan | None:
         more = [token_range(c) for c in cue.children if continues_report(cue, clauses[0], c)]
         listed = next((c for c in cue.children if continues_list(clauses[0], c)), None)
         if listed is not None:  # the list runs to the end of the cue's phrase: "..., Moro at 12 percent [and Olsen]"
-            more.append(char_range(without_end_punct(list(cue.doc[listed.left_edge.i:cue.right_edge.i + 1]))))
+            more.append(words_between(cue.doc, listed.left_edge.i, cue.right_edge.i))
         return (span[0], max([span[1]] + [m[1] for m in more if m])) if span else None
     gerund = gerund_as_complement(cue)
     if gerund is not None:
@@ -1138,7 +1138,7 @@ def gerund_as_complement(cue: Token) -> CharSpan | None:
         return None
     clause = next((c for c in gerund.children if c.dep_ == "ccomp" and c.i > gerund.i
                    and c.tag_ in ("VBD", "VBZ", "VBP") and not has_subject(c)), None)
-    return None if clause is None else char_range(without_end_punct(list(cue.doc[gerund.i:clause.right_edge.i + 1])))
+    return None if clause is None else words_between(cue.doc, gerund.i, clause.right_edge.i)
 
 
 def opens_quote_after(ctx: Context, cue: Token) -> bool:
@@ -1378,6 +1378,11 @@ def token_range(head: Token, cut: Collection[TokenIndex] = frozenset()) -> CharS
 def char_range(tokens: list[Token]) -> CharSpan | None:
     """[start, end) from the first token to the last, or None for no tokens."""
     return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens else None
+
+
+def words_between(doc: Doc, first: TokenIndex, last: TokenIndex) -> CharSpan | None:
+    """[start, end) of the tokens from ``first`` to ``last``, without the punctuation that ends them."""
+    return char_range(without_end_punct(list(doc[first:last + 1])))
 
 
 def without_end_punct(tokens: list[Token]) -> list[Token]:
