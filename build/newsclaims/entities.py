@@ -658,7 +658,7 @@ def part_of_a_title(doc: Doc, first: TokenIndex, last: TokenIndex) -> bool:
 
 def mention_at(doc: Doc, body: str, first: TokenIndex, last: TokenIndex, label: str) -> Mention | None:
     """The Mention for one entity span, or None when no name is left once it is cleaned."""
-    if is_handle(body, doc[first].idx, doc[last - 1].idx + len(doc[last - 1])):
+    if is_handle(body, doc[first:last]):
         return None
     first, last, titled = name_bounds(doc, first, last, label)
     bounds = headline_name(doc, first, last, label)
@@ -686,10 +686,10 @@ def no_name(text: str) -> bool:
     return bool(NOT_A_NAME.search(text) or MARKUP.search(text)) or plural_description(text)
 
 
-def is_handle(body: str, start: CharOffset, end: CharOffset) -> bool:
+def is_handle(body: str, span: Span) -> bool:
     """Whether a name holds or is a social-media handle ("@harbourBerg Twitter feed", "on Twitter @lundnews"): an
     account, not the name of who or what runs it."""
-    return "@" in body[max(0, start - 1):end]
+    return "@" in body[max(0, span.start_char - 1):span.end_char]
 
 
 def plural_description(text: str) -> bool:
